@@ -1,0 +1,91 @@
+package app.convene.protocol;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes {@link SignalMessage}s as JSON text. Thread-safe; one shared instance.
+ *
+ * <p>Every way a text can be wrong maps to one {@link ErrorCode}: not a JSON object is {@link
+ * ErrorCode#MALFORMED_MESSAGE}, an unknown {@code type} is {@link ErrorCode#UNKNOWN_TYPE}, an absent
+ * required field (or {@code type}) is {@link ErrorCode#MISSING_FIELD}, and a field of the wrong
+ * JSON type is {@link ErrorCode#INVALID_FIELD}. Unknown fields are ignored so that newer peers can
+ * add them.
+ */
+public final class SignalCodec {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private SignalCodec() {}
+
+  /** Parses one message; never returns {@code null}. */
+  public static SignalMessage parse(String text) throws ProtocolException {
+    Objects.requireNonNull(text, "text == null");
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "not valid JSON: " + brief(e), null);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "a message is a JSON object", null);
+    }
+    JsonNode type = tree.get("type");
+    String ref = type != null && type.isTextual() ? type.asText() : null;
+    try {
+      return MAPPER.treeToValue(tree, SignalMessage.class);
+    } catch (InvalidTypeIdException e) {
+      if (type == null || type.isNull()) {
+        throw new ProtocolException(ErrorCode.MISSING_FIELD, "missing field 'type'", null);
+      }
+      throw new ProtocolException(
+          ErrorCode.UNKNOWN_TYPE, "unknown message type " + type, ref);
+    } catch (ValueInstantiationException e) {
+      if (e.getCause() instanceof Fields.MissingFieldException missing) {
+        throw new ProtocolException(ErrorCode.MISSING_FIELD, missing.getMessage(), ref);
+      }
+      throw new ProtocolException(ErrorCode.INVALID_FIELD, brief(e), ref);
+    } catch (MismatchedInputException e) {
+      throw new ProtocolException(
+          ErrorCode.INVALID_FIELD, "field '" + path(e) + "' has the wrong type", ref);
+    } catch (JacksonException e) {
+      throw new ProtocolException(ErrorCode.INVALID_FIELD, brief(e), ref);
+    }
+  }
+
+  /** Writes one message as compact JSON text. */
+  public static String write(SignalMessage message) {
+    Objects.requireNonNull(message, "message == null");
+    try {
+      return MAPPER.writerFor(SignalMessage.class).writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + message.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+        .collect(Collectors.joining("."));
+  }
+
+  private static String brief(JacksonException e) {
+    String message = e.getOriginalMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

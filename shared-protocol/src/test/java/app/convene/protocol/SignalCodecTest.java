@@ -1,0 +1,172 @@
+package app.convene.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SignalCodecTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<Arguments> samples() {
+    return Stream.of(
+        Arguments.of("join.json", Join.class),
+        Arguments.of("joined.json", Joined.class),
+        Arguments.of("peer-joined.json", PeerJoined.class),
+        Arguments.of("peer-left.json", PeerLeft.class),
+        Arguments.of("offer.json", Offer.class),
+        Arguments.of("answer.json", Answer.class),
+        Arguments.of("candidate.json", Candidate.class),
+        Arguments.of("leave.json", Leave.class),
+        Arguments.of("error.json", ErrorMessage.class));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("samples")
+  void sampleRoundTripsToTheSameJson(String file, Class<?> type) throws Exception {
+    String sample = resource(file);
+
+    SignalMessage message = SignalCodec.parse(sample);
+    String written = SignalCodec.write(message);
+
+    assertThat(message).isInstanceOf(type);
+    assertThat(JSON.readTree(written)).isEqualTo(JSON.readTree(sample));
+    assertThat(SignalCodec.parse(written)).isEqualTo(message);
+  }
+
+  @Test
+  void everyPermittedMessageHasASampleAndARegisteredTypeName() {
+    List<Class<?>> registered =
+        Arrays.stream(SignalMessage.class.getAnnotation(JsonSubTypes.class).value())
+            .<Class<?>>map(JsonSubTypes.Type::value)
+            .toList();
+    List<Class<?>> permitted =
+        Arrays.stream(SignalMessage.class.getPermittedSubclasses())
+            .flatMap(c -> c.isInterface() ? Arrays.stream(c.getPermittedSubclasses()) : Stream.of(c))
+            .toList();
+    List<Object> sampled = samples().map(a -> a.get()[1]).toList();
+
+    assertThat(registered).containsExactlyInAnyOrderElementsOf(permitted);
+    assertThat(sampled).containsExactlyInAnyOrderElementsOf(permitted);
+  }
+
+  @Test
+  void joinCarriesTheCurrentProtocolVersionByDefault() throws Exception {
+    JsonNode json = JSON.readTree(SignalCodec.write(new Join("standup", "Anna")));
+
+    assertThat(json.get("protocol").asInt()).isEqualTo(ProtocolVersion.CURRENT);
+  }
+
+  @Test
+  void relayedMessageFromAClientOmitsFromUntilTheServerStampsIt() throws Exception {
+    Offer sent = new Offer("p-2", "v=0");
+
+    assertThat(JSON.readTree(SignalCodec.write(sent)).has("from")).isFalse();
+    assertThat(sent.withFrom("p-1")).isEqualTo(new Offer("p-1", "p-2", "v=0"));
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() throws Exception {
+    SignalMessage message = SignalCodec.parse("{\"type\":\"leave\",\"future\":[1,2]}");
+
+    assertThat(message).isEqualTo(new Leave());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "not json", "{\"type\":\"leave\"", "[]", "42", "\"join\"", "null",
+      "{\"type\":\"leave\"} trailing"})
+  void malformedTextIsRejectedAsMalformed(String text) {
+    assertThatThrownBy(() -> SignalCodec.parse(text))
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_MESSAGE));
+  }
+
+  @Test
+  void emptyObjectIsMissingItsType() {
+    assertThatThrownBy(() -> SignalCodec.parse("{}"))
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.MISSING_FIELD);
+              assertThat(e.getMessage()).contains("type");
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"type\":\"dance\"}", "{\"type\":7}", "{\"type\":\"Join\"}"})
+  void unknownTypeIsRejectedAsUnknown(String text) {
+    assertThatThrownBy(() -> SignalCodec.parse(text))
+        .isInstanceOfSatisfying(
+            ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TYPE));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"type\":\"join\",\"protocol\":1,\"name\":\"Anna\"}",
+      "{\"type\":\"join\",\"protocol\":1,\"room\":\"  \",\"name\":\"Anna\"}",
+      "{\"type\":\"offer\",\"sdp\":\"v=0\"}",
+      "{\"type\":\"answer\",\"to\":\"p-1\"}",
+      "{\"type\":\"candidate\",\"to\":\"p-1\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}",
+      "{\"type\":\"peer-joined\"}",
+      "{\"type\":\"peer-left\",\"peerId\":\"p-1\"}",
+      "{\"type\":\"error\",\"message\":\"x\"}"})
+  void missingRequiredFieldIsRejectedNamingTheField(String text) {
+    assertThatThrownBy(() -> SignalCodec.parse(text))
+        .isInstanceOfSatisfying(
+            ProtocolException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.MISSING_FIELD);
+              assertThat(e.getMessage()).startsWith("missing field '");
+              assertThat(e.ref()).isNotNull();
+            });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"type\":\"candidate\",\"to\":\"p-1\",\"sdpMLineIndex\":\"zero\",\"candidate\":\"c\"}",
+      "{\"type\":\"join\",\"protocol\":null,\"room\":\"r\",\"name\":\"n\"}",
+      "{\"type\":\"peer-left\",\"peerId\":\"p-1\",\"reason\":\"BORED\"}",
+      "{\"type\":\"offer\",\"to\":[\"p-1\"],\"sdp\":\"v=0\"}"})
+  void fieldOfTheWrongTypeIsRejectedAsInvalid(String text) {
+    assertThatThrownBy(() -> SignalCodec.parse(text))
+        .isInstanceOfSatisfying(
+            ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));
+  }
+
+  @Test
+  void protocolExceptionBecomesAnErrorMessageNamingTheOffendingType() throws Exception {
+    try {
+      SignalCodec.parse("{\"type\":\"offer\",\"sdp\":\"v=0\"}");
+    } catch (ProtocolException e) {
+      ErrorMessage error = e.toMessage();
+      assertThat(error.code()).isEqualTo(ErrorCode.MISSING_FIELD);
+      assertThat(error.ref()).isEqualTo("offer");
+      assertThat(SignalCodec.parse(SignalCodec.write(error))).isEqualTo(error);
+      return;
+    }
+    throw new AssertionError("expected a ProtocolException");
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = SignalCodecTest.class.getResourceAsStream("/messages/" + name)) {
+      if (in == null) {
+        throw new IOException("no sample " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    }
+  }
+}
