@@ -1,0 +1,33 @@
+package app.convene.client.call;
+
+import app.convene.protocol.Joined;
+import app.convene.protocol.Peer;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+
+/**
+ * What a {@link CallSession} reports. Every method is called on the session's call executor and
+ * must not block; a UI hands each call to its own thread (JavaFX: {@code Platform.runLater}).
+ */
+public interface CallListener {
+  /** The server admitted us to the room. */
+  default void joined(Joined joined) {}
+
+  /** A participant is in the room (already there when we joined, or joined after us). */
+  default void peerAdded(Peer peer) {}
+
+  /** The connection to a participant changed state. */
+  default void peerState(String peerId, RTCPeerConnectionState state) {}
+
+  /** A participant's video track arrived; add a sink to draw it (and release every frame). */
+  default void peerVideo(String peerId, VideoTrack track) {}
+
+  /** A participant left or dropped; their connection is closed. */
+  default void peerRemoved(String peerId) {}
+
+  /** The server reported an error about something we sent. */
+  default void serverError(String message) {}
+
+  /** The call ended: we hung up, the server closed the connection, or the network failed. */
+  default void ended(String reason) {}
+}

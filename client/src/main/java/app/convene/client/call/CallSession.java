@@ -1,0 +1,290 @@
+package app.convene.client.call;
+
+import app.convene.client.media.MediaEngine;
+import app.convene.client.signaling.SignalingClient;
+import app.convene.client.signaling.SignalingListener;
+import app.convene.protocol.Answer;
+import app.convene.protocol.Candidate;
+import app.convene.protocol.ErrorMessage;
+import app.convene.protocol.IceServer;
+import app.convene.protocol.Join;
+import app.convene.protocol.Joined;
+import app.convene.protocol.Leave;
+import app.convene.protocol.Offer;
+import app.convene.protocol.Peer;
+import app.convene.protocol.PeerJoined;
+import app.convene.protocol.PeerLeft;
+import app.convene.protocol.SignalMessage;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One participant's presence in one room: the signaling connection and a {@link PeerLink} per
+ * remote participant (a full mesh). The newcomer offers to everyone already in the room; the
+ * others answer.
+ *
+ * <p>Threading: all state lives on one "call" executor, which makes every peer connection call in
+ * order and calls the {@link CallListener}. Public methods may be called from any thread.
+ */
+public final class CallSession implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CallSession.class);
+
+  private final MediaEngine media;
+  private final CallListener listener;
+  private final ExecutorService executor;
+  private final CompletableFuture<Joined> joinedFuture = new CompletableFuture<>();
+  private final Map<String, PeerLink> links = new LinkedHashMap<>();
+  private final long joinNanos = System.nanoTime();
+  private SignalingClient signaling;
+  private RTCConfiguration configuration;
+  private String localId;
+  private VideoTrack outgoingVideo;
+  private boolean ended;
+
+  private CallSession(MediaEngine media, CallListener listener, String room) {
+    this.media = media;
+    this.listener = listener;
+    this.executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "call-" + room);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Connects to {@code server} and joins {@code room}. The future completes when the server
+   * admitted us, and fails with the server's message (e.g. the room is full) or the network error.
+   * The media engine stays the caller's: close the session before the engine.
+   */
+  public static CompletableFuture<CallSession> join(
+      URI server, String room, String name, MediaEngine media, CallListener listener) {
+    Objects.requireNonNull(server, "server == null");
+    Objects.requireNonNull(media, "media == null");
+    Objects.requireNonNull(listener, "listener == null");
+    CallSession session = new CallSession(media, listener, room);
+    return SignalingClient.connect(server, session.new Inbound(), session.executor)
+        .thenCompose(
+            client -> {
+              session.executor.execute(() -> session.signaling = client);
+              client.send(new Join(room, name));
+              return session.joinedFuture;
+            })
+        .thenApply(joined -> session)
+        .whenComplete(
+            (s, e) -> {
+              if (e != null) {
+                session.close();
+              }
+            });
+  }
+
+  /** {@link System#nanoTime()} when this session began to join. */
+  public long joinNanos() {
+    return joinNanos;
+  }
+
+  /** Our peer id in the room. */
+  public CompletableFuture<String> localId() {
+    return joinedFuture.thenApply(Joined::peerId);
+  }
+
+  public void setMicrophoneEnabled(boolean enabled) {
+    executor.execute(() -> media.audioTrack().setEnabled(enabled));
+  }
+
+  public void setCameraEnabled(boolean enabled) {
+    executor.execute(() -> media.cameraTrack().setEnabled(enabled));
+  }
+
+  /** Sends {@code track} (a screen, another camera) to every peer instead of the current video. */
+  public void sendVideo(VideoTrack track) {
+    executor.execute(() -> installVideo(track));
+  }
+
+  /** Runs {@code task} on the call executor, where the media engine may be used. */
+  public CompletableFuture<Void> onCallThread(Runnable task) {
+    return CompletableFuture.runAsync(task, executor);
+  }
+
+  /** Installs a new outgoing video on every link; call on the call executor. */
+  public void installVideo(VideoTrack track) {
+    outgoingVideo = track;
+    links.values().forEach(link -> link.replaceVideo(track));
+  }
+
+  /** A statistics snapshot of every peer connection. */
+  public CompletableFuture<List<PeerStats>> stats() {
+    return CompletableFuture.supplyAsync(() -> List.copyOf(links.values()), executor)
+        .thenCompose(
+            current -> {
+              List<CompletableFuture<PeerStats>> all = new ArrayList<>();
+              for (PeerLink link : current) {
+                all.add(
+                    Rtc.stats(link.connection())
+                        .thenApply(report -> StatsReader.read(link, report, joinNanos)));
+              }
+              return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                  .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
+            });
+  }
+
+  /** Leaves the room, closes every peer connection and the signaling connection. Idempotent. */
+  @Override
+  public void close() {
+    if (executor.isShutdown()) {
+      return;
+    }
+    CompletableFuture<Void> done = CompletableFuture.runAsync(() -> end("You left the call", true), executor);
+    try {
+      done.get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("closing the call did not finish cleanly: {}", e.toString());
+    }
+    executor.shutdown();
+  }
+
+  private void end(String reason, boolean sayGoodbye) {
+    if (ended) {
+      return;
+    }
+    ended = true;
+    links.values().forEach(PeerLink::close);
+    links.clear();
+    if (signaling != null) {
+      if (sayGoodbye && joinedFuture.isDone()) {
+        signaling.send(new Leave());
+      }
+      signaling.close();
+    }
+    if (!joinedFuture.isDone()) {
+      joinedFuture.completeExceptionally(new CallException(reason));
+    }
+    listener.ended(reason);
+  }
+
+  private void onJoined(Joined joined) {
+    localId = joined.peerId();
+    configuration = configuration(joined.iceServers());
+    outgoingVideo = media.cameraTrack();
+    log.info("joined room {} as {} with {} peer(s)", joined.room(), localId, joined.peers().size());
+    listener.joined(joined);
+    joinedFuture.complete(joined);
+    for (Peer peer : joined.peers()) {
+      addLink(peer, true);
+    }
+  }
+
+  private PeerLink addLink(Peer peer, boolean offer) {
+    PeerLink link =
+        new PeerLink(peer, localId, media.factory(), configuration, executor, new LinkEvents());
+    links.put(peer.peerId(), link);
+    listener.peerAdded(peer);
+    link.start(media.audioTrack(), outgoingVideo, offer);
+    return link;
+  }
+
+  private void removeLink(String peerId) {
+    PeerLink link = links.remove(peerId);
+    if (link != null) {
+      link.close();
+      listener.peerRemoved(peerId);
+    }
+  }
+
+  private static RTCConfiguration configuration(List<IceServer> servers) {
+    RTCConfiguration configuration = new RTCConfiguration();
+    for (IceServer server : servers) {
+      RTCIceServer ice = new RTCIceServer();
+      ice.urls = server.urls();
+      ice.username = server.username();
+      ice.password = server.credential();
+      configuration.iceServers.add(ice);
+    }
+    return configuration;
+  }
+
+  /** Signaling input, on the call executor. */
+  private final class Inbound implements SignalingListener {
+    @Override
+    public void onMessage(SignalMessage message) {
+      if (ended) {
+        return;
+      }
+      switch (message) {
+        case Joined joined -> onJoined(joined);
+        case PeerJoined joined -> addLink(joined.peer(), false);
+        case PeerLeft left -> removeLink(left.peerId());
+        case Offer offer -> linkFor(offer.from()).onDescription(offer);
+        case Answer answer -> {
+          PeerLink link = links.get(answer.from());
+          if (link != null) {
+            link.onDescription(answer);
+          }
+        }
+        case Candidate candidate -> {
+          PeerLink link = links.get(candidate.from());
+          if (link != null) {
+            link.onCandidate(candidate);
+          }
+        }
+        case ErrorMessage error -> onError(error);
+        case Join join -> log.warn("unexpected join from the server");
+        case app.convene.protocol.Leave leave -> log.warn("unexpected leave from the server");
+      }
+    }
+
+    @Override
+    public void onClosed(String reason) {
+      end(reason, false);
+    }
+  }
+
+  private PeerLink linkFor(String peerId) {
+    PeerLink link = links.get(peerId);
+    return link != null ? link : addLink(new Peer(peerId, peerId), false);
+  }
+
+  private void onError(ErrorMessage error) {
+    if (!joinedFuture.isDone()) {
+      joinedFuture.completeExceptionally(new CallException(error.message(), error.code()));
+      return;
+    }
+    log.warn("server error {}: {}", error.code(), error.message());
+    listener.serverError(error.message());
+  }
+
+  private final class LinkEvents implements PeerLink.Events {
+    @Override
+    public void send(SignalMessage message) {
+      if (signaling != null) {
+        signaling.send(message);
+      }
+    }
+
+    @Override
+    public void stateChanged(PeerLink link, RTCPeerConnectionState state) {
+      listener.peerState(link.peerId(), state);
+    }
+
+    @Override
+    public void remoteVideo(PeerLink link, VideoTrack track) {
+      listener.peerVideo(link.peerId(), track);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package app.convene.client.call;
+
+/**
+ * A snapshot of one peer connection, for the quality indicator and the headless summary.
+ *
+ * @param peerId the remote participant
+ * @param name their display name
+ * @param state the connection state, e.g. "CONNECTED"
+ * @param framesDecoded remote video frames decoded so far
+ * @param width width of the last decoded remote frame, 0 before the first
+ * @param height height of the last decoded remote frame
+ * @param firstFrameMs milliseconds from our join to the first decoded frame of this peer, or -1
+ * @param rttMs the current round-trip time of the selected candidate pair, or -1
+ * @param packetsReceived inbound RTP packets (audio and video)
+ * @param packetsLost inbound RTP packets lost (audio and video)
+ * @param framesSent video frames we sent to this peer
+ */
+public record PeerStats(
+    String peerId,
+    String name,
+    String state,
+    long framesDecoded,
+    int width,
+    int height,
+    long firstFrameMs,
+    double rttMs,
+    long packetsReceived,
+    long packetsLost,
+    long framesSent) {
+
+  /** Lost packets as a percentage of expected packets, 0 when nothing arrived yet. */
+  public double lossPercent() {
+    long expected = packetsReceived + packetsLost;
+    return expected == 0 ? 0 : 100.0 * packetsLost / expected;
+  }
+}

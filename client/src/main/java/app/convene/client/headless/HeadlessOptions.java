@@ -1,0 +1,84 @@
+package app.convene.client.headless;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Flags of the headless participant; see {@link #USAGE}.
+ *
+ * @param server the signaling WebSocket URL
+ * @param room the room to join
+ * @param name the display name
+ * @param duration how long to stay at most
+ * @param frames stop as soon as every expected peer decoded this many frames (0: stay the whole
+ *     duration)
+ * @param peers how many remote peers {@code frames} waits for
+ */
+public record HeadlessOptions(
+    URI server, String room, String name, Duration duration, long frames, int peers, int width,
+    int height, int fps) {
+
+  public static final String USAGE =
+      """
+      Usage: convene --headless --room=NAME [options]
+        --server=URL       signaling server (default ws://127.0.0.1:8787/signal)
+        --room=NAME        room to join (required)
+        --name=NAME        display name (default "Headless")
+        --duration=SECONDS stay at most this long (default 10)
+        --frames=N         leave once every expected peer decoded N remote frames
+        --peers=N          how many remote peers --frames waits for (default 1)
+        --width=W --height=H --fps=F   test pattern (default 640x360 at 30)
+      Prints a one-line JSON summary; exits 0 only if remote video was decoded.
+      """;
+
+  public static HeadlessOptions parse(String[] args) {
+    URI server = URI.create("ws://127.0.0.1:8787/signal");
+    String room = null;
+    String name = "Headless";
+    Duration duration = Duration.ofSeconds(10);
+    long frames = 0;
+    int peers = 1;
+    int width = 640;
+    int height = 360;
+    int fps = 30;
+    for (String arg : args) {
+      if (arg.equals("--headless")) {
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("unknown argument '" + arg + "'");
+      }
+      String key = arg.substring(2, eq);
+      String value = arg.substring(eq + 1);
+      switch (key) {
+        case "server" -> server = URI.create(value);
+        case "room" -> room = value;
+        case "name" -> name = value;
+        case "duration" -> duration = Duration.ofMillis((long) (positive(key, value) * 1000));
+        case "frames" -> frames = (long) positive(key, value);
+        case "peers" -> peers = (int) positive(key, value);
+        case "width" -> width = (int) positive(key, value);
+        case "height" -> height = (int) positive(key, value);
+        case "fps" -> fps = (int) positive(key, value);
+        default -> throw new IllegalArgumentException("unknown flag --" + key);
+      }
+    }
+    if (room == null || room.isBlank()) {
+      throw new IllegalArgumentException("--room is required");
+    }
+    return new HeadlessOptions(server, room, name, duration, frames, peers, width, height, fps);
+  }
+
+  private static double positive(String key, String value) {
+    try {
+      double number = Double.parseDouble(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error below
+    }
+    throw new IllegalArgumentException("--" + key + " must be a positive number, not '" + value + "'");
+  }
+}

@@ -1,0 +1,108 @@
+package app.convene.client.headless;
+
+import app.convene.client.call.CallListener;
+import app.convene.client.call.CallSession;
+import app.convene.client.call.PeerStats;
+import app.convene.client.media.MediaEngine;
+import app.convene.client.media.MediaOptions;
+import app.convene.client.media.TestPatternSource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A participant without a window: joins a room, sends the test pattern and a tone, counts the
+ * remote video it decodes, and reports a {@link HeadlessSummary}. Tests, benchmarks and demos use
+ * it; {@link #main} is its command line.
+ */
+public final class HeadlessParticipant {
+  private final HeadlessOptions options;
+
+  public HeadlessParticipant(HeadlessOptions options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) {
+    HeadlessOptions options;
+    try {
+      options = HeadlessOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(HeadlessOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    HeadlessSummary summary = new HeadlessParticipant(options).run();
+    System.out.println(toJson(summary));
+    System.exit(summary.ok() ? 0 : 1);
+  }
+
+  public static String toJson(HeadlessSummary summary) {
+    try {
+      return new ObjectMapper().writeValueAsString(summary);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Joins, stays until the duration passed or the frame goal was met, leaves; never throws. */
+  public HeadlessSummary run() {
+    long start = System.nanoTime();
+    MediaOptions mediaOptions = MediaOptions.synthetic(options.width(), options.height(), options.fps());
+    try (MediaEngine media = new MediaEngine(mediaOptions)) {
+      CallSession session;
+      try {
+        session =
+            CallSession.join(options.server(), options.room(), options.name(), media, new CallListener() {})
+                .join();
+      } catch (CompletionException e) {
+        String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        return summary(start, null, media, List.of(), reason);
+      }
+      try (session) {
+        List<PeerStats> stats = waitForGoal(session, start);
+        String peerId = session.localId().join();
+        return summary(start, peerId, media, stats, null);
+      }
+    }
+  }
+
+  private List<PeerStats> waitForGoal(CallSession session, long start) {
+    long deadline = start + options.duration().toNanos();
+    List<PeerStats> stats = List.of();
+    while (System.nanoTime() < deadline) {
+      stats = session.stats().orTimeout(2, TimeUnit.SECONDS).join();
+      if (options.frames() > 0
+          && stats.size() >= options.peers()
+          && stats.stream().allMatch(s -> s.framesDecoded() >= options.frames())) {
+        break;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return session.stats().orTimeout(2, TimeUnit.SECONDS).join();
+  }
+
+  private HeadlessSummary summary(
+      long start, String peerId, MediaEngine media, List<PeerStats> stats, String error) {
+    TestPatternSource pattern = media.pattern();
+    HeadlessSummary.Sent sent =
+        new HeadlessSummary.Sent(
+            media.cameraName(), options.width(), options.height(),
+            pattern == null ? 0 : pattern.framesPushed());
+    boolean ok = error == null && stats.stream().anyMatch(s -> s.framesDecoded() > 0);
+    return new HeadlessSummary(
+        ok,
+        options.room(),
+        peerId,
+        (System.nanoTime() - start) / 1_000_000,
+        sent,
+        stats.stream().map(HeadlessSummary.PeerSummary::of).toList(),
+        error);
+  }
+}

@@ -1,0 +1,259 @@
+package app.convene.client.media;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.MediaDevices;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.AudioDevice;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.AudioOptions;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrackSource;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+import dev.onvoid.webrtc.media.video.VideoDesktopSource;
+import dev.onvoid.webrtc.media.video.VideoDevice;
+import dev.onvoid.webrtc.media.video.VideoDeviceSource;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.desktop.DesktopSource;
+import dev.onvoid.webrtc.media.video.desktop.ScreenCapturer;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The native media stack of one app: the peer connection factory, the audio device module and
+ * the local tracks (microphone or tone, camera or test pattern, screen).
+ *
+ * <p>Not thread-safe: the call executor of a {@code CallSession} owns it. Device queries block on
+ * native code; never call them on the FX thread.
+ */
+public final class MediaEngine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
+
+  private final MediaOptions options;
+  private final AudioDeviceModuleBase audioModule;
+  private final PeerConnectionFactory factory;
+  private final AudioTrack audioTrack;
+  private final AutoCloseable audioSourceOwner;
+  private final AudioTrackSource audioSource;
+  private TestPatternSource pattern;
+  private VideoDeviceSource camera;
+  private VideoTrack cameraTrack;
+  private String cameraName;
+  private VideoDesktopSource screen;
+  private VideoTrack screenTrack;
+
+  public MediaEngine(MediaOptions options) {
+    this.options = Objects.requireNonNull(options, "options == null");
+    boolean realAudio = !options.syntheticOnly() && hasAudioDevices();
+    audioModule = realAudio ? new AudioDeviceModule() : new HeadlessAudioDeviceModule();
+    if (!realAudio) {
+      audioModule.initPlayout();
+      audioModule.startPlayout();
+    }
+    factory = new PeerConnectionFactory(audioModule);
+    if (realAudio) {
+      AudioOptions audioOptions = new AudioOptions();
+      audioOptions.echoCancellation = true;
+      audioOptions.noiseSuppression = true;
+      audioOptions.autoGainControl = true;
+      audioOptions.highpassFilter = true;
+      audioSource = factory.createAudioSource(audioOptions);
+      audioSourceOwner = null;
+    } else {
+      ToneSource tone = new ToneSource();
+      audioSource = tone.source();
+      audioSourceOwner = tone;
+    }
+    audioTrack = factory.createAudioTrack("audio", audioSource);
+    List<VideoDevice> cameras = options.syntheticOnly() ? List.of() : cameras();
+    if (cameras.isEmpty()) {
+      usePattern(track -> {});
+    } else {
+      useCamera(cameras.getFirst(), track -> {});
+    }
+  }
+
+  public PeerConnectionFactory factory() {
+    return factory;
+  }
+
+  public AudioTrack audioTrack() {
+    return audioTrack;
+  }
+
+  /** The camera's track, or the test pattern's when there is no camera. */
+  public VideoTrack cameraTrack() {
+    return cameraTrack;
+  }
+
+  /** What the camera track shows, e.g. "Test pattern 640×360" or the camera's name. */
+  public String cameraName() {
+    return cameraName;
+  }
+
+  /** The test pattern, or {@code null} while a real camera is in use. */
+  public TestPatternSource pattern() {
+    return pattern;
+  }
+
+  /**
+   * Switches the camera track to another device. {@code install} receives the new track and must
+   * put it in place of the old one on every sender before this method disposes the old one.
+   */
+  public void useCamera(VideoDevice device, Consumer<VideoTrack> install) {
+    Objects.requireNonNull(device, "device == null");
+    VideoDeviceSource source = new VideoDeviceSource();
+    source.setVideoCaptureDevice(device);
+    source.start();
+    replaceCamera(factory.createVideoTrack("camera", source), install);
+    camera = source;
+    cameraName = device.getName();
+  }
+
+  /** Switches the camera track to the synthetic test pattern, like {@link #useCamera}. */
+  public void usePattern(Consumer<VideoTrack> install) {
+    TestPatternSource source = new TestPatternSource(options.width(), options.height(), options.fps());
+    replaceCamera(factory.createVideoTrack("camera", source.source()), install);
+    pattern = source;
+    cameraName = "Test pattern " + options.width() + "×" + options.height();
+  }
+
+  private void replaceCamera(VideoTrack next, Consumer<VideoTrack> install) {
+    VideoTrack previous = cameraTrack;
+    cameraTrack = next;
+    install.accept(next);
+    if (previous != null) {
+      next.setEnabled(previous.isEnabled());
+      dispose(previous);
+    }
+    if (camera != null) {
+      camera.stop();
+      camera.dispose();
+      camera = null;
+    }
+    if (pattern != null) {
+      pattern.close();
+      pattern = null;
+    }
+  }
+
+  /** The screens that can be shared. */
+  public List<DesktopSource> screens() {
+    ScreenCapturer capturer = new ScreenCapturer();
+    try {
+      return capturer.getDesktopSources();
+    } finally {
+      capturer.dispose();
+    }
+  }
+
+  /** Starts capturing a screen; returns its track. */
+  public VideoTrack startScreen(DesktopSource source) {
+    stopScreen();
+    VideoDesktopSource desktop = new VideoDesktopSource();
+    desktop.setSourceId(source.id, false);
+    desktop.setFrameRate(15);
+    desktop.setMaxFrameSize(1920, 1080);
+    desktop.start();
+    screen = desktop;
+    screenTrack = factory.createVideoTrack("screen", desktop);
+    return screenTrack;
+  }
+
+  public void stopScreen() {
+    if (screenTrack != null) {
+      dispose(screenTrack);
+      screenTrack = null;
+    }
+    if (screen != null) {
+      screen.stop();
+      screen.dispose();
+      screen = null;
+    }
+  }
+
+  public void useMicrophone(AudioDevice device) {
+    audioModule.stopRecording();
+    audioModule.setRecordingDevice(device);
+    audioModule.initRecording();
+    audioModule.startRecording();
+  }
+
+  public void useSpeaker(AudioDevice device) {
+    audioModule.stopPlayout();
+    audioModule.setPlayoutDevice(device);
+    audioModule.initPlayout();
+    audioModule.startPlayout();
+  }
+
+  public static List<VideoDevice> cameras() {
+    try {
+      return MediaDevices.getVideoCaptureDevices();
+    } catch (RuntimeException e) {
+      log.warn("cannot list cameras: {}", e.getMessage());
+      return List.of();
+    }
+  }
+
+  public static List<AudioDevice> microphones() {
+    try {
+      return MediaDevices.getAudioCaptureDevices();
+    } catch (RuntimeException e) {
+      log.warn("cannot list microphones: {}", e.getMessage());
+      return List.of();
+    }
+  }
+
+  public static List<AudioDevice> speakers() {
+    try {
+      return MediaDevices.getAudioRenderDevices();
+    } catch (RuntimeException e) {
+      log.warn("cannot list speakers: {}", e.getMessage());
+      return List.of();
+    }
+  }
+
+  /**
+   * Drops our reference to a track. A track that was ever sent stays referenced by the closed
+   * peer connection's sender (webrtc-java 0.14 closes a connection without releasing it), and
+   * the library reports that as an error; the memory is reclaimed when the process ends.
+   */
+  private static void dispose(MediaStreamTrack track) {
+    try {
+      track.dispose();
+    } catch (Error e) { // the library reports this case as java.lang.Error
+      log.debug("track {} still referenced by a closed connection", track.getId());
+    }
+  }
+
+  private static boolean hasAudioDevices() {
+    return !microphones().isEmpty() && !speakers().isEmpty();
+  }
+
+  /** Disposes tracks, sources, the factory and the audio module; close peer connections first. */
+  @Override
+  public void close() {
+    stopScreen();
+    dispose(cameraTrack);
+    if (camera != null) {
+      camera.stop();
+      camera.dispose();
+    }
+    if (pattern != null) {
+      pattern.close();
+    }
+    dispose(audioTrack);
+    if (audioSourceOwner != null) {
+      try {
+        audioSourceOwner.close();
+      } catch (Exception e) {
+        log.warn("closing the audio source failed", e);
+      }
+    }
+    factory.dispose();
+    audioModule.dispose();
+  }
+}
