@@ -1,0 +1,187 @@
+package app.convene.server;
+
+import app.convene.protocol.IceServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a {@link ServerConfig} from {@code --name=value} flags and {@code CONVENE_NAME}
+ * environment variables. A flag wins over its variable; a repeatable flag given at least once
+ * replaces the variable's whole list. Every error names the flag, and the variable when the value
+ * came from there.
+ */
+final class ConfigParser {
+  /** One option; its environment variable is {@code CONVENE_} and its name in upper snake case. */
+  private record Option(String name, String value, String help) {
+    String flag() {
+      return "--" + name;
+    }
+
+    String env() {
+      return "CONVENE_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+  }
+
+  private static final List<Option> OPTIONS = List.of(
+      new Option("host", "ADDRESS", "address to listen on; 0.0.0.0 for all (default 127.0.0.1)"),
+      new Option("port", "PORT", "TCP port; 0 picks a free one (default 8787)"),
+      new Option("max-peers", "N", "participants a room admits (default 10)"),
+      new Option("max-message-bytes", "N", "largest client message in bytes (default 65536)"),
+      new Option("max-queued-messages", "N",
+          "messages queued for a slow reader before it is dropped (default 256)"),
+      new Option("idle-timeout-seconds", "S", "close connections silent this long (default 60)"),
+      new Option("ping-interval-seconds", "S", "ping every connection this often (default 20)"),
+      new Option("shutdown-grace-seconds", "S",
+          "wait this long for clients to close on shutdown (default 5)"),
+      new Option("stun", "URL", "a STUN server, e.g. stun:stun.example.org:3478; repeatable"),
+      new Option("turn", "URL",
+          "a TURN server, e.g. turn:turn.example.org:3478?transport=udp; repeatable"),
+      new Option("turn-secret", "SECRET",
+          "secret shared with the TURN server (coturn static-auth-secret) for short-lived"
+              + " credentials"),
+      new Option("turn-ttl-seconds", "S", "lifetime of TURN credentials (default 43200)"));
+
+  private final Map<String, List<String>> flags = new HashMap<>();
+  private final Map<String, String> env;
+
+  private ConfigParser(String[] args, Map<String, String> env) {
+    this.env = Objects.requireNonNull(env, "env == null");
+    for (String arg : Objects.requireNonNull(args, "args == null")) {
+      Objects.requireNonNull(arg, "args contains null");
+      int equals = arg.indexOf('=');
+      String name = arg.startsWith("--") ? arg.substring(2, equals < 0 ? arg.length() : equals) : "";
+      Option option = OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException(
+              "unknown option '" + arg + "'; see --help for the options"));
+      if (equals < 0) {
+        throw new IllegalArgumentException(
+            option.flag() + " needs a value, as in " + option.flag() + "=" + option.value());
+      }
+      flags.computeIfAbsent(name, n -> new ArrayList<>()).add(arg.substring(equals + 1));
+    }
+  }
+
+  static ServerConfig parse(String[] args, Map<String, String> env) {
+    ConfigParser in = new ConfigParser(args, env);
+    ServerConfig defaults = ServerConfig.defaults();
+    List<IceServer> iceServers = new ArrayList<>();
+    in.urls("stun", "stun:", "stuns:").forEach(u -> iceServers.add(new IceServer(List.of(u), null, null)));
+    in.urls("turn", "turn:", "turns:").forEach(u -> iceServers.add(new IceServer(List.of(u), null, null)));
+    Duration idleTimeout = in.seconds("idle-timeout-seconds", defaults.idleTimeout(), 1);
+    Duration pingInterval = in.seconds("ping-interval-seconds", defaults.pingInterval(), 1);
+    if (pingInterval.compareTo(idleTimeout) >= 0) {
+      throw new IllegalArgumentException(
+          "--ping-interval-seconds (" + pingInterval.toSeconds() + ") must be shorter than"
+              + " --idle-timeout-seconds (" + idleTimeout.toSeconds() + "), or idle clients are"
+              + " disconnected");
+    }
+    return new ServerConfig(
+        in.text("host", defaults.host()),
+        in.integer("port", defaults.port(), 0, ServerConfig.MAX_PORT),
+        in.integer("max-peers", defaults.maxPeersPerRoom(), 1, ServerConfig.MAX_PEERS_PER_ROOM),
+        in.integer("max-message-bytes", defaults.maxMessageBytes(),
+            ServerConfig.MIN_MESSAGE_BYTES, ServerConfig.MAX_MESSAGE_BYTES),
+        in.integer("max-queued-messages", defaults.maxQueuedMessages(),
+            1, ServerConfig.MAX_QUEUED_MESSAGES),
+        idleTimeout,
+        pingInterval,
+        in.seconds("shutdown-grace-seconds", defaults.shutdownGrace(), 0),
+        iceServers,
+        in.text("turn-secret", null),
+        in.seconds("turn-ttl-seconds", defaults.turnCredentialTtl(), 1));
+  }
+
+  /** The options, one a line, for {@code --help}. */
+  static String usage() {
+    return OPTIONS.stream()
+        .map(o -> String.format("  %-36s %s%n  %-36s (env %s)%n",
+            o.flag() + "=" + o.value(), o.help(), "", o.env()))
+        .collect(Collectors.joining());
+  }
+
+  private String text(String name, String fallback) {
+    Value value = single(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (value.text().isBlank()) {
+      throw new IllegalArgumentException(value.source() + ": the value is empty");
+    }
+    return value.text().strip();
+  }
+
+  private int integer(String name, int fallback, int min, int max) {
+    Value value = single(name);
+    if (value == null) {
+      return fallback;
+    }
+    long number;
+    try {
+      number = Long.parseLong(value.text().strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          value.source() + ": '" + value.text() + "' is not a whole number");
+    }
+    if (number < min || number > max) {
+      throw new IllegalArgumentException(
+          value.source() + ": " + number + " is not between " + min + " and " + max);
+    }
+    return (int) number;
+  }
+
+  private Duration seconds(String name, Duration fallback, int min) {
+    int seconds = integer(name, (int) fallback.toSeconds(), min, Integer.MAX_VALUE);
+    return Duration.ofSeconds(seconds);
+  }
+
+  private List<String> urls(String name, String... schemes) {
+    List<Value> values = new ArrayList<>();
+    Option option = option(name);
+    if (flags.containsKey(name)) {
+      flags.get(name).forEach(text -> values.add(new Value(text, option.flag())));
+    } else if (env.get(option.env()) != null) {
+      Arrays.stream(env.get(option.env()).split(","))
+          .filter(text -> !text.isBlank())
+          .forEach(text -> values.add(new Value(text, option.env() + " (" + option.flag() + ")")));
+    }
+    List<String> urls = new ArrayList<>();
+    for (Value value : values) {
+      String url = value.text().strip();
+      if (Arrays.stream(schemes).noneMatch(url::startsWith) || url.length() <= url.indexOf(':') + 1) {
+        throw new IllegalArgumentException(
+            value.source() + ": '" + url + "' is not a URL starting with "
+                + String.join(" or ", schemes));
+      }
+      urls.add(url);
+    }
+    return urls;
+  }
+
+  /** The last flag of that name, else the environment variable, else {@code null}. */
+  private Value single(String name) {
+    Option option = option(name);
+    List<String> given = flags.get(name);
+    if (given != null) {
+      return new Value(given.getLast(), option.flag());
+    }
+    String fromEnv = env.get(option.env());
+    if (fromEnv == null || fromEnv.isEmpty()) {
+      return null;
+    }
+    return new Value(fromEnv, option.env() + " (" + option.flag() + ")");
+  }
+
+  private static Option option(String name) {
+    return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** A raw value and where it came from, for error messages. */
+  private record Value(String text, String source) {}
+}

@@ -1,0 +1,81 @@
+package app.convene.server.rooms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A named set of at most {@code maxPeers} members, in the order they joined.
+ *
+ * <p>Thread-safe: the room guards its members with its own monitor. Members are added and removed
+ * only through {@link RoomRegistry}, so that an empty room can be dropped atomically; any thread may
+ * look members up. No method calls out while holding the monitor.
+ */
+public final class Room {
+  private final String name;
+  private final int maxPeers;
+  private final Map<String, Member> members = new LinkedHashMap<>(); // guarded by this
+
+  Room(String name, int maxPeers) {
+    this.name = Objects.requireNonNull(name, "name == null");
+    if (maxPeers < 1) {
+      throw new IllegalArgumentException("maxPeers < 1: " + maxPeers);
+    }
+    this.maxPeers = maxPeers;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int maxPeers() {
+    return maxPeers;
+  }
+
+  /** The member with this peer id, if it is in this room. */
+  public synchronized Optional<Member> member(String peerId) {
+    return Optional.ofNullable(members.get(peerId));
+  }
+
+  /** A snapshot of the members, in the order they joined. */
+  public synchronized List<Member> members() {
+    return List.copyOf(members.values());
+  }
+
+  public synchronized int size() {
+    return members.size();
+  }
+
+  synchronized boolean isEmpty() {
+    return members.isEmpty();
+  }
+
+  /** Adds the member unless the room is full or the peer id is already here. */
+  synchronized Admission admit(Member member) {
+    if (members.containsKey(member.peerId())) {
+      throw new IllegalStateException(member.peerId() + " is already in room " + name);
+    }
+    if (members.size() >= maxPeers) {
+      return new Admission.Full(name, maxPeers);
+    }
+    List<Member> others = new ArrayList<>(members.values());
+    members.put(member.peerId(), member);
+    return new Admission.Admitted(this, others);
+  }
+
+  /** Removes the member; returns the members that remain, or empty if it was not here. */
+  synchronized Optional<List<Member>> remove(String peerId) {
+    if (members.remove(peerId) == null) {
+      return Optional.empty();
+    }
+    return Optional.of(List.copyOf(members.values()));
+  }
+
+  @Override
+  public String toString() {
+    return "Room[" + name + "]";
+  }
+}

@@ -1,0 +1,76 @@
+package app.convene.server.rooms;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The rooms of one server, by name. A room exists while it has members: the first join creates
+ * it and the last leave removes it.
+ *
+ * <p>Thread-safe. Every change of membership runs inside an atomic {@link ConcurrentHashMap#compute}
+ * on the room's name, so a join can never land in a room that a concurrent leave is dropping. The
+ * registry never calls out to members; the caller sends whatever notices a change needs.
+ */
+public final class RoomRegistry {
+  private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+  private final int maxPeersPerRoom;
+
+  public RoomRegistry(int maxPeersPerRoom) {
+    if (maxPeersPerRoom < 1) {
+      throw new IllegalArgumentException("maxPeersPerRoom < 1: " + maxPeersPerRoom);
+    }
+    this.maxPeersPerRoom = maxPeersPerRoom;
+  }
+
+  /** Adds the member to the named room, creating the room if it does not exist. */
+  public Admission join(String roomName, Member member) {
+    Objects.requireNonNull(roomName, "roomName == null");
+    Objects.requireNonNull(member, "member == null");
+    AtomicReference<Admission> result = new AtomicReference<>();
+    rooms.compute(
+        roomName,
+        (name, room) -> {
+          Room target = room != null ? room : new Room(name, maxPeersPerRoom);
+          result.set(target.admit(member));
+          return target.isEmpty() ? null : target;
+        });
+    return result.get();
+  }
+
+  /**
+   * Removes the peer from the room, and the room from the registry if it is empty now.
+   *
+   * @return the members that remain in the room; empty if the peer was not in it
+   */
+  public List<Member> leave(Room room, String peerId) {
+    Objects.requireNonNull(room, "room == null");
+    Objects.requireNonNull(peerId, "peerId == null");
+    AtomicReference<List<Member>> remaining = new AtomicReference<>(List.of());
+    rooms.computeIfPresent(
+        room.name(),
+        (name, current) -> {
+          if (current != room) {
+            return current;
+          }
+          current.remove(peerId).ifPresent(remaining::set);
+          return current.isEmpty() ? null : current;
+        });
+    return remaining.get();
+  }
+
+  /** How many rooms have members. */
+  public int roomCount() {
+    return rooms.size();
+  }
+
+  /** How many members all rooms have together. */
+  public int peerCount() {
+    int peers = 0;
+    for (Room room : rooms.values()) {
+      peers += room.size();
+    }
+    return peers;
+  }
+}

@@ -1,0 +1,181 @@
+package app.convene.server.signaling;
+
+import app.convene.server.ServerConfig;
+import app.convene.server.ice.IceServerIssuer;
+import app.convene.server.rooms.RoomRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signaling side of one server: its rooms, its open connections, their keep-alive pings and
+ * their graceful shutdown. Knows nothing of Jetty; {@link SignalingEndpoint} connects the two.
+ *
+ * <p>Thread-safe. Connections open and close on Jetty threads; pings and other delayed work run on
+ * one daemon timer thread owned by this service.
+ */
+public final class SignalingService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SignalingService.class);
+
+  private final ServerConfig config;
+  private final Executor executor;
+  private final RoomRegistry rooms;
+  private final IceServerIssuer ice;
+  private final ScheduledExecutorService timer;
+  private final ConcurrentHashMap<String, SignalingSession> sessions = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private volatile boolean stopping;
+
+  /**
+   * @param config the limits, keep-alive and ICE servers to apply
+   * @param executor runs the sends of every connection's outgoing queue; the server's thread pool
+   */
+  public SignalingService(ServerConfig config, Executor executor) {
+    this.config = Objects.requireNonNull(config, "config == null");
+    this.executor = Objects.requireNonNull(executor, "executor == null");
+    this.rooms = new RoomRegistry(config.maxPeersPerRoom());
+    this.ice =
+        new IceServerIssuer(
+            config.iceServers(), config.turnSecret(), config.turnCredentialTtl(), Clock.systemUTC());
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("convene-signaling-timer").daemon().factory());
+    long ping = config.pingInterval().toMillis();
+    timer.scheduleAtFixedRate(this::pingAll, ping, ping, TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether new connections are welcome; false once {@link #shutdown} began. */
+  public boolean accepting() {
+    return !stopping;
+  }
+
+  /** How many rooms have members. */
+  public int roomCount() {
+    return rooms.roomCount();
+  }
+
+  /** How many connections are in a room. */
+  public int peerCount() {
+    return rooms.peerCount();
+  }
+
+  /** How many connections are open, in a room or not. */
+  public int connectionCount() {
+    return sessions.size();
+  }
+
+  /**
+   * Stops taking connections, tells every open connection that the server is shutting down, closes
+   * it with status 1001, and waits until all are closed or {@code grace} has passed. Call from the
+   * thread that stops the server; blocks.
+   *
+   * @return whether every connection closed in time
+   */
+  public boolean shutdown(Duration grace) {
+    Objects.requireNonNull(grace, "grace == null");
+    stopping = true;
+    List<CompletableFuture<Void>> closing = new ArrayList<>();
+    for (SignalingSession session : sessions.values()) {
+      session.shutdown();
+      closing.add(session.closed());
+    }
+    try {
+      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+          .get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      log.atWarn()
+          .addKeyValue("open", closing.stream().filter(f -> !f.isDone()).count())
+          .addKeyValue("graceMillis", grace.toMillis())
+          .log("connections still open after the shutdown grace");
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Stops the timer. Connections still open are Jetty's to close. */
+  @Override
+  public void close() {
+    stopping = true;
+    timer.shutdownNow();
+  }
+
+  /** Registers a new connection and gives it a fresh peer id. Called on a Jetty thread. */
+  SignalingSession open(Transport transport) {
+    while (true) {
+      String peerId = "p-" + HexFormat.of().toHexDigits(random.nextInt());
+      SignalingSession session = new SignalingSession(peerId, transport, this);
+      if (sessions.putIfAbsent(peerId, session) == null) {
+        log.atDebug()
+            .addKeyValue("peer", peerId)
+            .addKeyValue("remote", transport.remoteAddress())
+            .log("connection opened");
+        if (stopping) {
+          session.shutdown();
+        }
+        return session;
+      }
+    }
+  }
+
+  /** Forgets a closed connection. */
+  void closed(SignalingSession session) {
+    sessions.remove(session.peerId(), session);
+  }
+
+  ServerConfig config() {
+    return config;
+  }
+
+  RoomRegistry rooms() {
+    return rooms;
+  }
+
+  IceServerIssuer ice() {
+    return ice;
+  }
+
+  Executor executor() {
+    return executor;
+  }
+
+  /** Runs the task on the timer thread after the delay; dropped once the service is closed. */
+  void schedule(Runnable task, Duration delay) {
+    try {
+      timer.schedule(() -> runLogged(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      log.atDebug().log("timer stopped; task dropped");
+    }
+  }
+
+  private void pingAll() {
+    sessions.values().forEach(session -> runLogged(session::ping));
+  }
+
+  private static void runLogged(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      log.atError().setCause(e).log("timer task failed");
+    }
+  }
+}

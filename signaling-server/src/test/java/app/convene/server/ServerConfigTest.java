@@ -1,0 +1,154 @@
+package app.convene.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.convene.protocol.IceServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+  private static final String[] NO_ARGS = {};
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    ServerConfig config = ServerConfig.defaults();
+
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(8787);
+    assertThat(config.maxPeersPerRoom()).isEqualTo(10);
+    assertThat(config.maxMessageBytes()).isEqualTo(65_536);
+    assertThat(config.maxQueuedMessages()).isEqualTo(256);
+    assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.iceServers()).isEmpty();
+    assertThat(config.turnSecret()).isNull();
+    assertThat(config.turnCredentialTtl()).isEqualTo(Duration.ofHours(12));
+    assertThat(ServerConfig.parse(NO_ARGS, Map.of())).isEqualTo(config);
+  }
+
+  @Test
+  void flagsSetEveryOption() {
+    ServerConfig config = ServerConfig.parse(new String[] {
+        "--host=0.0.0.0", "--port=9000", "--max-peers=4", "--max-message-bytes=2048",
+        "--max-queued-messages=16", "--idle-timeout-seconds=30", "--ping-interval-seconds=10",
+        "--shutdown-grace-seconds=0", "--stun=stun:a.example.org", "--stun=stun:b.example.org:3478",
+        "--turn=turns:t.example.org:5349", "--turn-secret=north-wind", "--turn-ttl-seconds=600"},
+        Map.of());
+
+    assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 9000, 4, 2048, 16,
+        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO,
+        List.of(ice("stun:a.example.org"), ice("stun:b.example.org:3478"),
+            ice("turns:t.example.org:5349")),
+        "north-wind", Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void environmentSetsEveryOption() {
+    Map<String, String> env = Map.ofEntries(
+        Map.entry("CONVENE_HOST", "0.0.0.0"),
+        Map.entry("CONVENE_PORT", "9000"),
+        Map.entry("CONVENE_MAX_PEERS", "4"),
+        Map.entry("CONVENE_MAX_MESSAGE_BYTES", "2048"),
+        Map.entry("CONVENE_MAX_QUEUED_MESSAGES", "16"),
+        Map.entry("CONVENE_IDLE_TIMEOUT_SECONDS", "30"),
+        Map.entry("CONVENE_PING_INTERVAL_SECONDS", "10"),
+        Map.entry("CONVENE_SHUTDOWN_GRACE_SECONDS", "0"),
+        Map.entry("CONVENE_STUN", "stun:a.example.org, stun:b.example.org:3478"),
+        Map.entry("CONVENE_TURN", "turns:t.example.org:5349"),
+        Map.entry("CONVENE_TURN_SECRET", "north-wind"),
+        Map.entry("CONVENE_TURN_TTL_SECONDS", "600"));
+
+    ServerConfig config = ServerConfig.parse(NO_ARGS, env);
+
+    assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 9000, 4, 2048, 16,
+        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO,
+        List.of(ice("stun:a.example.org"), ice("stun:b.example.org:3478"),
+            ice("turns:t.example.org:5349")),
+        "north-wind", Duration.ofMinutes(10)));
+  }
+
+  @Test
+  void flagsWinOverTheEnvironment() {
+    Map<String, String> env = Map.of(
+        "CONVENE_PORT", "9000", "CONVENE_MAX_PEERS", "4", "CONVENE_STUN", "stun:env.example.org");
+
+    ServerConfig config =
+        ServerConfig.parse(new String[] {"--port=9001", "--stun=stun:flag.example.org"}, env);
+
+    assertThat(config.port()).isEqualTo(9001);
+    assertThat(config.maxPeersPerRoom()).isEqualTo(4);
+    assertThat(config.iceServers()).containsExactly(ice("stun:flag.example.org"));
+  }
+
+  @Test
+  void badNumberNamesTheFlag() {
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--port=eighty"}, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--port")
+        .hasMessageContaining("eighty");
+  }
+
+  @Test
+  void badNumberFromTheEnvironmentNamesTheVariableAndTheFlag() {
+    assertThatThrownBy(() -> ServerConfig.parse(NO_ARGS, Map.of("CONVENE_MAX_PEERS", "many")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CONVENE_MAX_PEERS")
+        .hasMessageContaining("--max-peers");
+  }
+
+  @Test
+  void numberOutOfRangeNamesTheFlagAndTheRange() {
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--port=70000"}, Map.of()))
+        .hasMessageContaining("--port")
+        .hasMessageContaining("65535");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--max-peers=0"}, Map.of()))
+        .hasMessageContaining("--max-peers");
+  }
+
+  @Test
+  void iceUrlWithTheWrongSchemeNamesTheFlag() {
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--turn=stun:x.example.org"}, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--turn")
+        .hasMessageContaining("turn:");
+  }
+
+  @Test
+  void unknownOrValuelessOptionIsRefused() {
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--colour=blue"}, Map.of()))
+        .hasMessageContaining("--colour");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--port"}, Map.of()))
+        .hasMessageContaining("--port=PORT");
+  }
+
+  @Test
+  void pingIntervalMustBeShorterThanTheIdleTimeout() {
+    assertThatThrownBy(() -> ServerConfig.parse(
+            new String[] {"--idle-timeout-seconds=10", "--ping-interval-seconds=10"}, Map.of()))
+        .hasMessageContaining("--ping-interval-seconds")
+        .hasMessageContaining("--idle-timeout-seconds");
+  }
+
+  @Test
+  void withersChangeOneComponent() {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withMaxPeersPerRoom(2);
+
+    assertThat(config.port()).isZero();
+    assertThat(config.maxPeersPerRoom()).isEqualTo(2);
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void toStringHidesTheTurnSecret() {
+    assertThat(ServerConfig.defaults().withTurnSecret("north-wind").toString())
+        .doesNotContain("north-wind");
+  }
+
+  private static IceServer ice(String url) {
+    return new IceServer(List.of(url), null, null);
+  }
+}
