@@ -7,7 +7,9 @@ import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
 import app.convene.client.media.TestPatternSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +37,7 @@ public final class HeadlessParticipant {
     }
     HeadlessSummary summary = new HeadlessParticipant(options).run();
     System.out.println(toJson(summary));
-    System.exit(summary.ok() ? 0 : 1);
+    QuietExit.exit(summary.ok() ? 0 : 1);
   }
 
   public static String toJson(HeadlessSummary summary) {
@@ -70,12 +72,13 @@ public final class HeadlessParticipant {
 
   private List<PeerStats> waitForGoal(CallSession session, long start) {
     long deadline = start + options.duration().toNanos();
-    List<PeerStats> stats = List.of();
+    // The last figures of every peer seen, so a peer that left still appears in the summary.
+    Map<String, PeerStats> seen = new LinkedHashMap<>();
     while (System.nanoTime() < deadline) {
-      stats = session.stats().orTimeout(2, TimeUnit.SECONDS).join();
+      session.stats().orTimeout(2, TimeUnit.SECONDS).join().forEach(s -> seen.put(s.peerId(), s));
       if (options.frames() > 0
-          && stats.size() >= options.peers()
-          && stats.stream().allMatch(s -> s.framesDecoded() >= options.frames())) {
+          && seen.size() >= options.peers()
+          && seen.values().stream().allMatch(s -> s.framesDecoded() >= options.frames())) {
         break;
       }
       try {
@@ -85,7 +88,8 @@ public final class HeadlessParticipant {
         break;
       }
     }
-    return session.stats().orTimeout(2, TimeUnit.SECONDS).join();
+    session.stats().orTimeout(2, TimeUnit.SECONDS).join().forEach(s -> seen.put(s.peerId(), s));
+    return List.copyOf(seen.values());
   }
 
   private HeadlessSummary summary(

@@ -189,31 +189,24 @@ public final class MediaEngine implements AutoCloseable {
     audioModule.startPlayout();
   }
 
+  /** The cameras; blocks up to a few seconds, so never call it on the FX thread. */
   public static List<VideoDevice> cameras() {
-    try {
-      return MediaDevices.getVideoCaptureDevices();
-    } catch (RuntimeException e) {
-      log.warn("cannot list cameras: {}", e.getMessage());
-      return List.of();
-    }
+    return DeviceQuery.list("cameras", MediaDevices::getVideoCaptureDevices);
   }
 
+  /** The microphones; blocks up to a few seconds, so never call it on the FX thread. */
   public static List<AudioDevice> microphones() {
-    try {
-      return MediaDevices.getAudioCaptureDevices();
-    } catch (RuntimeException e) {
-      log.warn("cannot list microphones: {}", e.getMessage());
-      return List.of();
-    }
+    return DeviceQuery.list("microphones", MediaDevices::getAudioCaptureDevices);
   }
 
+  /** The speakers; blocks up to a few seconds, so never call it on the FX thread. */
   public static List<AudioDevice> speakers() {
-    try {
-      return MediaDevices.getAudioRenderDevices();
-    } catch (RuntimeException e) {
-      log.warn("cannot list speakers: {}", e.getMessage());
-      return List.of();
-    }
+    return DeviceQuery.list("speakers", MediaDevices::getAudioRenderDevices);
+  }
+
+  /** An executor for work that may block on device queries. */
+  public static java.util.concurrent.Executor background() {
+    return DeviceQuery.background();
   }
 
   /**
@@ -253,6 +246,8 @@ public final class MediaEngine implements AutoCloseable {
         log.warn("closing the audio source failed", e);
       }
     }
+    audioModule.stopPlayout();
+    audioModule.stopRecording();
     factory.dispose();
     audioModule.dispose();
   }

@@ -1,0 +1,78 @@
+package app.convene.client.app;
+
+import app.convene.server.ServerConfig;
+import app.convene.server.SignalingServer;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The zero-setup default: a signaling server inside the app on 127.0.0.1:8787. When another
+ * instance on this machine already runs one there, this instance uses it instead, so two app
+ * windows on one machine meet in the same rooms.
+ */
+final class EmbeddedServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
+  static final int DEFAULT_PORT = 8787;
+
+  private final SignalingServer server;
+  private final URI signalingUri;
+
+  private EmbeddedServer(SignalingServer server, URI signalingUri) {
+    this.server = server;
+    this.signalingUri = signalingUri;
+  }
+
+  /** Starts a server on {@code port}, or reuses a healthy Convene server already there. */
+  static EmbeddedServer startOrReuse(int port) throws Exception {
+    try {
+      SignalingServer server = SignalingServer.start(ServerConfig.defaults().withPort(port));
+      log.info("embedded signaling server on {}", server.signalingUri());
+      return new EmbeddedServer(server, server.signalingUri());
+    } catch (IOException e) {
+      if (!(e instanceof BindException) && !(e.getCause() instanceof BindException)) {
+        throw e;
+      }
+      URI health = URI.create("http://127.0.0.1:" + port + "/health");
+      if (!healthy(health)) {
+        throw new IOException(
+            "port " + port + " is taken by something that is not a Convene server; "
+                + "start with --server=URL", e);
+      }
+      URI signaling = URI.create("ws://127.0.0.1:" + port + "/signal");
+      log.info("using the signaling server already running on {}", signaling);
+      return new EmbeddedServer(null, signaling);
+    }
+  }
+
+  URI signalingUri() {
+    return signalingUri;
+  }
+
+  private static boolean healthy(URI health) {
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+      HttpResponse<String> response =
+          http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200 && response.body().contains("\"status\"");
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+    }
+  }
+}

@@ -1,0 +1,345 @@
+package app.convene.client.ui;
+
+import app.convene.client.call.CallListener;
+import app.convene.client.call.CallSession;
+import app.convene.client.call.PeerStats;
+import app.convene.client.media.MediaEngine;
+import app.convene.protocol.Joined;
+import app.convene.protocol.Peer;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.media.audio.AudioDevice;
+import dev.onvoid.webrtc.media.video.VideoDevice;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.desktop.DesktopSource;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+
+/**
+ * The state of the call window: one tile per participant, the media toggles, the device lists.
+ * Properties and commands are for the FX thread; the session's events arrive on the call thread
+ * and are handed over through the {@code fx} executor.
+ */
+public final class CallModel {
+  private final String room;
+  private final MediaEngine media;
+  private final Executor fx;
+  private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
+  private final TileModel self;
+  private final BooleanProperty microphoneOn = new SimpleBooleanProperty(this, "microphoneOn", true);
+  private final BooleanProperty cameraOn = new SimpleBooleanProperty(this, "cameraOn", true);
+  private final BooleanProperty sharing = new SimpleBooleanProperty(this, "sharing");
+  private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper(this, "ended");
+  private final StringProperty status = new SimpleStringProperty(this, "status", "");
+  private final StringProperty cameraName = new SimpleStringProperty(this, "cameraName", "");
+  private final ObservableList<VideoDevice> cameras = FXCollections.observableArrayList();
+  private final ObservableList<AudioDevice> microphones = FXCollections.observableArrayList();
+  private final ObservableList<AudioDevice> speakers = FXCollections.observableArrayList();
+  private final Timeline statsPoll;
+  private CallSession session;
+  private VideoTrack previewTrack;
+
+  /**
+   * @param fx runs tasks on the FX thread ({@code Platform::runLater})
+   */
+  public CallModel(String room, String name, MediaEngine media, Executor fx) {
+    this.room = Objects.requireNonNull(room, "room == null");
+    this.media = Objects.requireNonNull(media, "media == null");
+    this.fx = Objects.requireNonNull(fx, "fx == null");
+    self = new TileModel("self", name + " (" + Messages.get("call.you") + ")", true);
+    self.renderer = new VideoRenderer(fx, self.imageProperty()::set);
+    tiles.add(self);
+    status.set(Messages.format("call.waiting", room));
+    statsPoll = new Timeline(new KeyFrame(Duration.seconds(2), e -> pollStats()));
+    statsPoll.setCycleCount(Animation.INDEFINITE);
+  }
+
+  /** Joins the room; the future completes on the FX thread once the server admitted us. */
+  public CompletableFuture<Void> connect(URI server, String name) {
+    return CallSession.join(server, room, name, media, new Events())
+        .thenAcceptAsync(
+            joined -> {
+              session = joined;
+              session.onCallThread(this::startPreview);
+              statsPoll.play();
+              loadDevices();
+            },
+            fx);
+  }
+
+  public String room() {
+    return room;
+  }
+
+  public ObservableList<TileModel> tiles() {
+    return tiles;
+  }
+
+  public BooleanProperty microphoneOnProperty() {
+    return microphoneOn;
+  }
+
+  public BooleanProperty cameraOnProperty() {
+    return cameraOn;
+  }
+
+  public BooleanProperty sharingProperty() {
+    return sharing;
+  }
+
+  public ReadOnlyBooleanProperty endedProperty() {
+    return ended.getReadOnlyProperty();
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  /** What the camera choice shows: a device name or the test pattern. */
+  public StringProperty cameraNameProperty() {
+    return cameraName;
+  }
+
+  public ObservableList<VideoDevice> cameras() {
+    return cameras;
+  }
+
+  public ObservableList<AudioDevice> microphones() {
+    return microphones;
+  }
+
+  public ObservableList<AudioDevice> speakers() {
+    return speakers;
+  }
+
+  public void toggleMicrophone() {
+    microphoneOn.set(!microphoneOn.get());
+    session.setMicrophoneEnabled(microphoneOn.get());
+  }
+
+  public void toggleCamera() {
+    cameraOn.set(!cameraOn.get());
+    self.videoOffProperty().set(!cameraOn.get());
+    session.setCameraEnabled(cameraOn.get());
+  }
+
+  public void toggleScreenShare() {
+    boolean start = !sharing.get();
+    session
+        .onCallThread(
+            () -> {
+              if (start) {
+                List<DesktopSource> screens = media.screens();
+                if (screens.isEmpty()) {
+                  throw new IllegalStateException(Messages.get("call.noScreen"));
+                }
+                VideoTrack screen = media.startScreen(screens.getFirst());
+                session.installVideo(screen);
+                showPreview(screen);
+              } else {
+                session.installVideo(media.cameraTrack());
+                showPreview(media.cameraTrack());
+                media.stopScreen();
+              }
+            })
+        .whenCompleteAsync(
+            (v, e) -> {
+              if (e == null) {
+                sharing.set(start);
+              } else {
+                status.set(Messages.format("call.shareFailed", rootMessage(e)));
+              }
+            },
+            fx);
+  }
+
+  public void useCamera(VideoDevice device) {
+    onCallThread(
+        () -> {
+          if (device == null) {
+            media.usePattern(this::installCamera);
+          } else {
+            media.useCamera(device, this::installCamera);
+          }
+        });
+  }
+
+  private void installCamera(VideoTrack track) {
+    if (!sharing.get()) {
+      session.installVideo(track);
+      showPreview(track);
+    }
+  }
+
+  public void useMicrophone(AudioDevice device) {
+    onCallThread(() -> media.useMicrophone(device));
+  }
+
+  public void useSpeaker(AudioDevice device) {
+    onCallThread(() -> media.useSpeaker(device));
+  }
+
+  /** Leaves the call; the session closes off the FX thread. */
+  public CompletableFuture<Void> hangUp() {
+    statsPoll.stop();
+    tiles.forEach(tile -> tile.renderer.stop());
+    CallSession current = session;
+    return current == null
+        ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.runAsync(current::close, MediaEngine.background());
+  }
+
+  private void onCallThread(Runnable task) {
+    session
+        .onCallThread(task)
+        .exceptionallyAsync(
+            e -> {
+              status.set(Messages.format("call.deviceFailed", rootMessage(e)));
+              return null;
+            },
+            fx);
+  }
+
+  private void startPreview() {
+    showPreview(media.cameraTrack());
+    String name = media.pattern() != null ? Messages.get("call.testPattern") : media.cameraName();
+    fx.execute(() -> cameraName.set(name));
+  }
+
+  /** Call thread: moves the local preview to {@code track}. */
+  private void showPreview(VideoTrack track) {
+    if (previewTrack != null) {
+      previewTrack.removeSink(self.renderer);
+    }
+    previewTrack = track;
+    track.addSink(self.renderer);
+  }
+
+  private void loadDevices() {
+    CompletableFuture.supplyAsync(
+            () -> List.of(MediaEngine.cameras(), MediaEngine.microphones(), MediaEngine.speakers()),
+            MediaEngine.background())
+        .thenAcceptAsync(
+            lists -> {
+              cameras.setAll(castVideo(lists.get(0)));
+              microphones.setAll(castAudio(lists.get(1)));
+              speakers.setAll(castAudio(lists.get(2)));
+            },
+            fx);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<VideoDevice> castVideo(List<?> list) {
+    return (List<VideoDevice>) list;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<AudioDevice> castAudio(List<?> list) {
+    return (List<AudioDevice>) list;
+  }
+
+  private void pollStats() {
+    if (session == null) {
+      return;
+    }
+    session.stats().thenAcceptAsync(this::showStats, fx);
+  }
+
+  private void showStats(List<PeerStats> all) {
+    for (PeerStats stats : all) {
+      tile(stats.peerId()).ifPresent(tile -> tile.qualityProperty().set(
+          stats.rttMs() < 0 ? "" : Messages.format("call.quality",
+              String.format(Locale.ROOT, "%.0f", stats.rttMs()),
+              String.format(Locale.ROOT, "%.1f", stats.lossPercent()))));
+    }
+  }
+
+  private java.util.Optional<TileModel> tile(String peerId) {
+    return tiles.stream().filter(t -> t.getPeerId().equals(peerId)).findFirst();
+  }
+
+  private void updateCount() {
+    int others = tiles.size() - 1;
+    status.set(others == 0 ? Messages.format("call.waiting", room)
+        : Messages.format("call.participants", tiles.size()));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  /** The session's events, handed from the call thread to the FX thread. */
+  private final class Events implements CallListener {
+    @Override
+    public void joined(Joined joined) {}
+
+    @Override
+    public void peerAdded(Peer peer) {
+      fx.execute(
+          () -> {
+            TileModel tile = new TileModel(peer.peerId(), peer.name(), false);
+            tile.renderer = new VideoRenderer(fx, tile.imageProperty()::set);
+            tile.statusProperty().set(Messages.get("state.NEW"));
+            tiles.add(tile);
+            updateCount();
+          });
+    }
+
+    @Override
+    public void peerState(String peerId, RTCPeerConnectionState state) {
+      fx.execute(() -> tile(peerId).ifPresent(t -> t.statusProperty().set(Messages.get("state." + state))));
+    }
+
+    @Override
+    public void peerVideo(String peerId, VideoTrack track) {
+      // The tile is created by the peerAdded hand-over queued before this one.
+      fx.execute(() -> tile(peerId).ifPresent(t -> session.onCallThread(() -> track.addSink(t.renderer))));
+    }
+
+    @Override
+    public void peerRemoved(String peerId) {
+      fx.execute(
+          () -> {
+            tile(peerId).ifPresent(t -> {
+              t.renderer.stop();
+              tiles.remove(t);
+            });
+            updateCount();
+          });
+    }
+
+    @Override
+    public void serverError(String message) {
+      fx.execute(() -> status.set(message));
+    }
+
+    @Override
+    public void ended(String reason) {
+      fx.execute(
+          () -> {
+            statsPoll.stop();
+            ended.set(true);
+            status.set(Messages.format("call.ended", reason));
+          });
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package app.convene.client.ui;
+
+import dev.onvoid.webrtc.media.Device;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/** The call window: a tile per participant and the call controls. Binds to a {@link CallModel}. */
+public final class CallWindow {
+  private final Stage stage = new Stage();
+  private final CallModel model;
+
+  public CallWindow(CallModel model) {
+    this.model = model;
+    FlowPane grid = new FlowPane(8, 8);
+    grid.setId("tiles");
+    grid.setAlignment(Pos.CENTER);
+    grid.setPadding(new Insets(12));
+    grid.getStyleClass().add("tiles");
+    model.tiles().forEach(tile -> grid.getChildren().add(new VideoTile(tile)));
+    model.tiles().addListener((ListChangeListener<TileModel>) change -> {
+      while (change.next()) {
+        change.getRemoved().forEach(tile -> grid.getChildren().removeIf(
+            node -> node.getId().equals("tile-" + tile.getPeerId())));
+        change.getAddedSubList().forEach(tile -> grid.getChildren().add(new VideoTile(tile)));
+      }
+    });
+
+    Label status = new Label();
+    status.setId("call-status");
+    status.getStyleClass().add("call-status");
+    status.textProperty().bind(model.statusProperty());
+
+    BorderPane root = new BorderPane(grid);
+    root.getStyleClass().add("call-window");
+    root.setTop(status);
+    BorderPane.setMargin(status, new Insets(8, 12, 0, 12));
+    root.setBottom(controls());
+
+    Scene scene = new Scene(root, 1040, 680);
+    scene.getStylesheets().add(CallWindow.class.getResource("convene.css").toExternalForm());
+    stage.setScene(scene);
+    stage.setTitle(Messages.format("call.title", model.room()));
+    stage.setOnCloseRequest(e -> model.hangUp());
+    stage.getProperties().put(CallModel.class, model);
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public void show() {
+    stage.show();
+  }
+
+  private HBox controls() {
+    ToggleButton mic = new ToggleButton();
+    mic.setId("mute");
+    mic.selectedProperty().bind(model.microphoneOnProperty().not());
+    mic.textProperty().bind(Bindings.when(model.microphoneOnProperty())
+        .then(Messages.get("call.mute")).otherwise(Messages.get("call.unmute")));
+    mic.setOnAction(e -> model.toggleMicrophone());
+
+    ToggleButton camera = new ToggleButton();
+    camera.setId("camera");
+    camera.selectedProperty().bind(model.cameraOnProperty().not());
+    camera.textProperty().bind(Bindings.when(model.cameraOnProperty())
+        .then(Messages.get("call.cameraOff")).otherwise(Messages.get("call.cameraOn")));
+    camera.setOnAction(e -> model.toggleCamera());
+
+    ToggleButton share = new ToggleButton();
+    share.setId("share");
+    share.selectedProperty().bind(model.sharingProperty());
+    share.textProperty().bind(Bindings.when(model.sharingProperty())
+        .then(Messages.get("call.stopShare")).otherwise(Messages.get("call.share")));
+    share.setOnAction(e -> model.toggleScreenShare());
+
+    ComboBox<Device> cameras = devices("camera-choice", Messages.get("call.camera"));
+    cameras.promptTextProperty().bind(model.cameraNameProperty());
+    Bindings.bindContent(cameras.getItems(), model.cameras());
+    cameras.setOnAction(e -> {
+      if (cameras.getValue() instanceof dev.onvoid.webrtc.media.video.VideoDevice device) {
+        model.useCamera(device);
+      }
+    });
+    ComboBox<Device> microphones = devices("microphone-choice", Messages.get("call.microphone"));
+    Bindings.bindContent(microphones.getItems(), model.microphones());
+    microphones.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.microphones()))
+        .then(Messages.get("call.noDevice")).otherwise(Messages.get("call.microphone")));
+    microphones.setOnAction(e -> {
+      if (microphones.getValue() instanceof dev.onvoid.webrtc.media.audio.AudioDevice device) {
+        model.useMicrophone(device);
+      }
+    });
+    ComboBox<Device> speakers = devices("speaker-choice", Messages.get("call.speaker"));
+    Bindings.bindContent(speakers.getItems(), model.speakers());
+    speakers.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.speakers()))
+        .then(Messages.get("call.noDevice")).otherwise(Messages.get("call.speaker")));
+    speakers.setOnAction(e -> {
+      if (speakers.getValue() instanceof dev.onvoid.webrtc.media.audio.AudioDevice device) {
+        model.useSpeaker(device);
+      }
+    });
+
+    Button hangUp = new Button(Messages.get("call.hangUp"));
+    hangUp.setId("hang-up");
+    hangUp.getStyleClass().add("hang-up");
+    hangUp.setOnAction(e -> {
+      model.hangUp();
+      stage.close();
+    });
+
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(8, mic, camera, share, spacer,
+        labelled(Messages.get("call.camera"), cameras),
+        labelled(Messages.get("call.microphone"), microphones),
+        labelled(Messages.get("call.speaker"), speakers), hangUp);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(10, 12, 12, 12));
+    bar.getStyleClass().add("call-controls");
+    return bar;
+  }
+
+  private static VBox labelled(String text, ComboBox<Device> box) {
+    Label label = new Label(text);
+    label.getStyleClass().add("device-label");
+    return new VBox(2, label, box);
+  }
+
+  private static ComboBox<Device> devices(String id, String prompt) {
+    ComboBox<Device> box = new ComboBox<>();
+    box.setId(id);
+    box.setPrefWidth(150);
+    box.setPromptText(prompt);
+    box.setPlaceholder(new Label(Messages.get("call.noDevice")));
+    box.setCellFactory(list -> new DeviceCell());
+    box.setButtonCell(new DeviceCell());
+    return box;
+  }
+
+  private static final class DeviceCell extends ListCell<Device> {
+    @Override
+    protected void updateItem(Device item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(empty || item == null ? null : item.getName());
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package app.convene.client.bench;
+
+import app.convene.client.call.CallListener;
+import app.convene.client.call.CallSession;
+import app.convene.client.media.MediaEngine;
+import app.convene.client.media.MediaOptions;
+import app.convene.server.ServerConfig;
+import app.convene.server.SignalingServer;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time from join to the first decoded remote frame, for two participants over loopback. A is in
+ * the room; B joins; we time B (join sent → first frame of A decoded) and A (B's join sent →
+ * first frame of B decoded). Each participant has its own media engine, as two apps would.
+ *
+ * <p>Usage: {@code JoinLatencyBenchmark [runs] [warm-up runs]} (defaults 30 and 3).
+ */
+public final class JoinLatencyBenchmark {
+  private JoinLatencyBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+    int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    List<Double> joiner = new ArrayList<>();
+    List<Double> host = new ArrayList<>();
+    try (SignalingServer server = SignalingServer.start(ServerConfig.defaults().withPort(0));
+        MediaEngine mediaA = new MediaEngine(MediaOptions.synthetic(640, 360, 30));
+        MediaEngine mediaB = new MediaEngine(MediaOptions.synthetic(640, 360, 30))) {
+      for (int i = 0; i < warmUp + runs; i++) {
+        String room = "bench-" + i;
+        FirstFrame aSees = new FirstFrame();
+        FirstFrame bSees = new FirstFrame();
+        try (CallSession a = CallSession.join(server.signalingUri(), room, "A", mediaA, aSees).get(10, TimeUnit.SECONDS)) {
+          long bJoinStart = System.nanoTime();
+          try (CallSession b = CallSession.join(server.signalingUri(), room, "B", mediaB, bSees).get(10, TimeUnit.SECONDS)) {
+            long bFirst = bSees.at.get(10, TimeUnit.SECONDS);
+            long aFirst = aSees.at.get(10, TimeUnit.SECONDS);
+            if (i >= warmUp) {
+              joiner.add((bFirst - b.joinNanos()) / 1e6);
+              host.add((aFirst - bJoinStart) / 1e6);
+            }
+          }
+        }
+      }
+    }
+    System.out.println("runs: " + runs + " (after " + warmUp + " warm-up runs)");
+    report("joiner: join → first decoded remote frame", joiner);
+    report("host: peer's join → first decoded remote frame", host);
+  }
+
+  private static void report(String what, List<Double> millis) {
+    List<Double> sorted = millis.stream().sorted().toList();
+    System.out.printf(Locale.ROOT, "%s: median %.1f ms, p95 %.1f ms, min %.1f ms, max %.1f ms%n",
+        what, percentile(sorted, 50), percentile(sorted, 95), sorted.getFirst(), sorted.getLast());
+  }
+
+  /** Nearest-rank percentile. */
+  private static double percentile(List<Double> sorted, int p) {
+    int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+    return sorted.get(Math.max(0, rank - 1));
+  }
+
+  /** Completes with {@link System#nanoTime()} at the first remote frame. */
+  private static final class FirstFrame implements CallListener {
+    final CompletableFuture<Long> at = new CompletableFuture<>();
+
+    @Override
+    public void peerVideo(String peerId, VideoTrack track) {
+      track.addSink(frame -> {
+        at.complete(System.nanoTime());
+        frame.release();
+      });
+    }
+  }
+}

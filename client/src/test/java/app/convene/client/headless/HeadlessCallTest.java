@@ -1,0 +1,141 @@
+package app.convene.client.headless;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.convene.server.ServerConfig;
+import app.convene.server.SignalingServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Headless participants in real rooms on a real server: real encoded video peer to peer. */
+class HeadlessCallTest {
+  private static SignalingServer server;
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    server = SignalingServer.start(ServerConfig.defaults().withPort(0));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+  }
+
+  @Test
+  void twoParticipantsEachDecodeTheOthersVideoAtTheSentResolution() throws Exception {
+    List<HeadlessSummary> summaries = runAll("pair", 2, 640, 360);
+
+    for (HeadlessSummary summary : summaries) {
+      assertThat(summary.ok()).as(HeadlessParticipant.toJson(summary)).isTrue();
+      assertThat(summary.peers()).singleElement().satisfies(peer -> {
+        assertThat(peer.framesDecoded()).isGreaterThanOrEqualTo(30);
+        assertThat(peer.width()).isEqualTo(640);
+        assertThat(peer.height()).isEqualTo(360);
+        assertThat(peer.state()).isEqualTo("CONNECTED");
+        assertThat(peer.firstFrameMs()).isPositive();
+      });
+    }
+  }
+
+  @Test
+  void everyPairOfAThreePersonRoomConnects() throws Exception {
+    List<HeadlessSummary> summaries = runAll("trio", 3, 320, 180);
+
+    List<String> ids = summaries.stream().map(HeadlessSummary::peerId).toList();
+    assertThat(ids).doesNotHaveDuplicates().doesNotContainNull();
+    for (HeadlessSummary summary : summaries) {
+      assertThat(summary.peers()).as(HeadlessParticipant.toJson(summary)).hasSize(2);
+      assertThat(summary.peers()).allSatisfy(peer -> {
+        assertThat(ids).contains(peer.peerId());
+        assertThat(peer.state()).isEqualTo("CONNECTED");
+        assertThat(peer.framesDecoded()).isGreaterThanOrEqualTo(30);
+        assertThat(peer.width()).isEqualTo(320);
+      });
+    }
+  }
+
+  @Test
+  void commandLineParticipantPrintsAJsonSummaryAndExitsZeroWhenItDecodedVideo() throws Exception {
+    CompletableFuture<HeadlessSummary> inProcess = CompletableFuture.supplyAsync(() ->
+        participant("cli", "In-process", 320, 180).run());
+    Process process = launcher("--headless", "--server=" + server.signalingUri(), "--room=cli",
+        "--name=Command line", "--duration=6", "--width=320", "--height=180");
+
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    String[] lines = output.strip().split("\n");
+    JsonNode summary = new ObjectMapper().readTree(lines[lines.length - 1]);
+    assertThat(summary.get("ok").asBoolean()).isTrue();
+    assertThat(summary.get("peers").get(0).get("name").asText()).isEqualTo("In-process");
+    assertThat(summary.get("peers").get(0).get("framesDecoded").asLong()).isGreaterThanOrEqualTo(30);
+    assertThat(summary.get("peers").get(0).has("rttMs")).isTrue();
+    assertThat(summary.get("peers").get(0).has("firstFrameMs")).isTrue();
+    assertThat(inProcess.get(30, TimeUnit.SECONDS).ok()).isTrue();
+  }
+
+  @Test
+  void commandLineParticipantAloneExitsNonZero() throws Exception {
+    Process process = launcher("--headless", "--server=" + server.signalingUri(), "--room=empty",
+        "--duration=1");
+
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isEqualTo(1);
+    assertThat(output).contains("\"ok\":false");
+  }
+
+  @Test
+  void unreachableServerIsReportedInTheSummary() {
+    HeadlessSummary summary = new HeadlessParticipant(new HeadlessOptions(
+        java.net.URI.create("ws://127.0.0.1:9/signal"), "nowhere", "Lost", Duration.ofSeconds(2),
+        0, 1, 320, 180, 15)).run();
+
+    assertThat(summary.ok()).isFalse();
+    assertThat(summary.error()).contains("cannot reach the server");
+  }
+
+  /** Starts {@code count} participants 200 ms apart; each stays 6 s (about 180 frames sent). */
+  private static List<HeadlessSummary> runAll(String room, int count, int w, int h)
+      throws Exception {
+    List<CompletableFuture<HeadlessSummary>> runs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      HeadlessParticipant participant = participant(room, "P" + i, w, h);
+      runs.add(CompletableFuture.supplyAsync(participant::run));
+      Thread.sleep(200);
+    }
+    List<HeadlessSummary> summaries = new ArrayList<>();
+    for (CompletableFuture<HeadlessSummary> run : runs) {
+      summaries.add(run.get(60, TimeUnit.SECONDS));
+    }
+    return summaries;
+  }
+
+  private static HeadlessParticipant participant(String room, String name, int width, int height) {
+    return new HeadlessParticipant(new HeadlessOptions(server.signalingUri(), room, name,
+        Duration.ofSeconds(6), 0, 1, width, height, 30));
+  }
+
+  private static Process launcher(String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("app.convene.client.app.Launcher");
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(false)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  }
+}
