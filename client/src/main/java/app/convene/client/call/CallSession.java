@@ -226,6 +226,10 @@ public final class CallSession implements AutoCloseable {
       if (ended) {
         return;
       }
+      if (localId == null && !(message instanceof Joined) && !(message instanceof ErrorMessage)) {
+        log.warn("ignoring {} that arrived before the join reply", message.getClass().getSimpleName());
+        return;
+      }
       switch (message) {
         case Joined joined -> onJoined(joined);
         case PeerJoined joined -> addLink(joined.peer(), false);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A named set of at most {@code maxPeers} members, in the order they joined.
@@ -53,8 +54,12 @@ public final class Room {
     return members.isEmpty();
   }
 
-  /** Adds the member unless the room is full or the peer id is already here. */
-  synchronized Admission admit(Member member) {
+  /**
+   * Adds the member unless the room is full or the peer id is already here. {@code welcome} runs
+   * with the admission while this room's lock is held, so whatever it enqueues (the
+   * newcomer's join reply, the others' notices) is ordered before anything a later joiner sends.
+   */
+  synchronized Admission admit(Member member, Consumer<Admission.Admitted> welcome) {
     if (members.containsKey(member.peerId())) {
       throw new IllegalStateException(member.peerId() + " is already in room " + name);
     }
@@ -63,7 +68,9 @@ public final class Room {
     }
     List<Member> others = new ArrayList<>(members.values());
     members.put(member.peerId(), member);
-    return new Admission.Admitted(this, others);
+    Admission.Admitted admitted = new Admission.Admitted(this, others);
+    welcome.accept(admitted);
+    return admitted;
   }
 
   /** Removes the member; returns the members that remain, or empty if it was not here. */

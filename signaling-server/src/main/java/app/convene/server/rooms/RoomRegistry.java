@@ -2,6 +2,7 @@ package app.convene.server.rooms;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -26,6 +27,14 @@ public final class RoomRegistry {
 
   /** Adds the member to the named room, creating the room if it does not exist. */
   public Admission join(String roomName, Member member) {
+    return join(roomName, member, others -> {});
+  }
+
+  /**
+   * Like {@link #join(String, Member)}; {@code welcome} receives the admission while the room is
+   * locked (see {@link Room#admit}).
+   */
+  public Admission join(String roomName, Member member, Consumer<Admission.Admitted> welcome) {
     Objects.requireNonNull(roomName, "roomName == null");
     Objects.requireNonNull(member, "member == null");
     AtomicReference<Admission> result = new AtomicReference<>();
@@ -33,7 +42,7 @@ public final class RoomRegistry {
         roomName,
         (name, room) -> {
           Room target = room != null ? room : new Room(name, maxPeersPerRoom);
-          result.set(target.admit(member));
+          result.set(target.admit(member, welcome));
           return target.isEmpty() ? null : target;
         });
     return result.get();

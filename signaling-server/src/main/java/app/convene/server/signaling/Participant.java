@@ -122,37 +122,41 @@ final class Participant {
         return;
       }
       Member me = new Member(new Peer(peerId, name), outbox);
-      switch (service.rooms().join(roomName, me)) {
+      switch (service.rooms().join(roomName, me, admitted -> welcome(admitted, me))) {
         case Admission.Full full ->
             error(
                 ErrorCode.ROOM_FULL,
                 "room '" + roomName + "' is full (" + full.maxPeers() + " of " + full.maxPeers()
                     + ")",
                 "join");
-        case Admission.Admitted admitted -> admitted(admitted, me);
+        case Admission.Admitted admitted -> {
+          room = admitted.room();
+          log.atInfo()
+              .addKeyValue("room", room.name())
+              .addKeyValue("peer", peerId)
+              .addKeyValue("members", admitted.others().size() + 1)
+              .log("peer joined");
+        }
       }
     }
   }
 
-  /** Holds {@code lock}. */
-  private void admitted(Admission.Admitted admitted, Member me) {
-    room = admitted.room();
+  /**
+   * Holds {@code lock} and the room's lock: the join reply reaches our outbox before any
+   * message a later joiner sends us, and the others hear of us in join order.
+   */
+  private void welcome(Admission.Admitted admitted, Member me) {
     List<Peer> peers = admitted.others().stream().map(Member::peer).toList();
     outbox.accept(
         new Joined(
             ProtocolVersion.CURRENT,
-            room.name(),
+            admitted.room().name(),
             peerId,
             peers,
             service.ice().issueFor(peerId),
-            room.maxPeers()));
+            admitted.room().maxPeers()));
     PeerJoined notice = new PeerJoined(me.peer());
     admitted.others().forEach(other -> other.send(notice));
-    log.atInfo()
-        .addKeyValue("room", room.name())
-        .addKeyValue("peer", peerId)
-        .addKeyValue("members", peers.size() + 1)
-        .log("peer joined");
   }
 
   private void leave() {

@@ -2,15 +2,21 @@ package app.convene.server.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.convene.protocol.Leave;
 import app.convene.protocol.Peer;
+import app.convene.protocol.PeerJoined;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class RoomRegistryTest {
@@ -77,6 +83,31 @@ class RoomRegistryTest {
 
     assertThat(outcomes.stream().filter(Admission.Admitted.class::isInstance)).hasSize(5);
     assertThat(big.peerCount()).isEqualTo(5);
+  }
+
+  @Test
+  void everyMemberHearsOfItsAdmissionBeforeItHearsOfLaterJoiners() throws Exception {
+    RoomRegistry registry = new RoomRegistry(1_000);
+    Map<String, List<String>> heard = new ConcurrentHashMap<>();
+
+    runConcurrently(8, thread -> {
+      for (int i = 0; i < 50; i++) {
+        String peerId = "p-" + thread + "-" + i;
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        heard.put(peerId, log);
+        Member member = new Member(new Peer(peerId, peerId), message -> log.add(
+            message instanceof PeerJoined joined ? joined.peer().peerId() : "welcome"));
+        registry.join("standup", member, admitted -> {
+          member.send(new Leave()); // stands for the join reply
+          LockSupport.parkNanos(200_000); // widen the window a wrong ordering would need
+          admitted.others().forEach(other -> other.send(new PeerJoined(member.peer())));
+        });
+      }
+    });
+
+    assertThat(heard).hasSize(400);
+    heard.forEach((peerId, log) ->
+        assertThat(log).as(peerId).isNotEmpty().first().isEqualTo("welcome"));
   }
 
   @Test
