@@ -27,7 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +59,15 @@ public final class CallSession implements AutoCloseable {
   private CallSession(MediaEngine media, CallListener listener, String room) {
     this.media = media;
     this.listener = listener;
+    // Late native callbacks after close are dropped rather than thrown on WebRTC threads.
     this.executor =
-        Executors.newSingleThreadExecutor(
+        new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
             r -> {
               Thread t = new Thread(r, "call-" + room);
               t.setDaemon(true);
               return t;
-            });
+            },
+            new ThreadPoolExecutor.DiscardPolicy());
   }
 
   /**

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -107,7 +108,7 @@ public final class SignalingClient implements AutoCloseable {
         log.warn("ignoring a server message we cannot read: {} ({})", e.getMessage(), e.code());
         return;
       }
-      delivery.execute(() -> listener.onMessage(message));
+      deliver(() -> listener.onMessage(message));
     }
 
     @Override
@@ -137,7 +138,16 @@ public final class SignalingClient implements AutoCloseable {
 
     private void end(String reason) {
       if (ended.compareAndSet(false, true)) {
-        delivery.execute(() -> listener.onClosed(reason));
+        deliver(() -> listener.onClosed(reason));
+      }
+    }
+
+    /** Hands over unless the receiver already shut its executor down (it closed the call). */
+    private void deliver(Runnable event) {
+      try {
+        delivery.execute(event);
+      } catch (RejectedExecutionException e) {
+        log.debug("dropping a signaling event after the call closed");
       }
     }
   }
