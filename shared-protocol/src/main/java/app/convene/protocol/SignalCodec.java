@@ -60,8 +60,14 @@ public final class SignalCodec {
       }
       throw new ProtocolException(ErrorCode.INVALID_FIELD, brief(e), ref);
     } catch (MismatchedInputException e) {
+      String field = path(e);
+      JsonNode value = tree.get(field);
+      if (value == null || value.isNull()) {
+        // An absent or null number reaches us as null for a primitive.
+        throw new ProtocolException(ErrorCode.MISSING_FIELD, "missing field '" + field + "'", ref);
+      }
       throw new ProtocolException(
-          ErrorCode.INVALID_FIELD, "field '" + path(e) + "' has the wrong type", ref);
+          ErrorCode.INVALID_FIELD, "field '" + field + "' has the wrong type", ref);
     } catch (JacksonException e) {
       throw new ProtocolException(ErrorCode.INVALID_FIELD, brief(e), ref);
     }

@@ -123,7 +123,10 @@ class SignalCodecTest {
       "{\"type\":\"candidate\",\"to\":\"p-1\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0}",
       "{\"type\":\"peer-joined\"}",
       "{\"type\":\"peer-left\",\"peerId\":\"p-1\"}",
-      "{\"type\":\"error\",\"message\":\"x\"}"})
+      "{\"type\":\"error\",\"message\":\"x\"}",
+      "{\"type\":\"join\",\"room\":\"r\",\"name\":\"n\"}",
+      "{\"type\":\"join\",\"protocol\":null,\"room\":\"r\",\"name\":\"n\"}",
+      "{\"type\":\"candidate\",\"to\":\"p-1\",\"candidate\":\"c\"}"})
   void missingRequiredFieldIsRejectedNamingTheField(String text) {
     assertThatThrownBy(() -> SignalCodec.parse(text))
         .isInstanceOfSatisfying(
@@ -138,7 +141,7 @@ class SignalCodecTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "{\"type\":\"candidate\",\"to\":\"p-1\",\"sdpMLineIndex\":\"zero\",\"candidate\":\"c\"}",
-      "{\"type\":\"join\",\"protocol\":null,\"room\":\"r\",\"name\":\"n\"}",
+      "{\"type\":\"join\",\"protocol\":\"one\",\"room\":\"r\",\"name\":\"n\"}",
       "{\"type\":\"peer-left\",\"peerId\":\"p-1\",\"reason\":\"BORED\"}",
       "{\"type\":\"offer\",\"to\":[\"p-1\"],\"sdp\":\"v=0\"}"})
   void fieldOfTheWrongTypeIsRejectedAsInvalid(String text) {

@@ -14,6 +14,7 @@ import java.lang.invoke.MethodHandle;
  * (even when nothing but the library was loaded), which would break scripts that read the
  * summary line. On POSIX systems we point descriptor 1 at /dev/null right before exiting.
  */
+@SuppressWarnings("restricted") // we enable native access for the app
 final class QuietExit {
   private QuietExit() {}
 

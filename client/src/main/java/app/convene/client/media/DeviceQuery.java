@@ -1,5 +1,8 @@
 package app.convene.client.media;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +55,37 @@ final class DeviceQuery {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return List.of();
+    }
+  }
+
+  /**
+   * Whether a sound server can be reached. On Linux the native audio layer talks to PulseAudio
+   * (or PipeWire's PulseAudio server); without one, listing devices blocks for minutes and holds
+   * native locks that also stall the creation of new peer connection factories. Both servers
+   * create their socket at a known place, so its absence is a reliable, instant answer.
+   */
+  static boolean soundServerReachable() {
+    if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+      return true;
+    }
+    if (System.getenv("PULSE_SERVER") != null) {
+      return true;
+    }
+    String runtime = System.getenv("XDG_RUNTIME_DIR");
+    List<Path> sockets = new ArrayList<>();
+    if (runtime != null) {
+      sockets.add(Path.of(runtime, "pulse", "native"));
+    }
+    sockets.add(Path.of("/run/user", String.valueOf(uid()), "pulse", "native"));
+    sockets.add(Path.of("/var/run/pulse/native"));
+    return sockets.stream().anyMatch(Files::exists);
+  }
+
+  private static long uid() {
+    try {
+      return (Integer) Files.getAttribute(Path.of(System.getProperty("user.home")), "unix:uid");
+    } catch (Exception e) {
+      return -1;
     }
   }
 

@@ -196,11 +196,17 @@ public final class MediaEngine implements AutoCloseable {
 
   /** The microphones; blocks up to a few seconds, so never call it on the FX thread. */
   public static List<AudioDevice> microphones() {
+    if (!DeviceQuery.soundServerReachable()) {
+      return List.of();
+    }
     return DeviceQuery.list("microphones", MediaDevices::getAudioCaptureDevices);
   }
 
   /** The speakers; blocks up to a few seconds, so never call it on the FX thread. */
   public static List<AudioDevice> speakers() {
+    if (!DeviceQuery.soundServerReachable()) {
+      return List.of();
+    }
     return DeviceQuery.list("speakers", MediaDevices::getAudioRenderDevices);
   }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class JoinLatencyBenchmark {
   private JoinLatencyBenchmark() {}
 
+  @SuppressWarnings("try") // A only has to be in the room while B joins
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 3;

@@ -118,8 +118,9 @@ class BadInputTest {
 
     old.sendText("{\"type\":\"join\",\"room\":\"retro\",\"name\":\"Old\"}");
 
-    // SignalCodec reads an absent int as null, which it reports as a field of the wrong type.
-    assertThat(old.expectError(ErrorCode.INVALID_FIELD).ref()).isEqualTo("join");
+    ErrorMessage error = old.expectError(ErrorCode.MISSING_FIELD);
+    assertThat(error.ref()).isEqualTo("join");
+    assertThat(error.message()).contains("protocol");
   }
 
   /** An offer and its answer between the two well-behaved members still go through. */
