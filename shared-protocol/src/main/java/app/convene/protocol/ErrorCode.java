@@ -20,6 +20,12 @@ public enum ErrorCode {
   ALREADY_IN_ROOM(false),
   /** The room already holds its maximum number of participants. */
   ROOM_FULL(false),
+  /**
+   * The room does not exist, or this account may not join it (it is neither the host, nor invited
+   * to one of the room's meetings, nor holding the room's invite token): the two are not told
+   * apart, so that room ids cannot be probed.
+   */
+  ROOM_NOT_FOUND(false),
   /** The addressee of a relayed message is not in the sender's room. */
   UNKNOWN_PEER(false),
   /** The client read too slowly and its outgoing queue overflowed; the server closes the socket. */

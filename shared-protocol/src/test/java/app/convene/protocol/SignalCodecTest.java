@@ -71,6 +71,14 @@ class SignalCodecTest {
   }
 
   @Test
+  void joinWithAnInviteRoundTripsAndWithoutOneOmitsIt() throws Exception {
+    Join invited = new Join("r-42", "Guest", "inv-9f2c");
+
+    assertThat(SignalCodec.parse(SignalCodec.write(invited))).isEqualTo(invited);
+    assertThat(JSON.readTree(SignalCodec.write(new Join("r-42", "Anna"))).has("invite")).isFalse();
+  }
+
+  @Test
   void relayedMessageFromAClientOmitsFromUntilTheServerStampsIt() throws Exception {
     Offer sent = new Offer("p-2", "v=0");
 

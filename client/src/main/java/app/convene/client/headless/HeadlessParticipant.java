@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A participant without a window: joins a room, sends the test pattern and a tone, counts the
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * it; {@link #main} is its command line.
  */
 public final class HeadlessParticipant {
+  private static final Logger log = LoggerFactory.getLogger(HeadlessParticipant.class);
   private final HeadlessOptions options;
 
   public HeadlessParticipant(HeadlessOptions options) {
@@ -51,6 +54,7 @@ public final class HeadlessParticipant {
   /** Joins, stays until the duration passed or the frame goal was met, leaves; never throws. */
   public HeadlessSummary run() {
     long start = System.nanoTime();
+    log.info("{} joins {}", options.name(), options.room());
     MediaOptions mediaOptions = MediaOptions.synthetic(options.width(), options.height(), options.fps());
     try (MediaEngine media = new MediaEngine(mediaOptions)) {
       CallSession session;

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 /** Headless participants in real rooms on a real server: real encoded video peer to peer. */
 class HeadlessCallTest {
   private static SignalingServer server;
+  /** One thread per participant, as if each were its own app. */
+  private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
   @BeforeAll
   static void startServer() throws Exception {
@@ -68,7 +72,7 @@ class HeadlessCallTest {
   @Test
   void commandLineParticipantPrintsAJsonSummaryAndExitsZeroWhenItDecodedVideo() throws Exception {
     CompletableFuture<HeadlessSummary> inProcess = CompletableFuture.supplyAsync(() ->
-        participant("cli", "In-process", 320, 180).run());
+        participant("cli", "In-process", 320, 180).run(), THREADS);
     Process process = launcher("--headless", "--server=" + server.signalingUri(), "--room=cli",
         "--name=Command line", "--duration=6", "--width=320", "--height=180");
 
@@ -112,7 +116,7 @@ class HeadlessCallTest {
     List<CompletableFuture<HeadlessSummary>> runs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       HeadlessParticipant participant = participant(room, "P" + i, w, h);
-      runs.add(CompletableFuture.supplyAsync(participant::run));
+      runs.add(CompletableFuture.supplyAsync(participant::run, THREADS));
       Thread.sleep(200);
     }
     List<HeadlessSummary> summaries = new ArrayList<>();
