@@ -104,7 +104,7 @@ class BadInputTest {
   void unsupportedProtocolVersionIsRefusedAndAJoinWithTheRightOneWorks() throws Exception {
     TestClient future = server.connect();
 
-    future.send(new Join(99, "retro", "Future"));
+    future.send(new Join(99, "retro", "Future", null));
 
     ErrorMessage error = future.expectError(ErrorCode.UNSUPPORTED_PROTOCOL);
     assertThat(error.ref()).isEqualTo("join");
