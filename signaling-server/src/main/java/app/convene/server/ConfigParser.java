@@ -1,6 +1,9 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +35,7 @@ final class ConfigParser {
   private static final List<Option> OPTIONS = List.of(
       new Option("host", "ADDRESS", "address to listen on; 0.0.0.0 for all (default 127.0.0.1)"),
       new Option("port", "PORT", "TCP port; 0 picks a free one (default 8787)"),
-      new Option("max-peers", "N", "participants a room admits (default 10)"),
+      new Option("max-peers", "N", "maxUsers of a room created without one (default 10)"),
       new Option("max-message-bytes", "N", "largest client message in bytes (default 65536)"),
       new Option("max-queued-messages", "N",
           "messages queued for a slow reader before it is dropped (default 256)"),
@@ -46,7 +49,22 @@ final class ConfigParser {
       new Option("turn-secret", "SECRET",
           "secret shared with the TURN server (coturn static-auth-secret) for short-lived"
               + " credentials"),
-      new Option("turn-ttl-seconds", "S", "lifetime of TURN credentials (default 43200)"));
+      new Option("turn-ttl-seconds", "S", "lifetime of TURN credentials (default 43200)"),
+      new Option("data-dir", "PATH",
+          "the server's folder: embedded database, generated token secret (default: per OS,"
+              + " e.g. ~/.local/share/convene/server)"),
+      new Option("db-url", "JDBC_URL",
+          "jdbc:postgresql://HOST:PORT/DB for PostgreSQL (default: the embedded H2 file in the"
+              + " data folder)"),
+      new Option("db-user", "USER", "database user"),
+      new Option("db-password", "PASSWORD", "database password"),
+      new Option("token-secret", "SECRET",
+          "HS256 secret for access tokens, at least 32 bytes (default: generated into the data"
+              + " folder)"),
+      new Option("access-token-ttl-seconds", "S", "lifetime of access tokens (default 900)"),
+      new Option("room-idle-timeout-seconds", "S",
+          "deactivate rooms unused this long (default 86400)"),
+      new Option("room-idle-check-seconds", "S", "how often to look for idle rooms (default 3600)"));
 
   private final Map<String, List<String>> flags = new HashMap<>();
   private final Map<String, String> env;
@@ -70,7 +88,7 @@ final class ConfigParser {
 
   static ServerConfig parse(String[] args, Map<String, String> env) {
     ConfigParser in = new ConfigParser(args, env);
-    ServerConfig defaults = ServerConfig.defaults();
+    ServerConfig defaults = ServerConfig.defaults(DataDirectory.defaultFor(env));
     List<IceServer> iceServers = new ArrayList<>();
     in.urls("stun", "stun:", "stuns:").forEach(u -> iceServers.add(new IceServer(List.of(u), null, null)));
     in.urls("turn", "turn:", "turns:").forEach(u -> iceServers.add(new IceServer(List.of(u), null, null)));
@@ -95,7 +113,15 @@ final class ConfigParser {
         in.seconds("shutdown-grace-seconds", defaults.shutdownGrace(), 0),
         iceServers,
         in.text("turn-secret", null),
-        in.seconds("turn-ttl-seconds", defaults.turnCredentialTtl(), 1));
+        in.seconds("turn-ttl-seconds", defaults.turnCredentialTtl(), 1),
+        in.path("data-dir", defaults.dataDir()),
+        in.databaseUrl(),
+        in.text("db-user", null),
+        in.secret("db-password"),
+        in.tokenSecret(),
+        in.seconds("access-token-ttl-seconds", defaults.accessTokenTtl(), 1),
+        in.seconds("room-idle-timeout-seconds", defaults.roomIdleTimeout(), 1),
+        in.seconds("room-idle-check-seconds", defaults.roomIdleCheckInterval(), 1));
   }
 
   /** The options, one a line, for {@code --help}. */
@@ -115,6 +141,59 @@ final class ConfigParser {
       throw new IllegalArgumentException(value.source() + ": the value is empty");
     }
     return value.text().strip();
+  }
+
+  private Path path(String name, Path fallback) {
+    Value value = single(name);
+    if (value == null) {
+      return fallback;
+    }
+    String text = value.text().strip();
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException(value.source() + ": the value is empty");
+    }
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException(value.source() + ": '" + text + "' is not a path");
+    }
+  }
+
+  private String databaseUrl() {
+    Value value = single("db-url");
+    if (value == null) {
+      return null;
+    }
+    String url = value.text().strip();
+    if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+      throw new IllegalArgumentException(
+          value.source() + ": a JDBC URL starting with jdbc:postgresql: (or jdbc:h2:) is"
+              + " expected");
+    }
+    return url;
+  }
+
+  /** Like {@link #text} but never repeats the value in an error. */
+  private String secret(String name) {
+    Value value = single(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.text().isBlank()) {
+      throw new IllegalArgumentException(value.source() + ": the value is empty");
+    }
+    return value.text();
+  }
+
+  private String tokenSecret() {
+    String secret = secret("token-secret");
+    if (secret != null
+        && secret.getBytes(StandardCharsets.UTF_8).length < ServerConfig.MIN_TOKEN_SECRET_BYTES) {
+      throw new IllegalArgumentException(
+          single("token-secret").source() + ": the secret must have at least "
+              + ServerConfig.MIN_TOKEN_SECRET_BYTES + " bytes");
+    }
+    return secret;
   }
 
   private int integer(String name, int fallback, int min, int max) {

@@ -1,19 +1,22 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * How a signaling server runs. Immutable; start from {@link #defaults()} and change it with the
- * {@code with…} methods, or read it from a command line and the environment with {@link
- * #parse(String[], Map)}.
+ * How a server runs. Immutable; start from {@link #defaults()} and change it with the {@code
+ * with…} methods, or read it from a command line and the environment with {@link #parse(String[],
+ * Map)}.
  *
  * @param host the address to listen on; {@code 0.0.0.0} for every interface
  * @param port the TCP port; 0 picks a free one (see {@link SignalingServer#port()})
- * @param maxPeersPerRoom how many participants a room admits
+ * @param maxPeersPerRoom the {@code maxUsers} of a new room when its creator names none
  * @param maxMessageBytes the largest client message handled, in UTF-8 bytes; a larger one is
  *     answered with {@code MESSAGE_TOO_LARGE}, and one over {@value
  *     SignalingServer#HARD_LIMIT_FACTOR} times this closes the socket with status 1009
@@ -27,6 +30,16 @@ import java.util.Objects;
  * @param turnSecret the secret shared with the TURN server for TURN REST credentials, or {@code
  *     null} to hand TURN entries out as configured
  * @param turnCredentialTtl how long issued TURN credentials stay valid
+ * @param dataDir the server's own folder: the embedded database and the generated token secret
+ * @param databaseUrl a {@code jdbc:postgresql:} or {@code jdbc:h2:} URL, or {@code null} for the
+ *     embedded H2 database file in {@code dataDir}
+ * @param databaseUser the database user, or {@code null}
+ * @param databasePassword the database password, or {@code null}; never logged
+ * @param tokenSecret the HS256 secret that signs access tokens (at least 32 bytes), or {@code null}
+ *     to use one generated on first start into {@code dataDir}; never logged
+ * @param accessTokenTtl how long an access token is valid
+ * @param roomIdleTimeout how long a room without participants stays active after its last use
+ * @param roomIdleCheckInterval how often the idle-room job runs
  */
 public record ServerConfig(
     String host,
@@ -39,13 +52,22 @@ public record ServerConfig(
     Duration shutdownGrace,
     List<IceServer> iceServers,
     String turnSecret,
-    Duration turnCredentialTtl) {
+    Duration turnCredentialTtl,
+    Path dataDir,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword,
+    String tokenSecret,
+    Duration accessTokenTtl,
+    Duration roomIdleTimeout,
+    Duration roomIdleCheckInterval) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
   static final int MIN_MESSAGE_BYTES = 256;
   static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
   static final int MAX_QUEUED_MESSAGES = 100_000;
+  static final int MIN_TOKEN_SECRET_BYTES = 32;
 
   public ServerConfig {
     Objects.requireNonNull(host, "host == null");
@@ -67,14 +89,37 @@ public record ServerConfig(
       throw new IllegalArgumentException("turnSecret is blank; use null for none");
     }
     positive("turnCredentialTtl", turnCredentialTtl);
+    Objects.requireNonNull(dataDir, "dataDir == null");
+    if (databaseUrl != null
+        && !databaseUrl.startsWith("jdbc:postgresql:")
+        && !databaseUrl.startsWith("jdbc:h2:")) {
+      throw new IllegalArgumentException(
+          "databaseUrl must start with jdbc:postgresql: or jdbc:h2:, or be null for the embedded"
+              + " database");
+    }
+    if (tokenSecret != null
+        && tokenSecret.getBytes(StandardCharsets.UTF_8).length < MIN_TOKEN_SECRET_BYTES) {
+      throw new IllegalArgumentException(
+          "tokenSecret must have at least " + MIN_TOKEN_SECRET_BYTES + " bytes; use null to"
+              + " generate one");
+    }
+    positive("accessTokenTtl", accessTokenTtl);
+    positive("roomIdleTimeout", roomIdleTimeout);
+    positive("roomIdleCheckInterval", roomIdleCheckInterval);
   }
 
   /**
-   * Loopback on port 8787, 10 peers a room, 64 KiB messages, 256 queued messages, 60 s idle
+   * Loopback on port 8787, 10 users a room, 64 KiB messages, 256 queued messages, 60 s idle
    * timeout, a ping every 20 s, 5 s shutdown grace, no ICE servers, no TURN secret, 12 h TURN
-   * credentials.
+   * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded
+   * database and a generated token secret in it, 15 min access tokens, rooms deactivated after
+   * 24 h without use, checked every hour.
    */
   public static ServerConfig defaults() {
+    return defaults(DataDirectory.defaultFor(System.getenv()));
+  }
+
+  static ServerConfig defaults(Path dataDir) {
     return new ServerConfig(
         "127.0.0.1",
         8787,
@@ -86,7 +131,15 @@ public record ServerConfig(
         Duration.ofSeconds(5),
         List.of(),
         null,
-        Duration.ofHours(12));
+        Duration.ofHours(12),
+        dataDir,
+        null,
+        null,
+        null,
+        null,
+        Duration.ofMinutes(15),
+        Duration.ofHours(24),
+        Duration.ofHours(1));
   }
 
   /**
@@ -101,69 +154,111 @@ public record ServerConfig(
   }
 
   public ServerConfig withHost(String host) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.host = host);
   }
 
   public ServerConfig withPort(int port) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.port = port);
   }
 
   public ServerConfig withMaxPeersPerRoom(int maxPeersPerRoom) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.maxPeersPerRoom = maxPeersPerRoom);
   }
 
   public ServerConfig withMaxMessageBytes(int maxMessageBytes) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.maxMessageBytes = maxMessageBytes);
   }
 
   public ServerConfig withMaxQueuedMessages(int maxQueuedMessages) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.maxQueuedMessages = maxQueuedMessages);
   }
 
   public ServerConfig withIdleTimeout(Duration idleTimeout) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.idleTimeout = idleTimeout);
   }
 
   public ServerConfig withPingInterval(Duration pingInterval) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.pingInterval = pingInterval);
   }
 
   public ServerConfig withShutdownGrace(Duration shutdownGrace) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.shutdownGrace = shutdownGrace);
   }
 
   public ServerConfig withIceServers(List<IceServer> iceServers) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.iceServers = iceServers);
   }
 
   public ServerConfig withTurnSecret(String turnSecret) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.turnSecret = turnSecret);
   }
 
   public ServerConfig withTurnCredentialTtl(Duration turnCredentialTtl) {
-    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl);
+    return copy(b -> b.turnCredentialTtl = turnCredentialTtl);
   }
 
-  /** Like the record's own, but never shows the TURN secret or ICE credentials. */
+  public ServerConfig withDataDir(Path dataDir) {
+    return copy(b -> b.dataDir = dataDir);
+  }
+
+  public ServerConfig withDatabaseUrl(String databaseUrl) {
+    return copy(b -> b.databaseUrl = databaseUrl);
+  }
+
+  public ServerConfig withDatabaseUser(String databaseUser) {
+    return copy(b -> b.databaseUser = databaseUser);
+  }
+
+  public ServerConfig withDatabasePassword(String databasePassword) {
+    return copy(b -> b.databasePassword = databasePassword);
+  }
+
+  public ServerConfig withTokenSecret(String tokenSecret) {
+    return copy(b -> b.tokenSecret = tokenSecret);
+  }
+
+  public ServerConfig withAccessTokenTtl(Duration accessTokenTtl) {
+    return copy(b -> b.accessTokenTtl = accessTokenTtl);
+  }
+
+  public ServerConfig withRoomIdleTimeout(Duration roomIdleTimeout) {
+    return copy(b -> b.roomIdleTimeout = roomIdleTimeout);
+  }
+
+  public ServerConfig withRoomIdleCheckInterval(Duration roomIdleCheckInterval) {
+    return copy(b -> b.roomIdleCheckInterval = roomIdleCheckInterval);
+  }
+
+  /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
     return "ServerConfig[host=" + host + ", port=" + port + ", maxPeersPerRoom=" + maxPeersPerRoom
         + ", maxMessageBytes=" + maxMessageBytes + ", maxQueuedMessages=" + maxQueuedMessages
         + ", idleTimeout=" + idleTimeout + ", pingInterval=" + pingInterval
-        + ", shutdownGrace=" + shutdownGrace + ", iceServers=" + iceServers.stream().map(IceServer::urls).toList()
-        + ", turnSecret=" + (turnSecret == null ? "none" : "(hidden)")
-        + ", turnCredentialTtl=" + turnCredentialTtl + "]";
+        + ", shutdownGrace=" + shutdownGrace
+        + ", iceServers=" + iceServers.stream().map(IceServer::urls).toList()
+        + ", turnSecret=" + hidden(turnSecret)
+        + ", turnCredentialTtl=" + turnCredentialTtl + ", dataDir=" + dataDir
+        + ", databaseUrl=" + (databaseUrl == null ? "embedded" : withoutPassword(databaseUrl))
+        + ", databaseUser=" + databaseUser + ", databasePassword=" + hidden(databasePassword)
+        + ", tokenSecret=" + (tokenSecret == null ? "generated" : "(hidden)")
+        + ", accessTokenTtl=" + accessTokenTtl + ", roomIdleTimeout=" + roomIdleTimeout
+        + ", roomIdleCheckInterval=" + roomIdleCheckInterval + "]";
+  }
+
+  private static String hidden(String secret) {
+    return secret == null ? "none" : "(hidden)";
+  }
+
+  /** A JDBC URL may carry {@code password=…} among its parameters; that part is masked. */
+  private static String withoutPassword(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1(hidden)");
+  }
+
+  private ServerConfig copy(Consumer<ServerConfigCopy> change) {
+    ServerConfigCopy b = new ServerConfigCopy(this);
+    change.accept(b);
+    return b.build();
   }
 
   private static void inRange(String name, int value, int min, int max) {

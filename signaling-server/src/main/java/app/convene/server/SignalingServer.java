@@ -1,11 +1,21 @@
 package app.convene.server;
 
+import app.convene.protocol.api.ApiError;
+import app.convene.server.http.ApiHandler;
+import app.convene.server.http.Caller;
+import app.convene.server.http.Json;
 import app.convene.server.signaling.SignalingEndpoint;
 import app.convene.server.signaling.SignalingService;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The signaling server: embedded Jetty with the WebSocket endpoint at {@code /signal} and a health
- * check at {@code /health}. Start one with {@link #start}; {@link #close()} shuts it down
+ * The Convene server: embedded Jetty with the WebSocket signaling endpoint at {@code /signal}, the
+ * REST API under {@code /api/} (docs/api.md) and a health check at {@code /health}, over the
+ * database and the background jobs. Start one with {@link #start}; {@link #close()} shuts it down
  * gracefully. Thread-safe.
  */
 public final class SignalingServer implements AutoCloseable {
@@ -40,14 +51,16 @@ public final class SignalingServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SignalingServer.class);
 
   private final ServerConfig config;
+  private final Backend backend;
   private final Server server;
   private final ServerConnector connector;
   private final SignalingService signaling;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile int port;
 
-  private SignalingServer(ServerConfig config) {
+  private SignalingServer(ServerConfig config, Clock clock, Backend backend) {
     this.config = config;
+    this.backend = backend;
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("convene-signaling");
     server = new Server(threads);
@@ -57,10 +70,12 @@ public final class SignalingServer implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
-    signaling = new SignalingService(config, threads);
+    signaling = new SignalingService(config, threads, clock, backend.rooms()::admit,
+        backend.jobs());
 
     PathMappingsHandler routes = new PathMappingsHandler();
     routes.addMapping(PathSpec.from("/health"), new HealthHandler(this::status));
+    routes.addMapping(PathSpec.from("/api/*"), new ApiHandler(backend.router(), backend.auth()));
     ContextHandler context = new ContextHandler("/");
     WebSocketUpgradeHandler upgrades =
         WebSocketUpgradeHandler.from(server, context, this::configureWebSockets);
@@ -69,10 +84,31 @@ public final class SignalingServer implements AutoCloseable {
     server.setHandler(context);
   }
 
-  /** Starts a server; with port 0 it listens on a free port. */
+  /** Starts a server on the system clock; with port 0 it listens on a free port. */
   public static SignalingServer start(ServerConfig config) throws Exception {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a server: creates the data folder, opens and migrates the database, then listens (on a
+   * free port with port 0). Tokens, meeting status changes and the idle-room job take the time
+   * from {@code clock}.
+   */
+  public static SignalingServer start(ServerConfig config, Clock clock) throws Exception {
     Objects.requireNonNull(config, "config == null");
-    SignalingServer started = new SignalingServer(config);
+    Objects.requireNonNull(clock, "clock == null");
+    // The idle-room job asks the signaling service, which is built after the backend.
+    AtomicReference<SignalingService> rooms = new AtomicReference<>();
+    Backend backend = Backend.open(config, clock,
+        room -> rooms.get() != null && rooms.get().isOccupied(room));
+    SignalingServer started;
+    try {
+      started = new SignalingServer(config, clock, backend);
+      rooms.set(started.signaling);
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
     try {
       started.server.start();
       started.port = started.connector.getLocalPort();
@@ -83,6 +119,7 @@ public final class SignalingServer implements AutoCloseable {
       } catch (Exception stopFailure) {
         e.addSuppressed(stopFailure);
       }
+      backend.close();
       throw e;
     }
     log.atInfo()
@@ -107,6 +144,30 @@ public final class SignalingServer implements AutoCloseable {
     return URI.create("http://" + uriHost() + ":" + port() + "/health");
   }
 
+  /** The REST API's base: {@code http://host:port/api/}; resolve paths such as {@code events}. */
+  public URI apiUri() {
+    return URI.create("http://" + uriHost() + ":" + port() + "/api/");
+  }
+
+  /**
+   * Runs the idle-room job now, after the status updates already queued, and waits for it. The
+   * server also runs it every {@link ServerConfig#roomIdleCheckInterval()}; this is for tests and
+   * operators.
+   *
+   * @return how many rooms it deactivated
+   */
+  public int runIdleRoomJob() {
+    return backend.jobs().runIdleRoomJob();
+  }
+
+  /**
+   * Waits until the room and meeting updates queued so far (by joins and leaves) are written.
+   * For tests.
+   */
+  public void awaitJobs() {
+    backend.jobs().awaitQueued();
+  }
+
   /**
    * Shuts down gracefully: stops taking connections (the health check turns 503), sends every
    * connected client an error {@code SERVER_SHUTTING_DOWN} and closes its socket with status 1001,
@@ -126,6 +187,7 @@ public final class SignalingServer implements AutoCloseable {
       log.atWarn().setCause(e).log("Jetty did not stop cleanly");
     } finally {
       signaling.close();
+      backend.close();
     }
     log.atInfo().addKeyValue("clean", clean).log("signaling server stopped");
   }
@@ -151,8 +213,26 @@ public final class SignalingServer implements AutoCloseable {
                 "the server is shutting down");
             return null;
           }
-          return new SignalingEndpoint(signaling);
+          Optional<Caller> caller = accessToken(request).flatMap(backend.auth()::resolve);
+          if (caller.isEmpty()) {
+            response.setStatus(HttpStatus.UNAUTHORIZED_401);
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"convene\"");
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            Content.Sink.write(response, true, Json.write(new ApiError(401, "unauthorized",
+                "sign in: send a valid access token as 'Authorization: Bearer <token>' or as"
+                    + " the query parameter access_token")), callback);
+            return null;
+          }
+          return new SignalingEndpoint(signaling, caller.get());
         });
+  }
+
+  /** The upgrade's access token: the Bearer header, else the {@code access_token} parameter. */
+  private static Optional<String> accessToken(Request request) {
+    return ApiHandler.bearerToken(request.getHeaders().get(HttpHeader.AUTHORIZATION))
+        .or(() -> Optional.ofNullable(
+                Request.extractQueryParameters(request).getValue("access_token"))
+            .filter(t -> !t.isBlank()));
   }
 
   private HealthHandler.Status status() {

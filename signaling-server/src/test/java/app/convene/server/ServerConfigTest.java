@@ -4,13 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.convene.protocol.IceServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerConfigTest {
   private static final String[] NO_ARGS = {};
+  private static final String SECRET = "a-token-secret-of-at-least-32-bytes!";
+  private static final ServerConfig EVERY_OPTION = new ServerConfig("0.0.0.0", 9000, 4, 2048, 16,
+      Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO,
+      List.of(ice("stun:a.example.org"), ice("stun:b.example.org:3478"),
+          ice("turns:t.example.org:5349")),
+      "north-wind", Duration.ofMinutes(10), Path.of("/srv/convene"),
+      "jdbc:postgresql://db.example.org/convene", "convene", "hunter2", SECRET,
+      Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1));
 
   @Test
   void defaultsAreTheDocumentedOnes() {
@@ -27,7 +39,16 @@ class ServerConfigTest {
     assertThat(config.iceServers()).isEmpty();
     assertThat(config.turnSecret()).isNull();
     assertThat(config.turnCredentialTtl()).isEqualTo(Duration.ofHours(12));
-    assertThat(ServerConfig.parse(NO_ARGS, Map.of())).isEqualTo(config);
+    assertThat(config.dataDir()).isEqualTo(DataDirectory.defaultFor(System.getenv()));
+    assertThat(config.databaseUrl()).isNull();
+    assertThat(config.databaseUser()).isNull();
+    assertThat(config.databasePassword()).isNull();
+    assertThat(config.tokenSecret()).isNull();
+    assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.roomIdleTimeout()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.roomIdleCheckInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(ServerConfig.parse(NO_ARGS, Map.of()))
+        .isEqualTo(config.withDataDir(DataDirectory.defaultFor(Map.of())));
   }
 
   @Test
@@ -36,14 +57,14 @@ class ServerConfigTest {
         "--host=0.0.0.0", "--port=9000", "--max-peers=4", "--max-message-bytes=2048",
         "--max-queued-messages=16", "--idle-timeout-seconds=30", "--ping-interval-seconds=10",
         "--shutdown-grace-seconds=0", "--stun=stun:a.example.org", "--stun=stun:b.example.org:3478",
-        "--turn=turns:t.example.org:5349", "--turn-secret=north-wind", "--turn-ttl-seconds=600"},
+        "--turn=turns:t.example.org:5349", "--turn-secret=north-wind", "--turn-ttl-seconds=600",
+        "--data-dir=/srv/convene", "--db-url=jdbc:postgresql://db.example.org/convene",
+        "--db-user=convene", "--db-password=hunter2", "--token-secret=" + SECRET,
+        "--access-token-ttl-seconds=300", "--room-idle-timeout-seconds=7200",
+        "--room-idle-check-seconds=60"},
         Map.of());
 
-    assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 9000, 4, 2048, 16,
-        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO,
-        List.of(ice("stun:a.example.org"), ice("stun:b.example.org:3478"),
-            ice("turns:t.example.org:5349")),
-        "north-wind", Duration.ofMinutes(10)));
+    assertThat(config).isEqualTo(EVERY_OPTION);
   }
 
   @Test
@@ -60,15 +81,58 @@ class ServerConfigTest {
         Map.entry("CONVENE_STUN", "stun:a.example.org, stun:b.example.org:3478"),
         Map.entry("CONVENE_TURN", "turns:t.example.org:5349"),
         Map.entry("CONVENE_TURN_SECRET", "north-wind"),
-        Map.entry("CONVENE_TURN_TTL_SECONDS", "600"));
+        Map.entry("CONVENE_TURN_TTL_SECONDS", "600"),
+        Map.entry("CONVENE_DATA_DIR", "/srv/convene"),
+        Map.entry("CONVENE_DB_URL", "jdbc:postgresql://db.example.org/convene"),
+        Map.entry("CONVENE_DB_USER", "convene"),
+        Map.entry("CONVENE_DB_PASSWORD", "hunter2"),
+        Map.entry("CONVENE_TOKEN_SECRET", SECRET),
+        Map.entry("CONVENE_ACCESS_TOKEN_TTL_SECONDS", "300"),
+        Map.entry("CONVENE_ROOM_IDLE_TIMEOUT_SECONDS", "7200"),
+        Map.entry("CONVENE_ROOM_IDLE_CHECK_SECONDS", "60"));
 
     ServerConfig config = ServerConfig.parse(NO_ARGS, env);
 
-    assertThat(config).isEqualTo(new ServerConfig("0.0.0.0", 9000, 4, 2048, 16,
-        Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO,
-        List.of(ice("stun:a.example.org"), ice("stun:b.example.org:3478"),
-            ice("turns:t.example.org:5349")),
-        "north-wind", Duration.ofMinutes(10)));
+    assertThat(config).isEqualTo(EVERY_OPTION);
+  }
+
+  @Test
+  void defaultDataFolderFollowsTheOs() {
+    assertThat(DataDirectory.defaultFor(Map.of(), "Linux", "/home/anna"))
+        .isEqualTo(Path.of("/home/anna/.local/share/convene/server"));
+    assertThat(DataDirectory.defaultFor(Map.of("XDG_DATA_HOME", "/data/anna"), "Linux", "/home/anna"))
+        .isEqualTo(Path.of("/data/anna/convene/server"));
+    assertThat(DataDirectory.defaultFor(Map.of("XDG_DATA_HOME", "relative"), "Linux", "/home/anna"))
+        .isEqualTo(Path.of("/home/anna/.local/share/convene/server"));
+    assertThat(DataDirectory.defaultFor(Map.of(), "Mac OS X", "/Users/anna"))
+        .isEqualTo(Path.of("/Users/anna/Library/Application Support/Convene/server"));
+    assertThat(DataDirectory.defaultFor(Map.of("APPDATA", "/c/Users/anna/AppData/Roaming"),
+            "Windows 11", "/c/Users/anna"))
+        .isEqualTo(Path.of("/c/Users/anna/AppData/Roaming/Convene/server"));
+  }
+
+  @Test
+  void dataDirectoryIsCreatedReadableByItsOwnerOnly(@TempDir Path parent) throws Exception {
+    Path dir = DataDirectory.create(parent.resolve("a/b/server"));
+
+    assertThat(dir).isDirectory();
+    if (DataDirectory.isPosix()) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+          .isEqualTo("rwx------");
+    }
+    assertThat(DataDirectory.create(dir)).isEqualTo(dir);
+  }
+
+  @Test
+  void shortTokenSecretOrForeignDatabaseUrlIsRefused() {
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--token-secret=short"}, Map.of()))
+        .hasMessageContaining("--token-secret")
+        .hasMessageContaining("32 bytes")
+        .hasMessageNotContaining("short");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--db-url=jdbc:mysql://x/y"}, Map.of()))
+        .hasMessageContaining("--db-url");
+    assertThatThrownBy(() -> ServerConfig.defaults().withTokenSecret("short"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -143,9 +207,13 @@ class ServerConfigTest {
   }
 
   @Test
-  void toStringHidesTheTurnSecret() {
-    assertThat(ServerConfig.defaults().withTurnSecret("north-wind").toString())
-        .doesNotContain("north-wind");
+  void toStringHidesSecretsAndPasswords() {
+    String text = EVERY_OPTION
+        .withDatabaseUrl("jdbc:postgresql://db.example.org/convene?user=c&password=swordfish")
+        .toString();
+
+    assertThat(text).doesNotContain("north-wind", "hunter2", SECRET, "swordfish")
+        .contains("db.example.org");
   }
 
   private static IceServer ice(String url) {

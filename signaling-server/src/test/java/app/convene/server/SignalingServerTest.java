@@ -9,6 +9,11 @@ import app.convene.protocol.Leave;
 import app.convene.protocol.Offer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.SignalCodec;
+import app.convene.protocol.api.Credentials;
+import app.convene.protocol.api.RoomRequest;
+import app.convene.protocol.api.RoomView;
+import app.convene.protocol.api.UserView;
+import app.convene.server.testing.Api;
 import app.convene.server.testing.RawWebSocket;
 import app.convene.server.testing.TestClient;
 import app.convene.server.testing.TestServer;
@@ -18,6 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +33,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SignalingServerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +42,9 @@ class SignalingServerTest {
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Test
@@ -101,7 +112,7 @@ class SignalingServerTest {
     Joiner sender = server.joined("standup", "Sender");
     // Never reads: once its TCP buffers are full, the farewell cannot be sent until the grace ends.
     RawWebSocket stuck = server.connectRaw(4 * 1024);
-    stuck.sendText(SignalCodec.write(new Join("standup", "Stuck")));
+    stuck.sendText(SignalCodec.write(new Join(server.room("standup"), "Stuck")));
     String stuckId = sender.client().expect(PeerJoined.class).peer().peerId();
     String sdp = "v".repeat(60 * 1024);
     for (int i = 0; i < 150; i++) {
@@ -118,7 +129,8 @@ class SignalingServerTest {
 
     HttpResult health = awaitHealthStatus(503);
     assertThat(health.json().get("status").asText()).isEqualTo("stopping");
-    TestClient.Failed refused = TestClient.connectLater(server.server().signalingUri()).awaitFailure();
+    TestClient.Failed refused =
+        TestClient.connectLater(server.server().signalingUri(), server.host().token()).awaitFailure();
     assertThat(refused.httpStatus()).isEqualTo(503);
     sender.client().expectError(ErrorCode.SERVER_SHUTTING_DOWN);
     assertThat(sender.client().awaitClosed().code()).isEqualTo(1001);
@@ -127,9 +139,10 @@ class SignalingServerTest {
   }
 
   @Test
-  void startOnAPortInUseFailsWithABindException() throws Exception {
+  void startOnAPortInUseFailsWithABindException(@TempDir Path dataDir) throws Exception {
     server = TestServer.start();
-    ServerConfig samePort = TestServer.config().withPort(server.server().port());
+    ServerConfig samePort =
+        TestServer.config().withPort(server.server().port()).withDataDir(dataDir);
 
     assertThatThrownBy(() -> SignalingServer.start(samePort))
         .isInstanceOf(IOException.class)
@@ -148,6 +161,48 @@ class SignalingServerTest {
         .post(okhttp3.RequestBody.create(new byte[0])).build();
     try (Response response = TestClient.http().newCall(post).execute()) {
       assertThat(response.code()).isEqualTo(405);
+    }
+  }
+
+  @Test
+  void accountsRoomsAndTokensSurviveARestart(@TempDir Path dataDir) throws Exception {
+    ServerConfig config = TestServer.config().withDataDir(dataDir);
+    Api.User anna;
+    String roomId;
+    try (SignalingServer first = SignalingServer.start(config)) {
+      Api api = new Api(first.apiUri());
+      anna = api.register("Anna");
+      roomId = api.post("rooms", anna.token(), new RoomRequest("Kept", 3)).as(RoomView.class).id();
+    }
+
+    try (SignalingServer second = SignalingServer.start(config)) {
+      Api api = new Api(second.apiUri());
+      assertThat(api.get("me", anna.token()).as(UserView.class)).isEqualTo(anna.session().user());
+      assertThat(api.get("rooms/" + roomId, anna.token()).as(RoomView.class).maxUsers())
+          .isEqualTo(3);
+      assertThat(api.post("auth/login", null, new Credentials(anna.email(), anna.password()))
+          .status()).isEqualTo(200);
+    }
+    assertThat(dataDir.resolve("convene.mv.db")).isRegularFile();
+    if (dataDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(dataDir.resolve("token-secret")))).isEqualTo("rw-------");
+    }
+  }
+
+  @Test
+  void configuredTokenSecretSignsTheTokens(@TempDir Path one, @TempDir Path two)
+      throws Exception {
+    String secret = "a shared secret of at least 32 bytes";
+    try (SignalingServer first = SignalingServer.start(
+            TestServer.config().withDataDir(one).withTokenSecret(secret));
+        SignalingServer other = SignalingServer.start(
+            TestServer.config().withDataDir(two).withTokenSecret(secret + "!"))) {
+      Api.User anna = new Api(first.apiUri()).register("Anna");
+
+      assertThat(new Api(first.apiUri()).get("me", anna.token()).status()).isEqualTo(200);
+      assertThat(new Api(other.apiUri()).get("me", anna.token()).status()).isEqualTo(401);
+      assertThat(one.resolve("token-secret")).doesNotExist();
     }
   }
 

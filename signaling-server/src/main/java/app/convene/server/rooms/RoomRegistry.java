@@ -7,27 +7,37 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rooms of one server, by name. A room exists while it has members: the first join creates
- * it and the last leave removes it.
+ * The rooms with members on this server, by name (a persisted room's id). A room is here while it
+ * has members: the first join creates it and the last leave removes it.
  *
  * <p>Thread-safe. Every change of membership runs inside an atomic {@link ConcurrentHashMap#compute}
  * on the room's name, so a join can never land in a room that a concurrent leave is dropping. The
- * registry never calls out to members; the caller sends whatever notices a change needs.
+ * registry never calls out to members; the caller sends whatever notices a change needs. The
+ * {@link Occupancy} hears of every change, in order, from inside that compute.
  */
 public final class RoomRegistry {
   private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
-  private final int maxPeersPerRoom;
+  private final int defaultMaxPeers;
+  private final Occupancy occupancy;
 
-  public RoomRegistry(int maxPeersPerRoom) {
-    if (maxPeersPerRoom < 1) {
-      throw new IllegalArgumentException("maxPeersPerRoom < 1: " + maxPeersPerRoom);
+  /**
+   * @param defaultMaxPeers the limit of a room joined without one of its own
+   */
+  public RoomRegistry(int defaultMaxPeers) {
+    this(defaultMaxPeers, Occupancy.NONE);
+  }
+
+  public RoomRegistry(int defaultMaxPeers, Occupancy occupancy) {
+    if (defaultMaxPeers < 1) {
+      throw new IllegalArgumentException("defaultMaxPeers < 1: " + defaultMaxPeers);
     }
-    this.maxPeersPerRoom = maxPeersPerRoom;
+    this.defaultMaxPeers = defaultMaxPeers;
+    this.occupancy = Objects.requireNonNull(occupancy, "occupancy == null");
   }
 
   /** Adds the member to the named room, creating the room if it does not exist. */
   public Admission join(String roomName, Member member) {
-    return join(roomName, member, others -> {});
+    return join(roomName, defaultMaxPeers, member, others -> {});
   }
 
   /**
@@ -35,17 +45,36 @@ public final class RoomRegistry {
    * locked (see {@link Room#admit}).
    */
   public Admission join(String roomName, Member member, Consumer<Admission.Admitted> welcome) {
+    return join(roomName, defaultMaxPeers, member, welcome);
+  }
+
+  /**
+   * Like {@link #join(String, Member, Consumer)}, for a room that admits {@code maxPeers} members
+   * when this join creates it (a room with members keeps the limit it was created with).
+   */
+  public Admission join(
+      String roomName, int maxPeers, Member member, Consumer<Admission.Admitted> welcome) {
     Objects.requireNonNull(roomName, "roomName == null");
     Objects.requireNonNull(member, "member == null");
+    Objects.requireNonNull(welcome, "welcome == null");
     AtomicReference<Admission> result = new AtomicReference<>();
     rooms.compute(
         roomName,
         (name, room) -> {
-          Room target = room != null ? room : new Room(name, maxPeersPerRoom);
-          result.set(target.admit(member, welcome));
+          Room target = room != null ? room : new Room(name, maxPeers);
+          Admission admission = target.admit(member, welcome);
+          result.set(admission);
+          if (admission instanceof Admission.Admitted admitted) {
+            occupancy.joined(name, admitted.others().isEmpty());
+          }
           return target.isEmpty() ? null : target;
         });
     return result.get();
+  }
+
+  /** Whether the named room has members now. */
+  public boolean isOccupied(String roomName) {
+    return rooms.containsKey(Objects.requireNonNull(roomName, "roomName == null"));
   }
 
   /**
@@ -63,7 +92,10 @@ public final class RoomRegistry {
           if (current != room) {
             return current;
           }
-          current.remove(peerId).ifPresent(remaining::set);
+          current.remove(peerId).ifPresent(others -> {
+            remaining.set(others);
+            occupancy.left(name, others.isEmpty());
+          });
           return current.isEmpty() ? null : current;
         });
     return remaining.get();

@@ -10,9 +10,11 @@ import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
 import app.convene.protocol.ProtocolVersion;
 import app.convene.protocol.SignalMessage;
+import app.convene.server.http.Caller;
 import app.convene.server.rooms.Admission;
 import app.convene.server.rooms.Member;
 import app.convene.server.rooms.Room;
+import app.convene.server.rooms.RoomService;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +37,7 @@ final class Participant {
   private static final Logger log = LoggerFactory.getLogger(Participant.class);
 
   private final String peerId;
+  private final Caller caller;
   private final SignalingService service;
   private final Consumer<SignalMessage> outbox;
   private final Object lock = new Object();
@@ -44,8 +47,10 @@ final class Participant {
   /**
    * @param outbox queues messages for this participant's client; returns at once
    */
-  Participant(String peerId, SignalingService service, Consumer<SignalMessage> outbox) {
+  Participant(
+      String peerId, Caller caller, SignalingService service, Consumer<SignalMessage> outbox) {
     this.peerId = Objects.requireNonNull(peerId, "peerId == null");
+    this.caller = Objects.requireNonNull(caller, "caller == null");
     this.service = Objects.requireNonNull(service, "service == null");
     this.outbox = Objects.requireNonNull(outbox, "outbox == null");
   }
@@ -110,19 +115,26 @@ final class Participant {
       error(ErrorCode.INVALID_FIELD, problem.get(), "join");
       return;
     }
+    if (refusedAsAlreadyInRoom()) {
+      return;
+    }
+    // The database decides, with no lock held; membership is checked again below.
+    Optional<RoomService.Grant> grant = service.gate().admit(caller, roomName, join.invite());
+    if (grant.isEmpty()) {
+      error(
+          ErrorCode.ROOM_NOT_FOUND,
+          "no room '" + roomName + "', or you are not invited to it",
+          "join");
+      return;
+    }
     synchronized (lock) {
-      if (detached) {
-        return;
-      }
-      if (room != null) {
-        error(
-            ErrorCode.ALREADY_IN_ROOM,
-            "already in room '" + room.name() + "'; send 'leave' first",
-            "join");
+      if (refusedAsAlreadyInRoom()) {
         return;
       }
       Member me = new Member(new Peer(peerId, name), outbox);
-      switch (service.rooms().join(roomName, me, admitted -> welcome(admitted, me))) {
+      Admission admission = service.rooms().join(
+          grant.get().roomId(), grant.get().maxUsers(), me, admitted -> welcome(admitted, me));
+      switch (admission) {
         case Admission.Full full ->
             error(
                 ErrorCode.ROOM_FULL,
@@ -134,10 +146,28 @@ final class Participant {
           log.atInfo()
               .addKeyValue("room", room.name())
               .addKeyValue("peer", peerId)
+              .addKeyValue("user", caller.id())
               .addKeyValue("members", admitted.others().size() + 1)
               .log("peer joined");
         }
       }
+    }
+  }
+
+  /** True, after telling the client, when this connection is in a room or ending. */
+  private boolean refusedAsAlreadyInRoom() {
+    synchronized (lock) {
+      if (detached) {
+        return true;
+      }
+      if (room != null) {
+        error(
+            ErrorCode.ALREADY_IN_ROOM,
+            "already in room '" + room.name() + "'; send 'leave' first",
+            "join");
+        return true;
+      }
+      return false;
     }
   }
 

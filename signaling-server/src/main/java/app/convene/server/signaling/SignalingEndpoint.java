@@ -1,5 +1,6 @@
 package app.convene.server.signaling;
 
+import app.convene.server.http.Caller;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -16,17 +17,22 @@ import org.eclipse.jetty.websocket.api.Session;
  */
 public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
   private final SignalingService service;
+  private final Caller caller;
   private volatile Session session;
   private volatile SignalingSession signaling;
 
-  public SignalingEndpoint(SignalingService service) {
+  /**
+   * @param caller the signed-in user whose access token the upgrade request carried
+   */
+  public SignalingEndpoint(SignalingService service, Caller caller) {
     this.service = Objects.requireNonNull(service, "service == null");
+    this.caller = Objects.requireNonNull(caller, "caller == null");
   }
 
   @Override
   public void onWebSocketOpen(Session session) {
     this.session = session;
-    signaling = service.open(new JettyTransport(session));
+    signaling = service.open(new JettyTransport(session), caller);
   }
 
   @Override

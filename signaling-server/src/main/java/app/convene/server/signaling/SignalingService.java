@@ -1,7 +1,9 @@
 package app.convene.server.signaling;
 
 import app.convene.server.ServerConfig;
+import app.convene.server.http.Caller;
 import app.convene.server.ice.IceServerIssuer;
+import app.convene.server.rooms.Occupancy;
 import app.convene.server.rooms.RoomRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -35,6 +37,7 @@ public final class SignalingService implements AutoCloseable {
   private final ServerConfig config;
   private final Executor executor;
   private final RoomRegistry rooms;
+  private final RoomGate gate;
   private final IceServerIssuer ice;
   private final ScheduledExecutorService timer;
   private final ConcurrentHashMap<String, SignalingSession> sessions = new ConcurrentHashMap<>();
@@ -44,14 +47,19 @@ public final class SignalingService implements AutoCloseable {
   /**
    * @param config the limits, keep-alive and ICE servers to apply
    * @param executor runs the sends of every connection's outgoing queue; the server's thread pool
+   * @param clock the time for TURN credentials
+   * @param gate decides who may join which room
+   * @param occupancy hears of every join and leave (see {@link RoomRegistry})
    */
-  public SignalingService(ServerConfig config, Executor executor) {
+  public SignalingService(ServerConfig config, Executor executor, Clock clock, RoomGate gate,
+      Occupancy occupancy) {
     this.config = Objects.requireNonNull(config, "config == null");
     this.executor = Objects.requireNonNull(executor, "executor == null");
-    this.rooms = new RoomRegistry(config.maxPeersPerRoom());
+    this.gate = Objects.requireNonNull(gate, "gate == null");
+    this.rooms = new RoomRegistry(config.maxPeersPerRoom(), occupancy);
     this.ice =
         new IceServerIssuer(
-            config.iceServers(), config.turnSecret(), config.turnCredentialTtl(), Clock.systemUTC());
+            config.iceServers(), config.turnSecret(), config.turnCredentialTtl(), clock);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("convene-signaling-timer").daemon().factory());
@@ -72,6 +80,11 @@ public final class SignalingService implements AutoCloseable {
   /** How many connections are in a room. */
   public int peerCount() {
     return rooms.peerCount();
+  }
+
+  /** Whether the room (by id) has participants now. */
+  public boolean isOccupied(String room) {
+    return rooms.isOccupied(room);
   }
 
   /** How many connections are open, in a room or not. */
@@ -119,11 +132,14 @@ public final class SignalingService implements AutoCloseable {
     timer.shutdownNow();
   }
 
-  /** Registers a new connection and gives it a fresh peer id. Called on a Jetty thread. */
-  SignalingSession open(Transport transport) {
+  /**
+   * Registers a new connection of a signed-in user and gives it a fresh peer id. Called on a
+   * Jetty thread.
+   */
+  SignalingSession open(Transport transport, Caller caller) {
     while (true) {
       String peerId = "p-" + HexFormat.of().toHexDigits(random.nextInt());
-      SignalingSession session = new SignalingSession(peerId, transport, this);
+      SignalingSession session = new SignalingSession(peerId, caller, transport, this);
       if (sessions.putIfAbsent(peerId, session) == null) {
         log.atDebug()
             .addKeyValue("peer", peerId)
@@ -148,6 +164,10 @@ public final class SignalingService implements AutoCloseable {
 
   RoomRegistry rooms() {
     return rooms;
+  }
+
+  RoomGate gate() {
+    return gate;
   }
 
   IceServerIssuer ice() {

@@ -6,6 +6,7 @@ import app.convene.protocol.PeerLeft;
 import app.convene.protocol.ProtocolException;
 import app.convene.protocol.SignalCodec;
 import app.convene.protocol.SignalMessage;
+import app.convene.server.http.Caller;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,7 +41,7 @@ final class SignalingSession {
   private final AtomicBoolean shuttingDown = new AtomicBoolean();
   private volatile long lastHeard = System.nanoTime(); // when the client last sent any frame
 
-  SignalingSession(String peerId, Transport transport, SignalingService service) {
+  SignalingSession(String peerId, Caller caller, Transport transport, SignalingService service) {
     this.peerId = Objects.requireNonNull(peerId, "peerId == null");
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.service = Objects.requireNonNull(service, "service == null");
@@ -50,7 +51,7 @@ final class SignalingSession {
             service.executor(),
             service.config().maxQueuedMessages(),
             this::sendFailed);
-    this.participant = new Participant(peerId, service, this::send);
+    this.participant = new Participant(peerId, caller, service, this::send);
   }
 
   String peerId() {

@@ -51,7 +51,8 @@ class KeepAliveTest {
   @Test
   void serverAnswersClientPings() throws Exception {
     try (TestClient pinging =
-        TestClient.connectPinging(server.server().signalingUri(), Duration.ofMillis(100))) {
+        TestClient.connectPinging(server.server().signalingUri(), server.host().token(),
+            server::room, Duration.ofMillis(100))) {
       Joined joined = pinging.join("standup", "Anna");
 
       Thread.sleep(IDLE_TIMEOUT.multipliedBy(2).toMillis()); // nothing to wait for: time must pass
@@ -65,7 +66,7 @@ class KeepAliveTest {
   void clientThatAnswersNoPingsIsDisconnectedAfterTheIdleTimeout() throws Exception {
     Joiner anna = server.joined("standup", "Anna");
     RawWebSocket mute = server.connectRaw(64 * 1024);
-    mute.sendText(SignalCodec.write(new Join("standup", "Mute")));
+    mute.sendText(SignalCodec.write(new Join(server.room("standup"), "Mute")));
     String muteId = anna.client().expect(PeerJoined.class).peer().peerId();
 
     assertThat(anna.client().expect(PeerLeft.class))

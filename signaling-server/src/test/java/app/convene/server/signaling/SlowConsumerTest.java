@@ -31,7 +31,7 @@ class SlowConsumerTest {
     server = TestServer.start(TestServer.config().withMaxQueuedMessages(QUEUE_LIMIT));
     Joiner flooder = server.joined("standup", "Flooder");
     RawWebSocket slow = server.connectRaw(4 * 1024);
-    slow.sendText(SignalCodec.write(new Join("standup", "Slow")));
+    slow.sendText(SignalCodec.write(new Join(server.room("standup"), "Slow")));
     String slowId = flooder.client().expect(PeerJoined.class).peer().peerId();
 
     // Far more than the TCP buffers and the queue hold; stops once the server gave up on Slow.
@@ -45,7 +45,7 @@ class SlowConsumerTest {
     assertThat(flooder.client().awaitMessage(PeerLeft.class, left -> true))
         .isEqualTo(new PeerLeft(slowId, PeerLeft.Reason.DISCONNECTED));
     flooder.client().send(new Leave());
-    flooder.client().send(new Join("standup", "Flooder"));
+    flooder.client().send(new Join(server.room("standup"), "Flooder"));
     Joined again = flooder.client().awaitMessage(Joined.class, joined -> true);
     assertThat(again.peers()).isEmpty();
   }

@@ -30,17 +30,19 @@ public final class RawWebSocket implements Closeable {
   }
 
   /**
-   * Connects with a small receive buffer and completes the upgrade.
+   * Connects with a small receive buffer and completes the upgrade, authenticated with the access
+   * token.
    *
    * @param receiveBufferBytes the socket's receive buffer, set before connecting
    */
-  public static RawWebSocket connect(URI uri, int receiveBufferBytes) throws IOException {
+  public static RawWebSocket connect(URI uri, String accessToken, int receiveBufferBytes)
+      throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(receiveBufferBytes);
     socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
     socket.setSoTimeout(5_000);
     RawWebSocket raw = new RawWebSocket(socket);
-    raw.upgrade(uri);
+    raw.upgrade(uri, accessToken);
     return raw;
   }
 
@@ -76,7 +78,7 @@ public final class RawWebSocket implements Closeable {
     socket.close();
   }
 
-  private void upgrade(URI uri) throws IOException {
+  private void upgrade(URI uri, String accessToken) throws IOException {
     byte[] nonce = new byte[16];
     RANDOM.nextBytes(nonce);
     String request =
@@ -85,7 +87,8 @@ public final class RawWebSocket implements Closeable {
             + "Upgrade: websocket\r\n"
             + "Connection: Upgrade\r\n"
             + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
-            + "Sec-WebSocket-Version: 13\r\n\r\n";
+            + "Sec-WebSocket-Version: 13\r\n"
+            + "Authorization: Bearer " + accessToken + "\r\n\r\n";
     out.write(request.getBytes(StandardCharsets.US_ASCII));
     out.flush();
     String response = readHead(socket.getInputStream());

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -46,31 +47,50 @@ public final class TestClient implements Closeable {
   private final List<SignalMessage> received = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> opened = new CompletableFuture<>();
   private final WebSocket socket;
+  private final UnaryOperator<String> rooms;
 
-  private TestClient(OkHttpClient http, URI uri) {
-    socket = http.newWebSocket(new Request.Builder().url(uri.toString()).build(), new Listener());
-  }
-
-  /** Connects and waits for the upgrade. */
-  public static TestClient connect(URI uri) throws Exception {
-    return connect(HTTP, uri);
+  private TestClient(OkHttpClient http, URI uri, String accessToken, UnaryOperator<String> rooms) {
+    Request.Builder request = new Request.Builder().url(uri.toString());
+    if (accessToken != null) {
+      request.header("Authorization", "Bearer " + accessToken);
+    }
+    this.rooms = rooms;
+    socket = http.newWebSocket(request.build(), new Listener());
   }
 
   /**
-   * Connects with OkHttp pinging the server this often; OkHttp fails the socket when a pong does
-   * not arrive before the next ping is due.
+   * Connects with the access token in the {@code Authorization} header and waits for the upgrade.
+   *
+   * @param rooms turns the room given to {@link #join} into the room id sent
    */
-  public static TestClient connectPinging(URI uri, Duration pingInterval) throws Exception {
-    return connect(HTTP.newBuilder().pingInterval(pingInterval).build(), uri);
+  public static TestClient connect(URI uri, String accessToken, UnaryOperator<String> rooms)
+      throws Exception {
+    return connect(HTTP, uri, accessToken, rooms);
   }
 
-  /** Starts connecting without waiting; for upgrades expected to fail. */
-  public static TestClient connectLater(URI uri) {
-    return new TestClient(HTTP, uri);
+  /**
+   * Like {@link #connect}, with OkHttp pinging the server this often; OkHttp fails the socket when
+   * a pong does not arrive before the next ping is due.
+   */
+  public static TestClient connectPinging(
+      URI uri, String accessToken, UnaryOperator<String> rooms, Duration pingInterval)
+      throws Exception {
+    return connect(HTTP.newBuilder().pingInterval(pingInterval).build(), uri, accessToken, rooms);
   }
 
-  private static TestClient connect(OkHttpClient http, URI uri) throws Exception {
-    TestClient client = new TestClient(http, uri);
+  /**
+   * Starts connecting without waiting; for upgrades expected to fail.
+   *
+   * @param accessToken sent as a Bearer token, or {@code null} for none
+   */
+  public static TestClient connectLater(URI uri, String accessToken) {
+    return new TestClient(HTTP, uri, accessToken, UnaryOperator.identity());
+  }
+
+  private static TestClient connect(
+      OkHttpClient http, URI uri, String accessToken, UnaryOperator<String> rooms)
+      throws Exception {
+    TestClient client = new TestClient(http, uri, accessToken, rooms);
     client.opened.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     return client;
   }
@@ -97,10 +117,23 @@ public final class TestClient implements Closeable {
     return socket.queueSize();
   }
 
-  /** Joins a room and returns the server's reply. */
+  /**
+   * Joins a room and returns the server's reply. {@code room} is a name that the {@link
+   * TestServer} that made this client turns into the id of a room it created (see {@link
+   * TestServer#room}).
+   */
   public Joined join(String room, String name) throws InterruptedException {
-    send(new Join(room, name));
+    send(new Join(rooms.apply(room), name));
     return expect(Joined.class);
+  }
+
+  /** Joins the room with this id (as it is, no name lookup) and returns the reply or error. */
+  public SignalMessage joinRoom(String roomId, String name, String invite)
+      throws InterruptedException {
+    send(new Join(roomId, name, invite));
+    Object next = next();
+    assertThat(next).as("reply to join").isInstanceOf(SignalMessage.class);
+    return (SignalMessage) next;
   }
 
   /** The next thing received must be a message of this type. */

@@ -1,23 +1,44 @@
 package app.convene.server.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.convene.protocol.Joined;
+import app.convene.protocol.api.RoomRequest;
+import app.convene.protocol.api.RoomView;
 import app.convene.server.ServerConfig;
 import app.convene.server.SignalingServer;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * A real signaling server on a free loopback port, and the clients a test connected to it; {@link
- * #close()} drops the clients, then stops the server.
+ * A real server on a free loopback port with its own temporary data folder (and so its own
+ * embedded database, unless the config names another), the clients a test connected to it, and a
+ * signed-in user, the "host", whose rooms the signaling tests use by name: {@link #room} creates
+ * a room the first time a name is used. {@link #close()} drops the clients, stops the server and
+ * deletes the folder.
  */
 public final class TestServer implements AutoCloseable {
   private final SignalingServer server;
+  private final Path dataDir;
+  private final Api api;
   private final List<Closeable> clients = new ArrayList<>();
+  private final Map<String, String> rooms = new HashMap<>();
+  private Api.User host;
 
-  private TestServer(SignalingServer server) {
+  private TestServer(SignalingServer server, Path dataDir) {
     this.server = server;
+    this.dataDir = dataDir;
+    this.api = new Api(server.apiUri());
   }
 
   /** The defaults on a free port of 127.0.0.1. */
@@ -30,39 +51,101 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(ServerConfig config) throws Exception {
-    return new TestServer(SignalingServer.start(config));
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts with the config's database, a new temporary data folder and this clock. */
+  public static TestServer start(ServerConfig config, Clock clock) throws Exception {
+    Path dataDir = Files.createTempDirectory("convene-test-");
+    try {
+      return new TestServer(SignalingServer.start(config.withDataDir(dataDir), clock), dataDir);
+    } catch (Exception | Error e) {
+      delete(dataDir);
+      throw e;
+    }
   }
 
   public SignalingServer server() {
     return server;
   }
 
-  /** A connected client, closed with this server. */
+  /** The server's temporary data folder. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** A REST client for this server. */
+  public Api api() {
+    return api;
+  }
+
+  /** The user whose token {@link #connect()} uses and who hosts the rooms of {@link #room}. */
+  public synchronized Api.User host() {
+    if (host == null) {
+      host = api.register("Host");
+    }
+    return host;
+  }
+
+  /** The id of the room with this name (stripped), created by the host on first use. */
+  public synchronized String room(String name) {
+    return rooms.computeIfAbsent(name.strip(), n -> {
+      Api.Answer created = api.post("rooms", host().token(), new RoomRequest(n, null));
+      assertThat(created.status()).as("create room %s: %s", n, created.body()).isEqualTo(201);
+      return created.as(RoomView.class).id();
+    });
+  }
+
+  /** A client connected as the host, closed with this server. */
   public TestClient connect() throws Exception {
-    TestClient client = TestClient.connect(server.signalingUri());
-    clients.add(client);
+    return connect(host().token());
+  }
+
+  /** A client connected with this access token, closed with this server. */
+  public TestClient connect(String accessToken) throws Exception {
+    TestClient client = TestClient.connect(server.signalingUri(), accessToken, this::room);
+    synchronized (this) {
+      clients.add(client);
+    }
     return client;
   }
 
-  /** A client that joined the room; its reply is {@link Joiner#joined()}. */
+  /** A client of the host that joined the named room; its reply is {@link Joiner#joined()}. */
   public Joiner joined(String room, String name) throws Exception {
     TestClient client = connect();
     return new Joiner(client, client.join(room, name));
   }
 
-  /** A client that does the upgrade by hand and never reads. */
+  /** A client of the host that does the upgrade by hand and never reads. */
   public RawWebSocket connectRaw(int receiveBufferBytes) throws Exception {
-    RawWebSocket raw = RawWebSocket.connect(server.signalingUri(), receiveBufferBytes);
-    clients.add(raw);
+    RawWebSocket raw =
+        RawWebSocket.connect(server.signalingUri(), host().token(), receiveBufferBytes);
+    synchronized (this) {
+      clients.add(raw);
+    }
     return raw;
   }
 
   @Override
   public void close() throws IOException {
-    for (Closeable client : clients) {
-      client.close();
+    try {
+      for (Closeable client : clients) {
+        client.close();
+      }
+      server.close();
+    } finally {
+      delete(dataDir);
     }
-    server.close();
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A client and the {@code joined} reply it got. */

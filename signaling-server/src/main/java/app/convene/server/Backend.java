@@ -1,0 +1,93 @@
+package app.convene.server;
+
+import app.convene.server.auth.AuthRoutes;
+import app.convene.server.auth.AuthService;
+import app.convene.server.auth.TokenSecret;
+import app.convene.server.calendar.CalendarRoutes;
+import app.convene.server.calendar.EventService;
+import app.convene.server.calendar.ScheduleService;
+import app.convene.server.http.Router;
+import app.convene.server.jobs.LifecycleJobs;
+import app.convene.server.preferences.PreferencesRoutes;
+import app.convene.server.preferences.PreferencesService;
+import app.convene.server.rooms.RoomRoutes;
+import app.convene.server.rooms.RoomService;
+import app.convene.server.store.Database;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Predicate;
+
+/**
+ * The composition root of everything behind the REST API: the data folder, the database, the
+ * services, their routes and the background jobs. Built once by {@link SignalingServer}, on the
+ * thread that starts it.
+ */
+final class Backend implements AutoCloseable {
+  private final Database database;
+  private final AuthService auth;
+  private final RoomService rooms;
+  private final LifecycleJobs jobs;
+  private final Router router = new Router();
+
+  private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
+      Predicate<String> occupied) {
+    this.database = database;
+    this.auth = new AuthService(database, clock, secret, config.accessTokenTtl());
+    this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
+    EventService events = new EventService(database, clock);
+    ScheduleService schedule = new ScheduleService(database, events, rooms);
+    PreferencesService preferences = new PreferencesService(database, clock);
+    this.jobs = new LifecycleJobs(database, clock, config.roomIdleTimeout(),
+        config.roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
+    AuthRoutes.addTo(router, auth);
+    CalendarRoutes.addTo(router, events, schedule);
+    RoomRoutes.addTo(router, rooms);
+    PreferencesRoutes.addTo(router, preferences);
+  }
+
+  /**
+   * Creates the data folder, opens (and migrates) the database and reads the token secret.
+   *
+   * @param occupied whether a room (by id) has participants now, for the idle-room job
+   */
+  static Backend open(ServerConfig config, Clock clock, Predicate<String> occupied)
+      throws IOException {
+    Path dataDir = DataDirectory.create(config.dataDir());
+    byte[] secret = TokenSecret.load(config.tokenSecret(), dataDir);
+    Database database = Database.open(config.databaseUrl(), config.databaseUser(),
+        config.databasePassword(), dataDir);
+    try {
+      return new Backend(config, clock, database, secret, occupied);
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  AuthService auth() {
+    return auth;
+  }
+
+  RoomService rooms() {
+    return rooms;
+  }
+
+  LifecycleJobs jobs() {
+    return jobs;
+  }
+
+  Router router() {
+    return router;
+  }
+
+  /** Finishes the queued jobs, then closes the database. */
+  @Override
+  public void close() {
+    try {
+      jobs.close();
+    } finally {
+      database.close();
+    }
+  }
+}

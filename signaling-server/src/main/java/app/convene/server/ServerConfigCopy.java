@@ -1,0 +1,59 @@
+package app.convene.server;
+
+import app.convene.protocol.IceServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** A {@link ServerConfig}'s components as fields, so that each wither changes one. */
+final class ServerConfigCopy {
+  String host;
+  int port;
+  int maxPeersPerRoom;
+  int maxMessageBytes;
+  int maxQueuedMessages;
+  Duration idleTimeout;
+  Duration pingInterval;
+  Duration shutdownGrace;
+  List<IceServer> iceServers;
+  String turnSecret;
+  Duration turnCredentialTtl;
+  Path dataDir;
+  String databaseUrl;
+  String databaseUser;
+  String databasePassword;
+  String tokenSecret;
+  Duration accessTokenTtl;
+  Duration roomIdleTimeout;
+  Duration roomIdleCheckInterval;
+
+  ServerConfigCopy(ServerConfig c) {
+    host = c.host();
+    port = c.port();
+    maxPeersPerRoom = c.maxPeersPerRoom();
+    maxMessageBytes = c.maxMessageBytes();
+    maxQueuedMessages = c.maxQueuedMessages();
+    idleTimeout = c.idleTimeout();
+    pingInterval = c.pingInterval();
+    shutdownGrace = c.shutdownGrace();
+    iceServers = c.iceServers();
+    turnSecret = c.turnSecret();
+    turnCredentialTtl = c.turnCredentialTtl();
+    dataDir = c.dataDir();
+    databaseUrl = c.databaseUrl();
+    databaseUser = c.databaseUser();
+    databasePassword = c.databasePassword();
+    tokenSecret = c.tokenSecret();
+    accessTokenTtl = c.accessTokenTtl();
+    roomIdleTimeout = c.roomIdleTimeout();
+    roomIdleCheckInterval = c.roomIdleCheckInterval();
+  }
+
+  /** A new config of these values; checked by the record's constructor. */
+  ServerConfig build() {
+    return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
+        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl,
+        dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
+        roomIdleTimeout, roomIdleCheckInterval);
+  }
+}

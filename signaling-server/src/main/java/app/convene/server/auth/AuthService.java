@@ -1,0 +1,162 @@
+package app.convene.server.auth;
+
+import app.convene.protocol.api.AuthSession;
+import app.convene.protocol.api.Credentials;
+import app.convene.protocol.api.RefreshRequest;
+import app.convene.protocol.api.Registration;
+import app.convene.server.http.ApiException;
+import app.convene.server.http.Caller;
+import app.convene.server.http.CallerResolver;
+import app.convene.server.http.InputRules;
+import app.convene.server.store.Database;
+import app.convene.server.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Accounts and sessions: registration, sign-in, refresh with rotation, sign-out, and finding the
+ * user behind an access token.
+ *
+ * <p>Thread-safe. Every method blocks on the database, and registration and sign-in on an Argon2id
+ * hash (tens of milliseconds); call them on request threads.
+ */
+public final class AuthService implements CallerResolver {
+  /** How long a refresh token is valid. */
+  public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(30);
+
+  static final int MIN_PASSWORD = 8;
+  static final int MAX_PASSWORD = 200;
+  static final int MAX_DISPLAY_NAME = 64;
+
+  private final Database database;
+  private final Clock clock;
+  private final AccessTokens accessTokens;
+  private final RefreshTokens refreshTokens = new RefreshTokens();
+  private final PasswordHasher hasher = new PasswordHasher();
+  /** Verified against when the address is unknown, so that both failures take as long. */
+  private final String dummyHash;
+
+  /**
+   * @param secret the HS256 key for access tokens (see {@link TokenSecret})
+   * @param accessTokenTtl how long an access token is valid
+   */
+  public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl) {
+    this.database = Objects.requireNonNull(database, "database == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.accessTokens = new AccessTokens(secret, accessTokenTtl, clock);
+    this.dummyHash = hasher.hash(UUID.randomUUID().toString());
+  }
+
+  /** Creates an account and signs it in; 409 {@code email_taken} when the address has one. */
+  public AuthSession register(Registration registration) {
+    Objects.requireNonNull(registration, "registration == null");
+    String email = EmailAddresses.normalize(registration.email(), "email");
+    String password = checkPassword(registration.password());
+    String name = InputRules.line(registration.displayName(), "displayName", MAX_DISPLAY_NAME);
+    Users.User user = new Users.User(UUID.randomUUID(), email, name, hasher.hash(password));
+    try {
+      return database.inTransaction(c -> {
+        if (Users.byEmail(c, email).isPresent()) {
+          throw emailTaken();
+        }
+        Users.insert(c, user, clock.instant());
+        return session(c, user);
+      });
+    } catch (StoreException e) {
+      if (e.isUniqueViolation()) {
+        throw emailTaken(); // registered by a concurrent request
+      }
+      throw e;
+    }
+  }
+
+  /** Signs in; 401 {@code bad_credentials} for an unknown address and a wrong password alike. */
+  public AuthSession login(Credentials credentials) {
+    Objects.requireNonNull(credentials, "credentials == null");
+    Optional<String> email = EmailAddresses.parse(credentials.email());
+    String password = credentials.password() == null ? "" : credentials.password();
+    Optional<Users.User> user = email.isEmpty() || password.length() > MAX_PASSWORD
+        ? Optional.empty()
+        : database.read(c -> Users.byEmail(c, email.get()));
+    boolean matches = hasher.verify(password, user.map(Users.User::passwordHash).orElse(dummyHash));
+    if (user.isEmpty() || !matches) {
+      throw new ApiException(401, "bad_credentials", "the e-mail address or password is wrong");
+    }
+    return database.inTransaction(c -> session(c, user.get()));
+  }
+
+  /** Spends the refresh token and returns a new session; 401 {@code invalid_refresh_token}. */
+  public AuthSession refresh(RefreshRequest request) {
+    String token = refreshToken(request);
+    return database.inTransaction(c -> {
+      Optional<UUID> userId = refreshTokens.spend(c, token, clock.instant());
+      Optional<Users.User> user = userId.isEmpty() ? Optional.empty() : Users.byId(c, userId.get());
+      if (user.isEmpty()) {
+        throw new ApiException(401, "invalid_refresh_token",
+            "the refresh token is unknown, used or expired; sign in again");
+      }
+      return session(c, user.get());
+    });
+  }
+
+  /** Revokes the refresh token; does nothing if it is unknown. */
+  public void logout(RefreshRequest request) {
+    String token = refreshToken(request);
+    database.read(c -> {
+      refreshTokens.revoke(c, token);
+      return null;
+    });
+  }
+
+  /** Deletes expired refresh tokens; returns how many. Called by the hourly job. */
+  public int deleteExpiredRefreshTokens() {
+    return database.read(c -> refreshTokens.deleteExpired(c, clock.instant()));
+  }
+
+  @Override
+  public Optional<Caller> resolve(String accessToken) {
+    Objects.requireNonNull(accessToken, "accessToken == null");
+    return accessTokens.verify(accessToken)
+        .flatMap(id -> database.read(c -> Users.byId(c, id)))
+        .map(Users.User::toCaller);
+  }
+
+  private AuthSession session(Connection c, Users.User user) throws SQLException {
+    Instant now = clock.instant();
+    String refresh = refreshTokens.create(c, user.id(), now, now.plus(REFRESH_TOKEN_TTL));
+    AccessTokens.Issued access = accessTokens.issue(user.id());
+    return new AuthSession(user.toCaller().toView(), access.token(), access.expiresAt(), refresh);
+  }
+
+  private static String checkPassword(String password) {
+    if (password == null || password.isEmpty()) {
+      throw ApiException.invalid("'password' is required");
+    }
+    int length = password.codePointCount(0, password.length());
+    if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
+      throw ApiException.invalid("'password' must have " + MIN_PASSWORD + " to " + MAX_PASSWORD
+          + " characters");
+    }
+    return password;
+  }
+
+  private static String refreshToken(RefreshRequest request) {
+    if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
+      throw ApiException.invalid("'refreshToken' is required");
+    }
+    if (request.refreshToken().length() > 200) {
+      throw new ApiException(401, "invalid_refresh_token", "the refresh token is malformed");
+    }
+    return request.refreshToken().strip();
+  }
+
+  private static ApiException emailTaken() {
+    return new ApiException(409, "email_taken", "an account with this e-mail address exists");
+  }
+}

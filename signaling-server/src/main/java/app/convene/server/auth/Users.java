@@ -1,0 +1,58 @@
+package app.convene.server.auth;
+
+import app.convene.server.http.Caller;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code users} table. Stateless; every method runs on the caller's connection. */
+final class Users {
+  /** A row: an account with its password hash. */
+  record User(UUID id, String email, String displayName, String passwordHash) {
+    Caller toCaller() {
+      return new Caller(id, email, displayName);
+    }
+  }
+
+  private Users() {}
+
+  /** Inserts a user; a taken address fails with a unique violation. */
+  static void insert(Connection c, User user, Instant now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "INSERT INTO users (id, email, display_name, password_hash, created_at)"
+            + " VALUES (?, ?, ?, ?, ?)")) {
+      s.setObject(1, user.id());
+      s.setString(2, user.email());
+      s.setString(3, user.displayName());
+      s.setString(4, user.passwordHash());
+      s.setLong(5, now.toEpochMilli());
+      s.executeUpdate();
+    }
+  }
+
+  static Optional<User> byEmail(Connection c, String email) throws SQLException {
+    return one(c, "SELECT id, email, display_name, password_hash FROM users WHERE email = ?",
+        email);
+  }
+
+  static Optional<User> byId(Connection c, UUID id) throws SQLException {
+    return one(c, "SELECT id, email, display_name, password_hash FROM users WHERE id = ?", id);
+  }
+
+  private static Optional<User> one(Connection c, String sql, Object key) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setObject(1, key);
+      try (ResultSet r = s.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new User(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+            r.getString(4)));
+      }
+    }
+  }
+}

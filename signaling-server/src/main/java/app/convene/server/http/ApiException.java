@@ -1,0 +1,54 @@
+package app.convene.server.http;
+
+import app.convene.protocol.api.ApiError;
+import java.util.Objects;
+
+/**
+ * A request that cannot be served as asked; {@link ApiHandler} answers it with an {@link ApiError}
+ * of this status, code and message. The message is for people and is sent to the client, so it
+ * never holds another user's data.
+ */
+public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String code;
+
+  public ApiException(int status, String code, String message) {
+    super(Objects.requireNonNull(message, "message == null"), null, false, false);
+    this.status = status;
+    this.code = Objects.requireNonNull(code, "code == null");
+  }
+
+  /** 400 {@code invalid_input}. */
+  public static ApiException invalid(String message) {
+    return new ApiException(400, "invalid_input", message);
+  }
+
+  /** 404 {@code not_found}. */
+  public static ApiException notFound(String what) {
+    return new ApiException(404, "not_found", what + " not found");
+  }
+
+  /** 403 {@code forbidden}. */
+  public static ApiException forbidden(String message) {
+    return new ApiException(403, "forbidden", message);
+  }
+
+  /** 401 {@code unauthorized}. */
+  public static ApiException unauthorized(String message) {
+    return new ApiException(401, "unauthorized", message);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public ApiError toError() {
+    return new ApiError(status, code, getMessage());
+  }
+}

@@ -1,0 +1,147 @@
+package app.convene.server.rooms;
+
+import app.convene.protocol.api.RoomRequest;
+import app.convene.protocol.api.RoomView;
+import app.convene.server.http.ApiException;
+import app.convene.server.http.Caller;
+import app.convene.server.http.InputRules;
+import app.convene.server.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Persisted video rooms: creating them, showing them to those who may see them, and deciding who
+ * may join a room's call.
+ *
+ * <p>Who sees a room ({@link #get}) and who may join it ({@link #admit}): its host; the owner or
+ * an attendee of one of its events that is not cancelled; for joining also whoever holds its
+ * invite token. Everyone else is told the room does not exist.
+ *
+ * <p>Thread-safe. Every method blocks on the database.
+ */
+public final class RoomService {
+  /** The largest {@code maxUsers} of a room. */
+  public static final int MAX_USERS = 1000;
+
+  static final int MAX_NAME = 200;
+  private static final int INVITE_TOKEN_BYTES = 24;
+
+  /** What a permitted join needs to know of the room. */
+  public record Grant(String roomId, int maxUsers) {}
+
+  private final Database database;
+  private final Clock clock;
+  private final int defaultMaxUsers;
+  private final SecureRandom random = new SecureRandom();
+
+  /**
+   * @param defaultMaxUsers the {@code maxUsers} of a room whose creator names none
+   */
+  public RoomService(Database database, Clock clock, int defaultMaxUsers) {
+    this.database = Objects.requireNonNull(database, "database == null");
+    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.defaultMaxUsers = defaultMaxUsers;
+  }
+
+  /** {@code POST /api/rooms}. */
+  public RoomView create(Caller host, RoomRequest request) {
+    Objects.requireNonNull(host, "host == null");
+    if (request == null) {
+      throw ApiException.invalid("the body must be a room");
+    }
+    String name = InputRules.line(request.name(), "name", MAX_NAME);
+    int maxUsers = checkMaxUsers(request.maxUsers());
+    return database.inTransaction(c -> create(c, host, name, maxUsers));
+  }
+
+  /**
+   * Checks a requested {@code maxUsers}: {@code null} is the default, otherwise 1 to {@value
+   * #MAX_USERS}.
+   */
+  public int checkMaxUsers(Integer maxUsers) {
+    if (maxUsers == null) {
+      return defaultMaxUsers;
+    }
+    if (maxUsers < 1 || maxUsers > MAX_USERS) {
+      throw ApiException.invalid("'maxUsers' must be between 1 and " + MAX_USERS);
+    }
+    return maxUsers;
+  }
+
+  /**
+   * Creates a room inside the caller's transaction, active, with a fresh invite token; the name
+   * and {@code maxUsers} must have been checked.
+   */
+  public RoomView create(Connection c, Caller host, String name, int maxUsers)
+      throws SQLException {
+    UUID id = UUID.randomUUID();
+    Rooms.insert(c, id, name, host.id(), maxUsers, newInviteToken(), clock.instant());
+    return Rooms.find(c, id).orElseThrow().viewFor(host.id());
+  }
+
+  /** {@code GET /api/rooms}: the rooms the caller hosts, oldest first. */
+  public List<RoomView> hostedBy(Caller caller) {
+    return database.read(c -> Rooms.hostedBy(c, caller.id()).stream()
+        .map(room -> room.viewFor(caller.id())).toList());
+  }
+
+  /** {@code GET /api/rooms/{id}}: 404 unless the caller is the host or invited. */
+  public RoomView get(Caller caller, UUID roomId) {
+    return database.read(c -> {
+      Optional<RoomRow> room = Rooms.find(c, roomId);
+      if (room.isEmpty() || !room.get().hostId().equals(caller.id())
+          && !Rooms.isInvited(c, roomId, caller.id(), caller.email())) {
+        throw ApiException.notFound("room");
+      }
+      return room.get().viewFor(caller.id());
+    });
+  }
+
+  /**
+   * Whether the caller may join the room's call: as its host, invited to one of its events that
+   * is not cancelled, or with its invite token. Empty for an unknown room id too. Called on a
+   * signaling connection's thread.
+   *
+   * @param invite the invite token the client sent, or {@code null}
+   */
+  public Optional<Grant> admit(Caller caller, String roomId, String invite) {
+    Objects.requireNonNull(caller, "caller == null");
+    UUID id;
+    try {
+      id = UUID.fromString(Objects.requireNonNull(roomId, "roomId == null"));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return database.read(c -> {
+      Optional<RoomRow> room = Rooms.find(c, id);
+      if (room.isEmpty()) {
+        return Optional.<Grant>empty();
+      }
+      boolean allowed = room.get().hostId().equals(caller.id())
+          || invite != null && sameToken(invite, room.get().inviteToken())
+          || Rooms.isInvited(c, id, caller.id(), caller.email());
+      return allowed ? Optional.of(new Grant(id.toString(), room.get().maxUsers()))
+          : Optional.<Grant>empty();
+    });
+  }
+
+  private String newInviteToken() {
+    byte[] bytes = new byte[INVITE_TOKEN_BYTES];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static boolean sameToken(String given, String expected) {
+    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+        expected.getBytes(StandardCharsets.UTF_8));
+  }
+}
