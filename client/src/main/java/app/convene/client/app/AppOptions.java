@@ -1,36 +1,36 @@
 package app.convene.client.app;
 
+import app.convene.client.account.AppDirs;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * The desktop app's command line; see {@link #USAGE}.
  *
- * @param server the signaling server, or {@code null} for the embedded default
+ * @param server the server's address, or {@code null} for the embedded default
+ * @param dataDir where the app keeps the session and the meeting cache
  * @param locale the language, or {@code null} to follow the operating system
- * @param room a room to prefill
- * @param name a display name to prefill
  * @param syntheticMedia send the test pattern and a tone even when devices exist
  */
-record AppOptions(URI server, Locale locale, String room, String name, boolean syntheticMedia) {
+record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedia) {
   static final String USAGE =
       """
       Usage: convene [options]            the desktop app
-             convene --headless --room=NAME [options]   a participant without a window
+             convene --headless --help    a participant without a window
       Desktop app options:
-        --server=URL        signaling server, e.g. ws://meet.example.com:8787/signal
-                            (default: start one on 127.0.0.1:8787, or reuse the one running there)
+        --server=URL        the Convene server, e.g. https://meet.example.com
+                            (default: start one on 127.0.0.1:8787, or use the one running there)
+        --data-dir=PATH     where to keep the session and the offline meeting cache
+                            (default: the user's data folder, e.g. ~/.local/share/convene)
         --lang=en|ru        language (default: the operating system's)
-        --room=NAME         prefill the room
-        --name=NAME         prefill your name
         --synthetic-media   send a test pattern and a tone instead of camera and microphone
       """;
 
   static AppOptions parse(String[] args) {
     URI server = null;
+    Path dataDir = AppDirs.defaultDataDir();
     Locale locale = null;
-    String room = "";
-    String name = System.getProperty("user.name", "");
     boolean synthetic = false;
     for (String arg : args) {
       if (arg.equals("--synthetic-media")) {
@@ -43,13 +43,23 @@ record AppOptions(URI server, Locale locale, String room, String name, boolean s
       }
       String value = arg.substring(eq + 1);
       switch (arg.substring(2, eq)) {
-        case "server" -> server = URI.create(value);
+        case "server" -> server = serverUri(value);
+        case "data-dir" -> dataDir = Path.of(value);
         case "lang" -> locale = Locale.forLanguageTag(value);
-        case "room" -> room = value;
-        case "name" -> name = value;
         default -> throw new IllegalArgumentException("unknown flag " + arg.substring(0, eq));
       }
     }
-    return new AppOptions(server, locale, room, name, synthetic);
+    return new AppOptions(server, dataDir, locale, synthetic);
+  }
+
+  /** Accepts {@code http(s)://host:port} and, for convenience, the signaling URL. */
+  private static URI serverUri(String value) {
+    URI uri = URI.create(value);
+    String scheme = switch (uri.getScheme() == null ? "" : uri.getScheme()) {
+      case "http", "ws" -> "http";
+      case "https", "wss" -> "https";
+      default -> throw new IllegalArgumentException("--server must be an http(s):// address");
+    };
+    return URI.create(scheme + "://" + uri.getAuthority());
   }
 }

@@ -1,38 +1,55 @@
 package app.convene.client.app;
 
+import app.convene.client.account.SessionStore;
+import app.convene.client.account.SignInModel;
+import app.convene.client.account.SignInView;
+import app.convene.client.api.ApiClient;
+import app.convene.client.api.ApiException;
+import app.convene.client.calendar.CalendarModel;
+import app.convene.client.calendar.CalendarPane;
+import app.convene.client.calendar.CalendarService;
+import app.convene.client.calendar.MeetingCache;
+import app.convene.client.call.InviteLink;
+import app.convene.client.call.JoinTicket;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
 import app.convene.client.ui.CallModel;
 import app.convene.client.ui.CallWindow;
-import app.convene.client.ui.JoinModel;
-import app.convene.client.ui.JoinView;
 import app.convene.client.ui.Messages;
+import app.convene.protocol.api.UserView;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 /**
- * The desktop app: the join window and one call window per call. The composition root: it owns
- * the media engine and hands parts to each other.
+ * The desktop app: sign-in, the calendar window, and a call window per call. The composition
+ * root: it owns the session store, the media engine and the API client, and wires the parts.
  */
 public final class ConveneApp extends Application {
   private static volatile AppOptions options = AppOptions.parse(new String[0]);
-  private static volatile URI server = URI.create("ws://127.0.0.1:8787/signal");
+  private static volatile URI server = URI.create("http://127.0.0.1:8787");
 
   private final List<CallModel> calls = new ArrayList<>();
+  private final Executor background = MediaEngine.background();
+  private final Executor fx = Platform::runLater;
+  private SessionStore store;
   private MediaEngine media;
   private Stage stage;
-  private JoinModel join;
 
-  static void configure(AppOptions appOptions, URI signalingServer) {
+  static void configure(AppOptions appOptions, URI serverAddress) {
     options = appOptions;
-    server = signalingServer;
+    server = serverAddress;
   }
 
   @Override
@@ -42,35 +59,108 @@ public final class ConveneApp extends Application {
     if (options.locale() != null) {
       Messages.use(options.locale());
     }
-    join = new JoinModel(this::media, Platform::runLater, this::openCall);
-    join.serverProperty().set(server.toString());
-    join.roomProperty().set(options.room());
-    join.nameProperty().set(options.name());
-    showJoin();
-    stage.show();
-  }
-
-  private void showJoin() {
-    JoinView view = new JoinView(join, this::switchLanguage);
-    Scene scene = new Scene(view, 520, 380);
-    scene.getStylesheets().add(JoinView.class.getResource("convene.css").toExternalForm());
-    stage.setScene(scene);
+    store = new SessionStore(options.dataDir());
     stage.setTitle(Messages.get("app.title"));
+    show(new Label(Messages.get("app.loading")), 520, 360);
+    stage.show();
+    CompletableFuture.supplyAsync(this::resume, background).thenAcceptAsync(api -> {
+      if (api == null) {
+        showSignIn();
+      } else {
+        showCalendar(api);
+      }
+    }, fx);
   }
 
-  private void switchLanguage(Locale locale) {
-    Messages.use(locale);
-    showJoin();
+  /** The stored session if it is still good (or the server is unreachable), else null. */
+  private ApiClient resume() {
+    return store.load().map(saved -> {
+      ApiClient api = new ApiClient(saved.server(), saved.session(), s -> store.save(saved.server(), s));
+      try {
+        api.me();
+        return api;
+      } catch (ApiException e) {
+        return e.isOffline() ? api : null; // offline: show the cached calendar
+      }
+    }).orElse(null);
+  }
+
+  private void showSignIn() {
+    SignInModel model = new SignInModel(store, background, fx, this::showCalendar);
+    model.serverProperty().set(server.toString());
+    show(new SignInView(model), 560, 400);
+  }
+
+  private void showCalendar(ApiClient api) {
+    UserView user = api.session().user();
+    CalendarService service = new CalendarService(api,
+        new MeetingCache(options.dataDir(), user.id()), Clock.systemDefaultZone());
+    CalendarModel model = new CalendarModel(service, user.id(), background, fx,
+        occurrence -> join(api, user, occurrence.event().title(),
+            new InviteLink(occurrence.event().roomId(), null)));
+    CalendarPane pane = new CalendarPane(model, user.displayName(),
+        link -> join(api, user, Messages.get("call.linkTitle"), link), () -> signOut(api));
+    show(pane, 1180, 760);
+    stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
+  }
+
+  private void join(ApiClient api, UserView user, String title, InviteLink link) {
+    URI signaling = JoinTicket.signalingUri(api.serverUri());
+    CompletableFuture.supplyAsync(() -> {
+      try {
+        return new JoinTicket(signaling, api.accessToken(), link.roomId(), link.invite(),
+            user.displayName());
+      } catch (ApiException e) {
+        throw new CompletionException(e);
+      }
+    }, background).thenComposeAsync(ticket -> {
+      CallModel call = new CallModel(title, user.displayName(), media(), fx);
+      return call.connect(ticket).thenApply(v -> {
+        hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
+        return call;
+      });
+    }, background).whenCompleteAsync((call, e) -> {
+      if (e != null) {
+        showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+      } else {
+        openCall(call);
+      }
+    }, fx);
+  }
+
+  /** The room's invite link when we host it (only the host sees the token). */
+  private static java.util.Optional<String> hostInvite(ApiClient api, String roomId) {
+    try {
+      String token = api.room(roomId).inviteToken();
+      return java.util.Optional.ofNullable(token).map(t -> new InviteLink(roomId, t).toString());
+    } catch (ApiException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private void openCall(CallModel call) {
     calls.add(call);
     CallWindow window = new CallWindow(call);
+    window.stage().initOwner(stage);
     window.stage().setOnHidden(e -> {
       call.hangUp();
       calls.remove(call);
     });
     window.show();
+  }
+
+  private void signOut(ApiClient api) {
+    List.copyOf(calls).forEach(CallModel::hangUp);
+    CompletableFuture.runAsync(() -> {
+      api.logout();
+      store.clear();
+    }, background).thenRunAsync(this::showSignIn, fx);
+  }
+
+  private void show(Parent root, double width, double height) {
+    Scene scene = new Scene(root, width, height);
+    scene.getStylesheets().add(CallWindow.class.getResource("convene.css").toExternalForm());
+    stage.setScene(scene);
   }
 
   /** The app's one media engine, started on first use. Called off the FX thread. */
@@ -92,9 +182,11 @@ public final class ConveneApp extends Application {
     }
   }
 
-  private static void showError(Throwable e) {
+
+  private void showError(Throwable e) {
     Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
-    alert.setHeaderText(e.getClass().getSimpleName());
+    alert.initOwner(stage);
+    alert.setHeaderText(null);
     alert.show();
   }
 }

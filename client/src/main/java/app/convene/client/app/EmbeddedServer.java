@@ -22,19 +22,19 @@ final class EmbeddedServer implements AutoCloseable {
   static final int DEFAULT_PORT = 8787;
 
   private final SignalingServer server;
-  private final URI signalingUri;
+  private final URI baseUri;
 
-  private EmbeddedServer(SignalingServer server, URI signalingUri) {
+  private EmbeddedServer(SignalingServer server, URI baseUri) {
     this.server = server;
-    this.signalingUri = signalingUri;
+    this.baseUri = baseUri;
   }
 
   /** Starts a server on {@code port}, or reuses a healthy Convene server already there. */
   static EmbeddedServer startOrReuse(int port) throws Exception {
     try {
       SignalingServer server = SignalingServer.start(ServerConfig.defaults().withPort(port));
-      log.info("embedded signaling server on {}", server.signalingUri());
-      return new EmbeddedServer(server, server.signalingUri());
+      log.info("embedded server on {}", server.healthUri().resolve("/"));
+      return new EmbeddedServer(server, URI.create("http://127.0.0.1:" + server.port()));
     } catch (IOException e) {
       if (!(e instanceof BindException) && !(e.getCause() instanceof BindException)) {
         throw e;
@@ -45,14 +45,15 @@ final class EmbeddedServer implements AutoCloseable {
             "port " + port + " is taken by something that is not a Convene server; "
                 + "start with --server=URL", e);
       }
-      URI signaling = URI.create("ws://127.0.0.1:" + port + "/signal");
-      log.info("using the signaling server already running on {}", signaling);
-      return new EmbeddedServer(null, signaling);
+      URI base = URI.create("http://127.0.0.1:" + port);
+      log.info("using the server already running on {}", base);
+      return new EmbeddedServer(null, base);
     }
   }
 
-  URI signalingUri() {
-    return signalingUri;
+  /** The server's HTTP address, e.g. {@code http://127.0.0.1:8787}. */
+  URI baseUri() {
+    return baseUri;
   }
 
   private static boolean healthy(URI health) {

@@ -13,12 +13,12 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
-    if (Arrays.asList(args).contains("--help")) {
-      System.out.print(AppOptions.USAGE);
-      return;
-    }
     if (Arrays.asList(args).contains("--headless")) {
       HeadlessParticipant.main(args);
+      return;
+    }
+    if (Arrays.asList(args).contains("--help")) {
+      System.out.print(AppOptions.USAGE);
       return;
     }
     AppOptions options;
@@ -32,7 +32,7 @@ public final class Launcher {
     }
     EmbeddedServer embedded =
         options.server() == null ? EmbeddedServer.startOrReuse(EmbeddedServer.DEFAULT_PORT) : null;
-    URI server = embedded != null ? embedded.signalingUri() : options.server();
+    URI server = embedded != null ? embedded.baseUri() : options.server();
     ConveneApp.configure(options, server);
     try {
       Application.launch(ConveneApp.class);

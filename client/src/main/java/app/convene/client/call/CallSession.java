@@ -19,7 +19,6 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.VideoTrack;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,21 +70,22 @@ public final class CallSession implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code server} and joins {@code room}. The future completes when the server
+   * Connects to the signaling server and joins a room. The future completes when the server
    * admitted us, and fails with the server's message (e.g. the room is full) or the network error.
    * The media engine stays the caller's: close the session before the engine.
    */
   public static CompletableFuture<CallSession> join(
-      URI server, String room, String name, MediaEngine media, CallListener listener) {
-    Objects.requireNonNull(server, "server == null");
+      JoinTicket ticket, MediaEngine media, CallListener listener) {
+    Objects.requireNonNull(ticket, "ticket == null");
     Objects.requireNonNull(media, "media == null");
     Objects.requireNonNull(listener, "listener == null");
-    CallSession session = new CallSession(media, listener, room);
-    return SignalingClient.connect(server, session.new Inbound(), session.executor)
+    CallSession session = new CallSession(media, listener, ticket.roomId());
+    return SignalingClient.connect(
+            ticket.server(), ticket.accessToken(), session.new Inbound(), session.executor)
         .thenCompose(
             client -> {
               session.executor.execute(() -> session.signaling = client);
-              client.send(new Join(room, name));
+              client.send(new Join(ticket.roomId(), ticket.name(), ticket.invite()));
               return session.joinedFuture;
             })
         .thenApply(joined -> session)

@@ -7,7 +7,10 @@ import java.time.Duration;
  * Flags of the headless participant; see {@link #USAGE}.
  *
  * @param server the signaling WebSocket URL
- * @param room the room to join
+ * @param email the account to sign in with; created when it does not exist yet
+ * @param password the account's password
+ * @param room the room id to join
+ * @param invite the room's invite token, when the account is not invited otherwise
  * @param name the display name
  * @param duration how long to stay at most
  * @param frames stop as soon as every expected peer decoded this many frames (0: stay the whole
@@ -15,14 +18,16 @@ import java.time.Duration;
  * @param peers how many remote peers {@code frames} waits for
  */
 public record HeadlessOptions(
-    URI server, String room, String name, Duration duration, long frames, int peers, int width,
-    int height, int fps) {
+    URI server, String email, String password, String room, String invite, String name,
+    Duration duration, long frames, int peers, int width, int height, int fps) {
 
   public static final String USAGE =
       """
-      Usage: convene --headless --room=NAME [options]
+      Usage: convene --headless --email=E --password=P --room=ROOM_ID [options]
         --server=URL       signaling server (default ws://127.0.0.1:8787/signal)
-        --room=NAME        room to join (required)
+        --email=E --password=P   the account (created with --name if it does not exist)
+        --room=ROOM_ID     room to join (required)
+        --invite=TOKEN     the room's invite token, if the account is not invited otherwise
         --name=NAME        display name (default "Headless")
         --duration=SECONDS stay at most this long (default 10)
         --frames=N         leave once every expected peer decoded N remote frames
@@ -34,6 +39,9 @@ public record HeadlessOptions(
   public static HeadlessOptions parse(String[] args) {
     URI server = URI.create("ws://127.0.0.1:8787/signal");
     String room = null;
+    String email = null;
+    String password = null;
+    String invite = null;
     String name = "Headless";
     Duration duration = Duration.ofSeconds(10);
     long frames = 0;
@@ -54,6 +62,9 @@ public record HeadlessOptions(
       switch (key) {
         case "server" -> server = URI.create(value);
         case "room" -> room = value;
+        case "email" -> email = value;
+        case "password" -> password = value;
+        case "invite" -> invite = value;
         case "name" -> name = value;
         case "duration" -> duration = Duration.ofMillis((long) (positive(key, value) * 1000));
         case "frames" -> frames = (long) positive(key, value);
@@ -67,7 +78,11 @@ public record HeadlessOptions(
     if (room == null || room.isBlank()) {
       throw new IllegalArgumentException("--room is required");
     }
-    return new HeadlessOptions(server, room, name, duration, frames, peers, width, height, fps);
+    if (email == null || password == null) {
+      throw new IllegalArgumentException("--email and --password are required");
+    }
+    return new HeadlessOptions(server, email, password, room, invite, name, duration, frames,
+        peers, width, height, fps);
   }
 
   private static double positive(String key, String value) {

@@ -1,7 +1,10 @@
 package app.convene.client.headless;
 
 import app.convene.client.call.CallListener;
+import app.convene.client.api.ApiClient;
+import app.convene.client.api.ApiException;
 import app.convene.client.call.CallSession;
+import app.convene.client.call.JoinTicket;
 import app.convene.client.call.PeerStats;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
@@ -29,6 +32,10 @@ public final class HeadlessParticipant {
   }
 
   public static void main(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.print(HeadlessOptions.USAGE);
+      return;
+    }
     HeadlessOptions options;
     try {
       options = HeadlessOptions.parse(args);
@@ -59,9 +66,12 @@ public final class HeadlessParticipant {
     try (MediaEngine media = new MediaEngine(mediaOptions)) {
       CallSession session;
       try {
-        session =
-            CallSession.join(options.server(), options.room(), options.name(), media, new CallListener() {})
-                .join();
+        String token = signIn();
+        JoinTicket ticket = new JoinTicket(options.server(), token, options.room(), options.invite(),
+            options.name());
+        session = CallSession.join(ticket, media, new CallListener() {}).join();
+      } catch (ApiException e) {
+        return summary(start, null, media, List.of(), e.getMessage());
       } catch (CompletionException e) {
         String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
         return summary(start, null, media, List.of(), reason);
@@ -72,6 +82,24 @@ public final class HeadlessParticipant {
         return summary(start, peerId, media, stats, null);
       }
     }
+  }
+
+  /** Signs in, creating the account first when the server does not know it. */
+  private String signIn() throws ApiException {
+    ApiClient api = new ApiClient(ApiClient.httpBase(options.server()), null, session -> {});
+    try {
+      api.login(options.email(), options.password());
+    } catch (ApiException e) {
+      if (!"bad_credentials".equals(e.code())) {
+        throw e;
+      }
+      try {
+        api.register(options.email(), options.password(), options.name());
+      } catch (ApiException registration) {
+        throw "email_taken".equals(registration.code()) ? e : registration;
+      }
+    }
+    return api.accessToken();
   }
 
   private List<PeerStats> waitForGoal(CallSession session, long start) {

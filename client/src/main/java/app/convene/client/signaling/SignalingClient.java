@@ -42,14 +42,18 @@ public final class SignalingClient implements AutoCloseable {
   /**
    * Opens a connection; the future completes once the server accepted the WebSocket upgrade and
    * fails with a readable message when it did not.
+   *
+   * @param accessToken the account's access token, sent as {@code Authorization: Bearer}
    */
   public static CompletableFuture<SignalingClient> connect(
-      URI server, SignalingListener listener, Executor delivery) {
+      URI server, String accessToken, SignalingListener listener, Executor delivery) {
     Objects.requireNonNull(server, "server == null");
+    Objects.requireNonNull(accessToken, "accessToken == null");
     Objects.requireNonNull(listener, "listener == null");
     Objects.requireNonNull(delivery, "delivery == null");
     CompletableFuture<SignalingClient> opened = new CompletableFuture<>();
-    Request request = new Request.Builder().url(httpUrl(server)).build();
+    Request request = new Request.Builder().url(httpUrl(server))
+        .header("Authorization", "Bearer " + accessToken).build();
     Relay relay = new Relay(listener, delivery, opened);
     WebSocket socket = SHARED.newWebSocket(request, relay);
     relay.client = new SignalingClient(socket);
@@ -125,9 +129,9 @@ public final class SignalingClient implements AutoCloseable {
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
       String reason =
-          response != null
-              ? "the server refused the connection: HTTP " + response.code()
-              : "cannot reach the server: " + t.getMessage();
+          response == null ? "cannot reach the server: " + t.getMessage()
+              : response.code() == 401 ? "the server did not accept the sign-in (HTTP 401)"
+              : "the server refused the connection: HTTP " + response.code();
       if (!opened.isDone()) {
         opened.completeExceptionally(new java.io.IOException(reason, t));
         ended.set(true);

@@ -2,6 +2,7 @@ package app.convene.client.ui;
 
 import app.convene.client.call.CallListener;
 import app.convene.client.call.CallSession;
+import app.convene.client.call.JoinTicket;
 import app.convene.client.call.PeerStats;
 import app.convene.client.media.MediaEngine;
 import app.convene.protocol.Joined;
@@ -11,7 +12,6 @@ import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.desktop.DesktopSource;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -47,6 +47,7 @@ public final class CallModel {
   private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper(this, "ended");
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final StringProperty cameraName = new SimpleStringProperty(this, "cameraName", "");
+  private final StringProperty inviteLink = new SimpleStringProperty(this, "inviteLink", "");
   private final ObservableList<VideoDevice> cameras = FXCollections.observableArrayList();
   private final ObservableList<AudioDevice> microphones = FXCollections.observableArrayList();
   private final ObservableList<AudioDevice> speakers = FXCollections.observableArrayList();
@@ -55,6 +56,7 @@ public final class CallModel {
   private VideoTrack previewTrack;
 
   /**
+   * @param room what the window calls the room, e.g. the meeting's title
    * @param fx runs tasks on the FX thread ({@code Platform::runLater})
    */
   public CallModel(String room, String name, MediaEngine media, Executor fx) {
@@ -70,8 +72,8 @@ public final class CallModel {
   }
 
   /** Joins the room; the future completes on the FX thread once the server admitted us. */
-  public CompletableFuture<Void> connect(URI server, String name) {
-    return CallSession.join(server, room, name, media, new Events())
+  public CompletableFuture<Void> connect(JoinTicket ticket) {
+    return CallSession.join(ticket, media, new Events())
         .thenAcceptAsync(
             joined -> {
               session = joined;
@@ -108,6 +110,11 @@ public final class CallModel {
 
   public StringProperty statusProperty() {
     return status;
+  }
+
+  /** The room's invite link, for the host to share; empty for everyone else. */
+  public StringProperty inviteLinkProperty() {
+    return inviteLink;
   }
 
   /** What the camera choice shows: a device name or the test pattern. */

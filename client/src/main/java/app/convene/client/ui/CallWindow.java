@@ -116,6 +116,17 @@ public final class CallWindow {
       }
     });
 
+    Button invite = new Button(Messages.get("call.copyInvite"));
+    invite.setId("copy-invite");
+    invite.visibleProperty().bind(model.inviteLinkProperty().isNotEmpty());
+    invite.managedProperty().bind(invite.visibleProperty());
+    invite.setOnAction(e -> {
+      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+      content.putString(model.inviteLinkProperty().get());
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+      model.statusProperty().set(Messages.get("call.inviteCopied"));
+    });
+
     Button hangUp = new Button(Messages.get("call.hangUp"));
     hangUp.setId("hang-up");
     hangUp.getStyleClass().add("hang-up");
@@ -126,7 +137,7 @@ public final class CallWindow {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, mic, camera, share, spacer,
+    HBox bar = new HBox(8, mic, camera, share, invite, spacer,
         labelled(Messages.get("call.camera"), cameras),
         labelled(Messages.get("call.microphone"), microphones),
         labelled(Messages.get("call.speaker"), speakers), hangUp);

@@ -4,8 +4,8 @@ import app.convene.client.call.CallListener;
 import app.convene.client.call.CallSession;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
-import app.convene.server.ServerConfig;
-import app.convene.server.SignalingServer;
+import app.convene.client.call.JoinTicket;
+import app.convene.client.testing.TestBackend;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Time from join to the first decoded remote frame, for two participants over loopback. A is in
  * the room; B joins; we time B (join sent → first frame of A decoded) and A (B's join sent →
- * first frame of B decoded). Each participant has its own media engine, as two apps would.
+ * first frame of B decoded). Each participant has its own media engine, as two apps would. The
+ * accounts, meetings and access tokens are set up before the clock starts.
  *
  * <p>Usage: {@code JoinLatencyBenchmark [runs] [warm-up runs]} (defaults 30 and 3).
  */
@@ -29,16 +30,19 @@ public final class JoinLatencyBenchmark {
     int warmUp = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     List<Double> joiner = new ArrayList<>();
     List<Double> host = new ArrayList<>();
-    try (SignalingServer server = SignalingServer.start(ServerConfig.defaults().withPort(0));
+    try (TestBackend backend = TestBackend.start();
         MediaEngine mediaA = new MediaEngine(MediaOptions.synthetic(640, 360, 30));
         MediaEngine mediaB = new MediaEngine(MediaOptions.synthetic(640, 360, 30))) {
+      TestBackend.Account anna = backend.account("A");
+      TestBackend.Account boris = backend.account("B");
       for (int i = 0; i < warmUp + runs; i++) {
-        String room = "bench-" + i;
+        String room = backend.meeting(anna, "Benchmark " + i, boris);
+        JoinTicket bTicket = backend.ticket(boris, room);
         FirstFrame aSees = new FirstFrame();
         FirstFrame bSees = new FirstFrame();
-        try (CallSession a = CallSession.join(server.signalingUri(), room, "A", mediaA, aSees).get(10, TimeUnit.SECONDS)) {
+        try (CallSession a = CallSession.join(backend.ticket(anna, room), mediaA, aSees).get(10, TimeUnit.SECONDS)) {
           long bJoinStart = System.nanoTime();
-          try (CallSession b = CallSession.join(server.signalingUri(), room, "B", mediaB, bSees).get(10, TimeUnit.SECONDS)) {
+          try (CallSession b = CallSession.join(bTicket, mediaB, bSees).get(10, TimeUnit.SECONDS)) {
             long bFirst = bSees.at.get(10, TimeUnit.SECONDS);
             long aFirst = aSees.at.get(10, TimeUnit.SECONDS);
             if (i >= warmUp) {

@@ -2,8 +2,8 @@ package app.convene.client.headless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.server.ServerConfig;
-import app.convene.server.SignalingServer;
+import app.convene.client.testing.TestBackend;
+import app.convene.client.testing.TestBackend.Account;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,23 +22,23 @@ import org.junit.jupiter.api.Test;
 
 /** Headless participants in real rooms on a real server: real encoded video peer to peer. */
 class HeadlessCallTest {
-  private static SignalingServer server;
+  private static TestBackend backend;
   /** One thread per participant, as if each were its own app. */
   private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
   @BeforeAll
   static void startServer() throws Exception {
-    server = SignalingServer.start(ServerConfig.defaults().withPort(0));
+    backend = TestBackend.start();
   }
 
   @AfterAll
-  static void stopServer() {
-    server.close();
+  static void stopServer() throws Exception {
+    backend.close();
   }
 
   @Test
   void twoParticipantsEachDecodeTheOthersVideoAtTheSentResolution() throws Exception {
-    List<HeadlessSummary> summaries = runAll("pair", 2, 640, 360);
+    List<HeadlessSummary> summaries = runAll("Pair", 2, 640, 360);
 
     for (HeadlessSummary summary : summaries) {
       assertThat(summary.ok()).as(HeadlessParticipant.toJson(summary)).isTrue();
@@ -54,9 +54,10 @@ class HeadlessCallTest {
 
   @Test
   void everyPairOfAThreePersonRoomConnects() throws Exception {
-    List<HeadlessSummary> summaries = runAll("trio", 3, 320, 180);
+    List<HeadlessSummary> summaries = runAll("Trio", 3, 320, 180);
 
     List<String> ids = summaries.stream().map(HeadlessSummary::peerId).toList();
+    assertThat(summaries).allSatisfy(s -> assertThat(s.error()).isNull());
     assertThat(ids).doesNotHaveDuplicates().doesNotContainNull();
     for (HeadlessSummary summary : summaries) {
       assertThat(summary.peers()).as(HeadlessParticipant.toJson(summary)).hasSize(2);
@@ -71,10 +72,14 @@ class HeadlessCallTest {
 
   @Test
   void commandLineParticipantPrintsAJsonSummaryAndExitsZeroWhenItDecodedVideo() throws Exception {
+    Account owner = backend.account("In-process");
+    Account guest = backend.account("Command line");
+    String room = backend.meeting(owner, "CLI", guest);
     CompletableFuture<HeadlessSummary> inProcess = CompletableFuture.supplyAsync(() ->
-        participant("cli", "In-process", 320, 180).run(), THREADS);
-    Process process = launcher("--headless", "--server=" + server.signalingUri(), "--room=cli",
-        "--name=Command line", "--duration=6", "--width=320", "--height=180");
+        participant(owner, room, 320, 180).run(), THREADS);
+    Process process = launcher("--headless", "--server=" + backend.signalingUri(), "--room=" + room,
+        "--email=" + guest.email(), "--password=" + guest.password(), "--name=Command line",
+        "--duration=6", "--width=320", "--height=180");
 
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -91,8 +96,10 @@ class HeadlessCallTest {
 
   @Test
   void commandLineParticipantAloneExitsNonZero() throws Exception {
-    Process process = launcher("--headless", "--server=" + server.signalingUri(), "--room=empty",
-        "--duration=1");
+    Account alone = backend.account("Alone");
+    String room = backend.meeting(alone, "Empty");
+    Process process = launcher("--headless", "--server=" + backend.signalingUri(), "--room=" + room,
+        "--email=" + alone.email(), "--password=" + alone.password(), "--duration=1");
 
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -103,19 +110,28 @@ class HeadlessCallTest {
   @Test
   void unreachableServerIsReportedInTheSummary() {
     HeadlessSummary summary = new HeadlessParticipant(new HeadlessOptions(
-        java.net.URI.create("ws://127.0.0.1:9/signal"), "nowhere", "Lost", Duration.ofSeconds(2),
-        0, 1, 320, 180, 15)).run();
+        java.net.URI.create("ws://127.0.0.1:9/signal"), "lost@example.com", "secret secret",
+        "r-nowhere", null, "Lost", Duration.ofSeconds(2), 0, 1, 320, 180, 15)).run();
 
     assertThat(summary.ok()).isFalse();
     assertThat(summary.error()).contains("cannot reach the server");
   }
 
-  /** Starts {@code count} participants 200 ms apart; each stays 6 s (about 180 frames sent). */
-  private static List<HeadlessSummary> runAll(String room, int count, int w, int h)
+  /**
+   * Starts {@code count} participants of one meeting 200 ms apart; each stays 6 s (about 180
+   * frames sent).
+   */
+  private static List<HeadlessSummary> runAll(String title, int count, int w, int h)
       throws Exception {
+    List<Account> accounts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      accounts.add(backend.account("P" + i));
+    }
+    String room = backend.meeting(accounts.getFirst(), title,
+        accounts.subList(1, count).toArray(Account[]::new));
     List<CompletableFuture<HeadlessSummary>> runs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      HeadlessParticipant participant = participant(room, "P" + i, w, h);
+      HeadlessParticipant participant = participant(accounts.get(i), room, w, h);
       runs.add(CompletableFuture.supplyAsync(participant::run, THREADS));
       Thread.sleep(200);
     }
@@ -126,9 +142,10 @@ class HeadlessCallTest {
     return summaries;
   }
 
-  private static HeadlessParticipant participant(String room, String name, int width, int height) {
-    return new HeadlessParticipant(new HeadlessOptions(server.signalingUri(), room, name,
-        Duration.ofSeconds(6), 0, 1, width, height, 30));
+  private static HeadlessParticipant participant(Account account, String room, int width, int height) {
+    return new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), account.email(),
+        account.password(), room, null, account.user().displayName(), Duration.ofSeconds(6), 0, 1,
+        width, height, 30));
   }
 
   private static Process launcher(String... args) throws IOException {

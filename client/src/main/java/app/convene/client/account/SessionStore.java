@@ -1,0 +1,60 @@
+package app.convene.client.account;
+
+import app.convene.client.api.Json;
+import app.convene.protocol.api.AuthSession;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the signed-in session (server address and tokens) in {@code session.json} in the user's
+ * data folder, readable by the owner only. Blocking file I/O: off the FX thread.
+ */
+public final class SessionStore {
+  private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
+
+  /** What is stored: which server, and the session on it. */
+  public record Saved(URI server, AuthSession session) {}
+
+  private final Path file;
+
+  public SessionStore(Path dataDir) {
+    this.file = dataDir.resolve("session.json");
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public Optional<Saved> load() {
+    try {
+      return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(file), Saved.class));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      log.warn("ignoring an unreadable session file {}: {}", file, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  public void save(URI server, AuthSession session) {
+    try {
+      AppDirs.writePrivate(file, Json.MAPPER.writeValueAsBytes(new Saved(server, session)));
+    } catch (IOException e) {
+      log.warn("cannot store the session in {}: {}", file, e.getMessage());
+    }
+  }
+
+  public void clear() {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.warn("cannot delete {}: {}", file, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package app.convene.client.account;
+
+import app.convene.client.api.ApiClient;
+import app.convene.client.api.ApiException;
+import app.convene.client.ui.Messages;
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The sign-in screen: sign in to a server, or create an account there. FX thread; the request
+ * runs on {@code background}. A successful sign-in stores the session (owner-only file) and hands
+ * the signed-in client on.
+ */
+public final class SignInModel {
+  private final StringProperty server = new SimpleStringProperty(this, "server", "");
+  private final StringProperty email = new SimpleStringProperty(this, "email", "");
+  private final StringProperty password = new SimpleStringProperty(this, "password", "");
+  private final StringProperty displayName = new SimpleStringProperty(this, "displayName", "");
+  private final BooleanProperty createAccount = new SimpleBooleanProperty(this, "createAccount");
+  private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+  private final StringProperty error = new SimpleStringProperty(this, "error", "");
+  private final SessionStore store;
+  private final Executor background;
+  private final Executor fx;
+  private final Consumer<ApiClient> onSignedIn;
+
+  public SignInModel(SessionStore store, Executor background, Executor fx, Consumer<ApiClient> onSignedIn) {
+    this.store = Objects.requireNonNull(store, "store == null");
+    this.background = Objects.requireNonNull(background, "background == null");
+    this.fx = Objects.requireNonNull(fx, "fx == null");
+    this.onSignedIn = Objects.requireNonNull(onSignedIn, "onSignedIn == null");
+  }
+
+  /** The server's address, e.g. {@code http://127.0.0.1:8787}. */
+  public StringProperty serverProperty() {
+    return server;
+  }
+
+  public StringProperty emailProperty() {
+    return email;
+  }
+
+  public StringProperty passwordProperty() {
+    return password;
+  }
+
+  public StringProperty displayNameProperty() {
+    return displayName;
+  }
+
+  /** Whether the form creates an account instead of signing in. */
+  public BooleanProperty createAccountProperty() {
+    return createAccount;
+  }
+
+  public BooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public StringProperty errorProperty() {
+    return error;
+  }
+
+  public void submit() {
+    URI base;
+    try {
+      base = URI.create(server.get().strip());
+      if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme()) || base.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+    } catch (IllegalArgumentException e) {
+      error.set(Messages.get("signIn.error.server"));
+      return;
+    }
+    String mail = email.get().strip();
+    String secret = password.get();
+    String name = displayName.get().strip();
+    if (mail.isEmpty() || secret.isEmpty()) {
+      error.set(Messages.get("signIn.error.missing"));
+      return;
+    }
+    if (createAccount.get() && name.isEmpty()) {
+      error.set(Messages.get("signIn.error.name"));
+      return;
+    }
+    boolean create = createAccount.get();
+    error.set("");
+    busy.set(true);
+    CompletableFuture.supplyAsync(() -> {
+      ApiClient api = new ApiClient(base, null, session -> store.save(base, session));
+      try {
+        if (create) {
+          api.register(mail, secret, name);
+        } else {
+          api.login(mail, secret);
+        }
+      } catch (ApiException e) {
+        throw new CompletionException(e);
+      }
+      return api;
+    }, background).whenCompleteAsync((api, e) -> {
+      busy.set(false);
+      password.set("");
+      if (e != null) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        error.set(cause.getMessage());
+      } else {
+        onSignedIn.accept(api);
+      }
+    }, fx);
+  }
+}

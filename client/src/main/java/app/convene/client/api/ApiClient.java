@@ -1,0 +1,227 @@
+package app.convene.client.api;
+
+import app.convene.protocol.api.ApiError;
+import app.convene.protocol.api.AuthSession;
+import app.convene.protocol.api.Credentials;
+import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.EventView;
+import app.convene.protocol.api.OccurrenceView;
+import app.convene.protocol.api.Preferences;
+import app.convene.protocol.api.RefreshRequest;
+import app.convene.protocol.api.Registration;
+import app.convene.protocol.api.RoomView;
+import app.convene.protocol.api.ScheduleRequest;
+import app.convene.protocol.api.ScheduleResult;
+import app.convene.protocol.api.UserView;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The Convene server's REST API ({@code docs/api.md}). Calls block: make them off the FX thread.
+ * Thread-safe. An expired access token is refreshed once, transparently; every new session is
+ * handed to the {@code onSession} listener (so it can be stored) on the calling thread.
+ */
+public final class ApiClient {
+  private static final MediaType JSON = MediaType.get("application/json");
+  private static final OkHttpClient HTTP =
+      new OkHttpClient.Builder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .readTimeout(Duration.ofSeconds(15))
+          .build();
+
+  private final HttpUrl base;
+  private final Consumer<AuthSession> onSession;
+  private volatile AuthSession session;
+
+  /**
+   * @param server the server's base address, e.g. {@code http://127.0.0.1:8787}
+   * @param session the stored session, or {@code null} before sign-in
+   * @param onSession told of every new session (sign-in, refresh), e.g. to store it
+   */
+  public ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession) {
+    this.base = HttpUrl.get(Objects.requireNonNull(server, "server == null").toString());
+    this.session = session;
+    this.onSession = Objects.requireNonNull(onSession, "onSession == null");
+  }
+
+  /** The HTTP base address of a signaling URL ({@code ws://h:p/signal} → {@code http://h:p}). */
+  public static URI httpBase(URI signaling) {
+    String scheme = "wss".equals(signaling.getScheme()) ? "https" : "http";
+    return URI.create(scheme + "://" + signaling.getAuthority());
+  }
+
+  public AuthSession session() {
+    return session;
+  }
+
+  /** The server's HTTP base address. */
+  public URI serverUri() {
+    return base.uri();
+  }
+
+  public AuthSession register(String email, String password, String displayName) throws ApiException {
+    return adopt(post("/api/auth/register", new Registration(email, password, displayName),
+        AuthSession.class, false));
+  }
+
+  public AuthSession login(String email, String password) throws ApiException {
+    return adopt(post("/api/auth/login", new Credentials(email, password), AuthSession.class, false));
+  }
+
+  /** Revokes the refresh token on the server (best effort) and forgets the session. */
+  public void logout() {
+    AuthSession current = session;
+    session = null;
+    if (current != null) {
+      try {
+        send(request("/api/auth/logout").post(body(new RefreshRequest(current.refreshToken()))), null, false);
+      } catch (ApiException e) {
+        // Offline or already revoked: the token expires on its own.
+      }
+    }
+  }
+
+  /** A valid access token, refreshed first when it expires within a minute. */
+  public String accessToken() throws ApiException {
+    AuthSession current = requireSession();
+    if (current.accessTokenExpiresAt().isBefore(Instant.now().plusSeconds(60))) {
+      current = refresh();
+    }
+    return current.accessToken();
+  }
+
+  public AuthSession refresh() throws ApiException {
+    AuthSession current = requireSession();
+    return adopt(post("/api/auth/refresh", new RefreshRequest(current.refreshToken()),
+        AuthSession.class, false));
+  }
+
+  public UserView me() throws ApiException {
+    return get("/api/me", type(UserView.class));
+  }
+
+  public List<OccurrenceView> events(Instant from, Instant to) throws ApiException {
+    HttpUrl url = base.newBuilder().encodedPath("/api/events")
+        .addQueryParameter("from", from.toString()).addQueryParameter("to", to.toString()).build();
+    return authorized(new Request.Builder().url(url).get(),
+        Json.MAPPER.getTypeFactory().constructType(new TypeReference<List<OccurrenceView>>() {}));
+  }
+
+  public EventView event(String id) throws ApiException {
+    return get("/api/events/" + id, type(EventView.class));
+  }
+
+  public ScheduleResult schedule(EventRequest event) throws ApiException {
+    return post("/api/meetings/schedule", new ScheduleRequest(event, null), ScheduleResult.class, true);
+  }
+
+  public EventView update(String id, EventRequest event) throws ApiException {
+    return authorized(request("/api/events/" + id).put(body(event)), type(EventView.class));
+  }
+
+  public EventView cancel(String id) throws ApiException {
+    return authorized(request("/api/events/" + id).delete(), type(EventView.class));
+  }
+
+  public RoomView room(String id) throws ApiException {
+    return get("/api/rooms/" + id, type(RoomView.class));
+  }
+
+  public Preferences preferences() throws ApiException {
+    return get("/api/preferences", type(Preferences.class));
+  }
+
+  public Preferences savePreferences(Preferences preferences) throws ApiException {
+    return authorized(request("/api/preferences").put(body(preferences)), type(Preferences.class));
+  }
+
+  private AuthSession adopt(AuthSession next) {
+    session = next;
+    onSession.accept(next);
+    return next;
+  }
+
+  private AuthSession requireSession() throws ApiException {
+    AuthSession current = session;
+    if (current == null) {
+      throw new ApiException(new ApiError(401, "unauthorized", "not signed in"));
+    }
+    return current;
+  }
+
+  private <T> T get(String path, JavaType type) throws ApiException {
+    return authorized(request(path).get(), type);
+  }
+
+  private <T> T post(String path, Object payload, Class<T> type, boolean auth) throws ApiException {
+    Request.Builder builder = request(path).post(body(payload));
+    return auth ? authorized(builder, type(type)) : send(builder, type(type), false);
+  }
+
+  private <T> T authorized(Request.Builder builder, JavaType type) throws ApiException {
+    builder.header("Authorization", "Bearer " + accessToken());
+    try {
+      return send(builder, type, true);
+    } catch (ApiException e) {
+      if (e.status() != 401) {
+        throw e;
+      }
+      // The token was refused although it looked valid (e.g. the clock is off): refresh once.
+      builder.header("Authorization", "Bearer " + refresh().accessToken());
+      return send(builder, type, true);
+    }
+  }
+
+  private <T> T send(Request.Builder builder, JavaType type, boolean authorized) throws ApiException {
+    try (Response response = HTTP.newCall(builder.build()).execute()) {
+      String text = response.body().string();
+      if (!response.isSuccessful()) {
+        throw new ApiException(error(response.code(), text));
+      }
+      return type == null || text.isEmpty() ? null : Json.MAPPER.readValue(text, type);
+    } catch (IOException e) {
+      throw new ApiException("cannot reach the server at " + base + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ApiError error(int status, String text) {
+    try {
+      ApiError error = Json.MAPPER.readValue(text, ApiError.class);
+      if (error.message() != null) {
+        return error;
+      }
+    } catch (IOException e) {
+      // not one of ours: fall through
+    }
+    return new ApiError(status, "http_" + status, "the server answered HTTP " + status);
+  }
+
+  private Request.Builder request(String path) {
+    return new Request.Builder().url(base.newBuilder().encodedPath(path).build());
+  }
+
+  private static RequestBody body(Object payload) throws ApiException {
+    try {
+      return RequestBody.create(Json.MAPPER.writeValueAsBytes(payload), JSON);
+    } catch (IOException e) {
+      throw new ApiException("cannot write the request: " + e.getMessage(), e);
+    }
+  }
+
+  private static JavaType type(Class<?> type) {
+    return Json.MAPPER.getTypeFactory().constructType(type);
+  }
+}

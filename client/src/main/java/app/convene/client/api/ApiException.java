@@ -1,0 +1,38 @@
+package app.convene.client.api;
+
+import app.convene.protocol.api.ApiError;
+
+/**
+ * A request the server answered with an error, or could not be sent. {@link #isOffline()} tells a
+ * network failure (the server cannot be reached) from an answer.
+ */
+public final class ApiException extends Exception {
+  private final int status;
+  private final String code;
+
+  public ApiException(ApiError error) {
+    super(error.message());
+    this.status = error.status();
+    this.code = error.code();
+  }
+
+  public ApiException(String message, Throwable cause) {
+    super(message, cause);
+    this.status = 0;
+    this.code = "offline";
+  }
+
+  /** The HTTP status, or 0 when the server could not be reached. */
+  public int status() {
+    return status;
+  }
+
+  /** The server's error code, e.g. {@code invalid_input}, or {@code offline}. */
+  public String code() {
+    return code;
+  }
+
+  public boolean isOffline() {
+    return status == 0;
+  }
+}

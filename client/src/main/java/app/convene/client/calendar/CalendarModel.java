@@ -1,0 +1,254 @@
+package app.convene.client.calendar;
+
+import app.convene.client.api.ApiException;
+import app.convene.client.ui.Messages;
+import app.convene.protocol.api.EventView;
+import app.convene.protocol.api.OccurrenceView;
+import app.convene.protocol.api.ServiceKind;
+import com.calendarfx.model.Calendar;
+import com.calendarfx.model.CalendarSource;
+import com.calendarfx.model.Entry;
+import com.calendarfx.model.Interval;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The calendar pane's state: the CalendarFX calendars filled with our meetings, whether they came
+ * from the offline cache, and the commands (refresh, schedule, edit, cancel, join). FX thread;
+ * I/O runs on the {@code background} executor and its results come back through {@code fx}.
+ */
+public final class CalendarModel {
+  private static final Logger log = LoggerFactory.getLogger(CalendarModel.class);
+  private static final long DAYS_BEFORE = 35;
+  private static final long DAYS_AFTER = 120;
+
+  private final CalendarService service;
+  private final Executor background;
+  private final Executor fx;
+  private final Consumer<OccurrenceView> onJoin;
+  private final String userId;
+  private final Calendar<OccurrenceView> nativeCalendar = new Calendar<>(Messages.get("calendar.native"));
+  private final Calendar<OccurrenceView> meetCalendar = new Calendar<>(Messages.get("calendar.meet"));
+  private final CalendarSource source = new CalendarSource(Messages.get("calendar.source"));
+  private final BooleanProperty offline = new SimpleBooleanProperty(this, "offline");
+  private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+  private final StringProperty status = new SimpleStringProperty(this, "status", "");
+  private final ObjectProperty<ServiceKind> preferredService =
+      new SimpleObjectProperty<>(this, "preferredService", ServiceKind.NATIVE);
+  private LocalDate loadedFrom;
+  private LocalDate loadedTo;
+
+  /**
+   * @param onJoin called on the FX thread when the user joins a native meeting
+   */
+  public CalendarModel(CalendarService service, String userId, Executor background, Executor fx,
+      Consumer<OccurrenceView> onJoin) {
+    this.service = Objects.requireNonNull(service, "service == null");
+    this.userId = Objects.requireNonNull(userId, "userId == null");
+    this.background = Objects.requireNonNull(background, "background == null");
+    this.fx = Objects.requireNonNull(fx, "fx == null");
+    this.onJoin = Objects.requireNonNull(onJoin, "onJoin == null");
+    nativeCalendar.setStyle(Calendar.Style.STYLE1);
+    meetCalendar.setStyle(Calendar.Style.STYLE2);
+    nativeCalendar.setReadOnly(true);
+    meetCalendar.setReadOnly(true);
+    source.getCalendars().addAll(nativeCalendar, meetCalendar);
+  }
+
+  public CalendarSource source() {
+    return source;
+  }
+
+  /** Whether the shown meetings come from the local cache because the server is unreachable. */
+  public BooleanProperty offlineProperty() {
+    return offline;
+  }
+
+  public BooleanProperty busyProperty() {
+    return busy;
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  public ObjectProperty<ServiceKind> preferredServiceProperty() {
+    return preferredService;
+  }
+
+  /** Loads the remembered service choice. */
+  public void loadPreferences() {
+    CompletableFuture.supplyAsync(service::preferredService, background)
+        .thenAcceptAsync(preferredService::set, fx);
+  }
+
+  /** Loads the meetings around {@code date} unless they are loaded already. */
+  public void ensureLoaded(LocalDate date) {
+    if (loadedFrom == null || date.isBefore(loadedFrom.plusDays(7)) || date.isAfter(loadedTo.minusDays(42))) {
+      refresh(date);
+    }
+  }
+
+  /** Reloads the meetings around {@code date} from the server (or the cache when offline). */
+  public CompletableFuture<Void> refresh(LocalDate date) {
+    LocalDate from = date.minusDays(DAYS_BEFORE);
+    LocalDate to = date.plusDays(DAYS_AFTER);
+    ZoneId zone = ZoneId.systemDefault();
+    Instant start = from.atStartOfDay(zone).toInstant();
+    Instant end = to.atStartOfDay(zone).toInstant();
+    busy.set(true);
+    return CompletableFuture.supplyAsync(() -> list(start, end), background)
+        .handleAsync((listing, e) -> {
+          busy.set(false);
+          if (e != null) {
+            status.set(Messages.format("calendar.error", rootMessage(e)));
+            return null;
+          }
+          loadedFrom = from;
+          loadedTo = to;
+          try {
+            show(listing);
+          } catch (RuntimeException failure) {
+            log.error("cannot show the meetings", failure);
+            status.set(Messages.format("calendar.error", rootMessage(failure)));
+          }
+          return null;
+        }, fx);
+  }
+
+  private CalendarService.Listing list(Instant from, Instant to) {
+    try {
+      return service.list(from, to);
+    } catch (ApiException e) {
+      throw new java.util.concurrent.CompletionException(e);
+    }
+  }
+
+  private void show(CalendarService.Listing listing) {
+    nativeCalendar.clear();
+    meetCalendar.clear();
+    for (OccurrenceView occurrence : listing.occurrences()) {
+      Entry<OccurrenceView> entry = entry(occurrence);
+      (occurrence.event().service() == ServiceKind.GOOGLE_MEET ? meetCalendar : nativeCalendar)
+          .addEntry(entry);
+    }
+    offline.set(listing.offline());
+    if (listing.offline()) {
+      String when = listing.fetchedAt().equals(Instant.EPOCH) ? Messages.get("calendar.never")
+          : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Messages.locale())
+              .format(LocalDateTime.ofInstant(listing.fetchedAt(), ZoneId.systemDefault()));
+      status.set(Messages.format("calendar.offline", when));
+    } else {
+      status.set(Messages.format("calendar.count", listing.occurrences().size()));
+    }
+  }
+
+  private static Entry<OccurrenceView> entry(OccurrenceView occurrence) {
+    EventView event = occurrence.event();
+    Entry<OccurrenceView> entry = new Entry<>(event.title(),
+        new Interval(occurrence.start(), occurrence.end(), ZoneId.systemDefault()),
+        event.id() + "@" + occurrence.start().toEpochMilli());
+    entry.setLocation(event.service() == ServiceKind.NATIVE ? Messages.get("service.NATIVE")
+        : event.meetLink() != null ? event.meetLink() : Messages.get("service.GOOGLE_MEET"));
+    entry.setUserObject(occurrence);
+    return entry;
+  }
+
+  /** What a double-click does: join a native meeting; say what happens with a Google one. */
+  public void open(OccurrenceView occurrence) {
+    if (occurrence.event().service() == ServiceKind.NATIVE && occurrence.event().roomId() != null) {
+      onJoin.accept(occurrence);
+    } else {
+      status.set(Messages.get("calendar.meetLater"));
+    }
+  }
+
+  public boolean isOwner(OccurrenceView occurrence) {
+    return occurrence.event().owner() != null && userId.equals(occurrence.event().owner().id());
+  }
+
+  /** Sends a new meeting or an edit; on success reloads, on failure completes exceptionally. */
+  public CompletableFuture<Void> save(ScheduleModel form, ScheduleDialog.Result result) {
+    busy.set(true);
+    return CompletableFuture.runAsync(() -> {
+      try {
+        if (form.eventId() == null) {
+          service.schedule(result.request());
+        } else {
+          service.update(form.eventId(), result.request());
+        }
+        if (result.rememberService()) {
+          service.rememberService(result.request().service());
+        }
+      } catch (ApiException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, background).whenCompleteAsync((v, e) -> {
+      busy.set(false);
+      if (e == null) {
+        if (result.rememberService()) {
+          preferredService.set(result.request().service());
+        }
+        status.set(Messages.get(form.eventId() == null ? "calendar.scheduled" : "calendar.updated"));
+        refresh(result.request().start().atZone(ZoneId.systemDefault()).toLocalDate());
+      }
+    }, fx);
+  }
+
+  public CompletableFuture<Void> cancel(OccurrenceView occurrence) {
+    return CompletableFuture.runAsync(() -> {
+      try {
+        service.cancel(occurrence.event().id());
+      } catch (ApiException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, background).whenCompleteAsync((v, e) -> {
+      if (e != null) {
+        status.set(Messages.format("calendar.error", rootMessage(e)));
+      } else {
+        status.set(Messages.get("calendar.cancelled"));
+        refresh(occurrence.start().atZone(ZoneId.systemDefault()).toLocalDate());
+      }
+    }, fx);
+  }
+
+  /** The meeting to edit, fetched fresh (the list may be older than the last change). */
+  public CompletableFuture<EventView> fetch(String eventId) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return service.api().event(eventId);
+      } catch (ApiException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, background);
+  }
+
+  public List<Calendar<OccurrenceView>> calendars() {
+    return List.of(nativeCalendar, meetCalendar);
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}

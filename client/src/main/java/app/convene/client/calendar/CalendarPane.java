@@ -1,0 +1,225 @@
+package app.convene.client.calendar;
+
+import app.convene.client.call.InviteLink;
+import app.convene.client.ui.Messages;
+import app.convene.protocol.api.OccurrenceView;
+import com.calendarfx.view.CalendarView;
+import com.calendarfx.view.DateControl;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The main window's calendar: CalendarFX's day, week and month views over a {@link CalendarModel},
+ * with a tool bar (new meeting, refresh, sign out) and an offline banner. Double-click joins a
+ * native meeting; the context menu joins, edits or cancels.
+ */
+public final class CalendarPane extends BorderPane {
+  private final CalendarModel model;
+  private final CalendarView view = new CalendarView();
+  private boolean pressedOnEntry;
+
+  /**
+   * @param userName shown in the tool bar
+   * @param onJoinLink called with a pasted invite link or room id
+   * @param onSignOut called when the user signs out
+   */
+  public CalendarPane(CalendarModel model, String userName, Consumer<InviteLink> onJoinLink,
+      Runnable onSignOut) {
+    this.model = model;
+    getStyleClass().add("calendar-pane");
+    view.setId("calendar");
+    view.getCalendarSources().setAll(model.source());
+    view.setShowAddCalendarButton(false);
+    view.setShowPrintButton(false);
+    view.setShowDeveloperConsole(false);
+    view.setShowSearchField(false);
+    view.setShowSourceTrayButton(false);
+    scrollTo(java.time.LocalTime.of(8, 0));
+    view.setEntryDetailsCallback(param -> {
+      if (param.getInputEvent() instanceof MouseEvent click && click.getClickCount() == 2
+          && param.getEntry().getUserObject() instanceof OccurrenceView occurrence) {
+        model.open(occurrence);
+      }
+      return true; // never CalendarFX's own editor: meetings change through our dialog
+    });
+    view.setEntryContextMenuCallback(param -> contextMenu(param));
+    // Meetings are created and changed through our dialog only. A double-click on free time opens
+    // it there; CalendarFX's own drag-to-create (which fails on read-only calendars) is stopped.
+    view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressedOnEntry = inEntry(e));
+    view.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+      if (!pressedOnEntry && dayViewAt(e) != null) {
+        e.consume();
+      }
+    });
+    view.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+      com.calendarfx.view.DayView day = dayViewAt(e);
+      if (e.getClickCount() == 2 && day != null && !inEntry(e)) {
+        e.consume();
+        javafx.geometry.Point2D at = day.sceneToLocal(e.getSceneX(), e.getSceneY());
+        ZonedDateTime time = day.getZonedDateTimeAt(at.getX(), at.getY(), ZoneId.systemDefault());
+        newMeeting(time.withMinute(time.getMinute() < 30 ? 0 : 30).withSecond(0).withNano(0));
+      }
+    });
+    view.dateProperty().addListener((o, was, date) -> model.ensureLoaded(date));
+    view.showWeekPage();
+
+    Button create = new Button(Messages.get("calendar.new"));
+    create.setId("new-meeting");
+    create.getStyleClass().add("accent");
+    create.setOnAction(e -> newMeeting(ZonedDateTime.now().plusHours(1).withMinute(0).withSecond(0).withNano(0)));
+    Button joinLink = new Button(Messages.get("calendar.joinLink"));
+    joinLink.setId("join-link");
+    joinLink.setOnAction(e -> askForLink().ifPresent(onJoinLink));
+    Button refresh = new Button(Messages.get("calendar.refresh"));
+    refresh.setId("refresh");
+    refresh.setOnAction(e -> model.refresh(view.getDate()));
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setPrefSize(18, 18);
+    busy.visibleProperty().bind(model.busyProperty());
+    Label status = new Label();
+    status.setId("calendar-status");
+    status.textProperty().bind(model.statusProperty());
+    status.getStyleClass().add("calendar-status");
+    model.offlineProperty().addListener((o, was, now) -> status.pseudoClassStateChanged(
+        javafx.css.PseudoClass.getPseudoClass("offline"), now));
+    Label user = new Label(userName);
+    user.getStyleClass().add("user-name");
+    Button signOut = new Button(Messages.get("calendar.signOut"));
+    signOut.setId("sign-out");
+    signOut.setOnAction(e -> onSignOut.run());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(10, create, joinLink, refresh, busy, status, spacer, user, signOut);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(8, 12, 8, 12));
+    bar.getStyleClass().add("calendar-toolbar");
+    setTop(bar);
+    setCenter(view);
+    model.refresh(LocalDate.now());
+    model.loadPreferences();
+  }
+
+  public CalendarView calendarView() {
+    return view;
+  }
+
+  /** Scrolls the day and week views so that {@code time} is at the top. */
+  public void scrollTo(java.time.LocalTime time) {
+    ZonedDateTime at = ZonedDateTime.of(LocalDate.now(), time, ZoneId.systemDefault());
+    view.getWeekPage().getDetailedWeekView().setScrollTime(at);
+    view.getDayPage().getDetailedDayView().setScrollTime(at);
+  }
+
+  private static boolean inEntry(MouseEvent e) {
+    for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+      if (n instanceof com.calendarfx.view.EntryViewBase<?>) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static com.calendarfx.view.DayView dayViewAt(MouseEvent e) {
+    for (Node n = e.getPickResult().getIntersectedNode(); n != null; n = n.getParent()) {
+      if (n instanceof com.calendarfx.view.DayView day) {
+        return day;
+      }
+    }
+    return null;
+  }
+
+  private ContextMenu contextMenu(DateControl.EntryContextMenuParameter param) {
+    if (!(param.getEntry().getUserObject() instanceof OccurrenceView occurrence)) {
+      return null;
+    }
+    MenuItem join = new MenuItem(Messages.get("calendar.join"));
+    join.setOnAction(e -> model.open(occurrence));
+    ContextMenu menu = new ContextMenu(join);
+    if (model.isOwner(occurrence)) {
+      MenuItem edit = new MenuItem(Messages.get("calendar.edit"));
+      edit.setOnAction(e -> edit(occurrence));
+      MenuItem cancel = new MenuItem(Messages.get("calendar.cancel"));
+      cancel.setOnAction(e -> confirmCancel(occurrence));
+      menu.getItems().addAll(edit, cancel);
+    }
+    return menu;
+  }
+
+  /** Opens the scheduling dialog for a new meeting at {@code start}. */
+  public void newMeeting(ZonedDateTime start) {
+    ZonedDateTime local = start.withZoneSameInstant(ZoneId.systemDefault());
+    showDialog(new ScheduleModel(local, model.preferredServiceProperty().get()));
+  }
+
+  private void edit(OccurrenceView occurrence) {
+    model.fetch(occurrence.event().id()).whenCompleteAsync((event, e) -> {
+      if (e != null) {
+        error(CalendarModel.rootMessage(e));
+      } else {
+        showDialog(new ScheduleModel(event));
+      }
+    }, javafx.application.Platform::runLater);
+  }
+
+  private void showDialog(ScheduleModel form) {
+    new ScheduleDialog(getScene().getWindow(), form).showAndWait().ifPresent(result ->
+        model.save(form, result).whenCompleteAsync((v, e) -> {
+          if (e != null) {
+            // The server refused: say why and reopen the dialog with everything typed kept.
+            form.errorProperty().set(CalendarModel.rootMessage(e));
+            showDialog(form);
+          }
+        }, javafx.application.Platform::runLater));
+  }
+
+  private void confirmCancel(OccurrenceView occurrence) {
+    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        Messages.format("calendar.cancelConfirm", occurrence.event().title()));
+    confirm.initOwner(getScene().getWindow());
+    confirm.setHeaderText(null);
+    confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
+        .ifPresent(b -> model.cancel(occurrence));
+  }
+
+  private java.util.Optional<InviteLink> askForLink() {
+    TextInputDialog dialog = new TextInputDialog();
+    dialog.initOwner(getScene().getWindow());
+    dialog.setTitle(Messages.get("calendar.joinLink"));
+    dialog.setHeaderText(Messages.get("calendar.joinLinkHint"));
+    while (true) {
+      java.util.Optional<String> text = dialog.showAndWait();
+      if (text.isEmpty()) {
+        return java.util.Optional.empty();
+      }
+      java.util.Optional<InviteLink> link = InviteLink.parse(text.get());
+      if (link.isPresent()) {
+        return link;
+      }
+      dialog.setHeaderText(Messages.get("calendar.joinLinkBad"));
+    }
+  }
+
+  private void error(String message) {
+    Alert alert = new Alert(Alert.AlertType.ERROR, message);
+    alert.initOwner(getScene().getWindow());
+    alert.setHeaderText(null);
+    alert.show();
+  }
+}

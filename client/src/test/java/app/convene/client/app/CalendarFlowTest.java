@@ -1,0 +1,171 @@
+package app.convene.client.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.convene.client.headless.HeadlessOptions;
+import app.convene.client.headless.HeadlessParticipant;
+import app.convene.client.headless.HeadlessSummary;
+import app.convene.client.calendar.CalendarPane;
+import app.convene.client.testing.Fx;
+import app.convene.client.testing.TestBackend;
+import app.convene.client.testing.TestBackend.Account;
+import app.convene.client.ui.CallModel;
+import app.convene.client.ui.Messages;
+import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.OccurrenceView;
+import app.convene.protocol.api.Recurrence;
+import app.convene.protocol.api.ServiceKind;
+import com.calendarfx.view.DayEntryView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The whole app as a user meets it: create an account, schedule a native meeting in the dialog,
+ * see it in the week view, double-click it, and meet a headless participant in the call window.
+ */
+class CalendarFlowTest {
+  private static TestBackend backend;
+  private static Path dataDir;
+  private static javafx.application.Application app;
+  private final FxRobot robot = new FxRobot();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Messages.use(Locale.ENGLISH);
+    Locale.setDefault(Locale.ENGLISH);
+    backend = TestBackend.start();
+    dataDir = Files.createTempDirectory("convene-app");
+    ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true),
+        backend.httpBase());
+    FxToolkit.registerPrimaryStage();
+    app = FxToolkit.setupApplication(ConveneApp::new);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    FxToolkit.cleanupStages();
+    backend.close();
+  }
+
+  @Test
+  void scheduleInTheDialogSeeItInTheWeekAndDoubleClickToJoin() throws Exception {
+    Account boris = backend.account("Boris");
+    String annaEmail = "anna-" + System.nanoTime() + "@example.com";
+    robot.clickOn("#toggle-create");
+    robot.clickOn("#email").write(annaEmail);
+    robot.clickOn("#password").write("correct horse battery");
+    robot.clickOn("#display-name").write("Anna");
+    robot.clickOn("#sign-in");
+    Fx.await(() -> robot.lookup("#calendar").tryQuery().isPresent());
+    assertThat(Files.getPosixFilePermissions(dataDir.resolve("session.json")).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+
+    robot.clickOn("#new-meeting");
+    Fx.await(() -> robot.lookup("#schedule-title").tryQuery().isPresent());
+    ZonedDateTime now = ZonedDateTime.now();
+    LocalTime start = now.toLocalTime().truncatedTo(ChronoUnit.HOURS);
+    robot.clickOn("#schedule-title").write("Design review");
+    Fx.run(() -> {
+      robot.lookup("#schedule-date").queryAs(javafx.scene.control.DatePicker.class).setValue(now.toLocalDate());
+      robot.lookup("#schedule-start").queryTextInputControl().setText(start.toString());
+      robot.lookup("#schedule-end").queryTextInputControl().setText(start.plusMinutes(50).toString());
+    });
+    robot.clickOn("#schedule-attendees").write(boris.email());
+    robot.clickOn("#service-native");
+    robot.clickOn("#schedule-ok");
+
+    await(() -> entry("Design review").isPresent());
+    seedWeek(boris, annaEmail);
+    robot.clickOn("#refresh");
+    await(() -> entry("Daily standup").isPresent() && entry("Partner sync").isPresent());
+    Fx.run(() -> pane().scrollTo(LocalTime.of(8, 0)));
+    Thread.sleep(500);
+    Fx.screenshot(robot, robot.lookup("#calendar").query().getScene().getRoot(), "calendar-week.png");
+
+    Fx.run(() -> pane().scrollTo(start.minusHours(1)));
+    Thread.sleep(500);
+    robot.doubleClickOn(entry("Design review").orElseThrow());
+    await(() -> callWindow().isPresent());
+    CallModel call = (CallModel) callWindow().orElseThrow().getProperties().get(CallModel.class);
+
+    OccurrenceView meeting = boris.api().events(Instant.now().minus(Duration.ofDays(1)),
+        Instant.now().plus(Duration.ofDays(1))).stream()
+        .filter(o -> o.event().title().equals("Design review")).findFirst().orElseThrow();
+    CompletableFuture<HeadlessSummary> borisRun = CompletableFuture.supplyAsync(() ->
+        new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), boris.email(),
+            boris.password(), meeting.event().roomId(), null, "Boris", Duration.ofSeconds(20), 180, 1,
+            640, 360, 30)).run(), Executors.newSingleThreadExecutor());
+
+    Fx.await(() -> Fx.call(() -> call.tiles().size()) == 2);
+    Fx.await(() -> Fx.call(() -> call.tiles().get(1).getImage()) != null);
+    Fx.await(() -> Fx.call(() -> call.tiles().get(1).getStatus()).equals("Connected"));
+    Thread.sleep(1500);
+    Fx.screenshot(robot, callWindow().orElseThrow().getScene().getRoot(), "call-from-calendar.png");
+    assertThat(borisRun.get(30, TimeUnit.SECONDS).ok()).isTrue();
+    robot.clickOn("#hang-up");
+  }
+
+  /** Two more meetings so the week looks like a week: a daily stand-up and a Google Meet call. */
+  private static void seedWeek(Account boris, String anna) throws Exception {
+    ZoneId zone = ZoneId.systemDefault();
+    LocalDate monday = LocalDate.now().with(java.time.DayOfWeek.MONDAY);
+    Instant standup = monday.atTime(9, 30).atZone(zone).toInstant();
+    boris.api().schedule(new EventRequest("Daily standup", "", standup, standup.plus(Duration.ofMinutes(15)),
+        zone.getId(), List.of(anna), ServiceKind.NATIVE,
+        new Recurrence(Recurrence.Frequency.DAILY, 1, monday.plusDays(4), null)));
+    Instant sync = monday.plusDays(2).atTime(14, 0).atZone(zone).toInstant();
+    boris.api().schedule(new EventRequest("Partner sync", "", sync, sync.plus(Duration.ofHours(1)),
+        zone.getId(), List.of(anna), ServiceKind.GOOGLE_MEET, null));
+  }
+
+  /** Waits; on failure saves a picture of every window, to see what the user would have seen. */
+  private void await(java.util.function.BooleanSupplier condition) throws Exception {
+    try {
+      Fx.await(condition);
+    } catch (AssertionError e) {
+      for (Window w : Fx.call(() -> List.copyOf(Window.getWindows()))) {
+        Fx.screenshot(robot, w.getScene().getRoot(), "failure-" + w.hashCode() + ".png");
+      }
+      throw e;
+    }
+  }
+
+  private CalendarPane pane() {
+    return (CalendarPane) robot.lookup(node -> node instanceof CalendarPane).query();
+  }
+
+  private Optional<Node> entry(String title) {
+    return Fx.call(() -> robot.lookup(node -> node instanceof DayEntryView view
+            && view.getEntry() != null && title.equals(view.getEntry().getTitle())
+            && view.isVisible() && view.getScene() != null)
+        .tryQuery());
+  }
+
+  private static Optional<Stage> callWindow() {
+    return Fx.call(() -> Window.getWindows().stream()
+        .filter(w -> w instanceof Stage s && s.getProperties().containsKey(CallModel.class) && s.isShowing())
+        .map(Stage.class::cast).findFirst());
+  }
+}

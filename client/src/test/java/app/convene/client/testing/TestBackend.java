@@ -1,0 +1,86 @@
+package app.convene.client.testing;
+
+import app.convene.client.api.ApiClient;
+import app.convene.client.api.ApiException;
+import app.convene.client.call.JoinTicket;
+import app.convene.protocol.api.AuthSession;
+import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.ServiceKind;
+import app.convene.protocol.api.UserView;
+import app.convene.server.ServerConfig;
+import app.convene.server.SignalingServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** A real server on a loopback port with an embedded database in a temporary folder. */
+public final class TestBackend implements AutoCloseable {
+  /** A registered account and a client signed in as it. */
+  public record Account(ApiClient api, String email, String password, UserView user) {
+    public String accessToken() {
+      try {
+        return api.accessToken();
+      } catch (ApiException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private final SignalingServer server;
+  private final Path dataDir;
+
+  private TestBackend(SignalingServer server, Path dataDir) {
+    this.server = server;
+    this.dataDir = dataDir;
+  }
+
+  public static TestBackend start() throws Exception {
+    Path dir = Files.createTempDirectory("convene-test-server");
+    return new TestBackend(SignalingServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir)), dir);
+  }
+
+  public URI httpBase() {
+    return URI.create("http://127.0.0.1:" + server.port());
+  }
+
+  public URI signalingUri() {
+    return server.signalingUri();
+  }
+
+  /** Registers {@code name} with a unique e-mail address. */
+  public Account account(String name) throws ApiException {
+    String email = name.toLowerCase().replaceAll("[^a-z]", "") + "-"
+        + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String password = "correct horse " + name;
+    ApiClient api = new ApiClient(httpBase(), null, session -> {});
+    AuthSession session = api.register(email, password, name);
+    return new Account(api, email, password, session.user());
+  }
+
+  /** A native meeting of {@code owner} running now, with {@code attendees}; returns its room id. */
+  public String meeting(Account owner, String title, Account... attendees) throws ApiException {
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
+    List<String> emails = Arrays.stream(attendees).map(Account::email).toList();
+    return owner.api().schedule(new EventRequest(title, "", start, start.plus(Duration.ofHours(1)),
+        "Europe/Berlin", emails, ServiceKind.NATIVE, null)).room().id();
+  }
+
+  public JoinTicket ticket(Account account, String roomId) {
+    return new JoinTicket(signalingUri(), account.accessToken(), roomId, null, account.user().displayName());
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    try (var files = Files.walk(dataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package app.convene.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStreamReader;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+  @AfterEach
+  void english() {
+    Messages.use(Locale.ENGLISH);
+  }
+
+  @Test
+  void everyEnglishTextHasARussianOneAndNoOther() throws Exception {
+    Properties english = load("messages.properties");
+    Properties russian = load("messages_ru.properties");
+
+    assertThat(russian.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+    assertThat(russian.stringPropertyNames()).allSatisfy(key ->
+        assertThat(russian.getProperty(key)).as(key).isNotBlank());
+  }
+
+  @Test
+  void switchingTheLanguageChangesTheText() {
+    Messages.use(Locale.forLanguageTag("ru"));
+    assertThat(Messages.get("calendar.new")).isEqualTo("Новая встреча");
+    assertThat(Messages.format("call.participants", 3)).isEqualTo("Участников в звонке: 3");
+
+    Messages.use(Locale.ENGLISH);
+    assertThat(Messages.get("calendar.new")).isEqualTo("New meeting");
+  }
+
+  @Test
+  void anUnknownLocaleFallsBackToEnglish() {
+    Messages.use(Locale.JAPANESE);
+
+    assertThat(Messages.get("calendar.new")).isEqualTo("New meeting");
+  }
+
+  private static Properties load(String name) throws Exception {
+    Properties properties = new Properties();
+    try (InputStream in = Messages.class.getResourceAsStream(name)) {
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return properties;
+  }
+}
