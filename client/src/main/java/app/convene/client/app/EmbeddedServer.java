@@ -29,25 +29,26 @@ final class EmbeddedServer implements AutoCloseable {
     this.baseUri = baseUri;
   }
 
-  /** Starts a server on {@code port}, or reuses a healthy Convene server already there. */
+  /**
+   * Uses the Convene server already answering on {@code port} (another instance of the app on
+   * this machine: the embedded database can be open in one process only), or starts one there.
+   */
   static EmbeddedServer startOrReuse(int port) throws Exception {
-    try {
-      SignalingServer server = SignalingServer.start(ServerConfig.defaults().withPort(port));
-      log.info("embedded server on {}", server.healthUri().resolve("/"));
-      return new EmbeddedServer(server, URI.create("http://127.0.0.1:" + server.port()));
-    } catch (IOException e) {
-      if (!(e instanceof BindException) && !(e.getCause() instanceof BindException)) {
-        throw e;
-      }
-      URI health = URI.create("http://127.0.0.1:" + port + "/health");
-      if (!healthy(health)) {
-        throw new IOException(
-            "port " + port + " is taken by something that is not a Convene server; "
-                + "start with --server=URL", e);
-      }
-      URI base = URI.create("http://127.0.0.1:" + port);
+    URI base = URI.create("http://127.0.0.1:" + port);
+    if (healthy(base.resolve("/health"))) {
       log.info("using the server already running on {}", base);
       return new EmbeddedServer(null, base);
+    }
+    try {
+      SignalingServer server = SignalingServer.start(ServerConfig.defaults().withPort(port));
+      log.info("embedded server on {}", base);
+      return new EmbeddedServer(server, base);
+    } catch (IOException e) {
+      if (e instanceof BindException || e.getCause() instanceof BindException) {
+        throw new IOException("port " + port + " is taken by something that is not a Convene "
+            + "server; start with --server=URL", e);
+      }
+      throw e;
     }
   }
 
