@@ -16,8 +16,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Google events saved on this computer, so they show offline: one owner-only JSON file per
- * calendar in {@code <dataDir>/google/calendars/}, holding the calendar's sync token and events,
- * replaced atomically. A file that cannot be parsed is renamed to {@code *.corrupt} (kept for
- * inspection) and that calendar is read in full again. Thread-safe; blocking I/O.
+ * The Google events saved on this computer, so they show offline: per calendar, in {@code
+ * <dataDir>/google/calendars/}, an owner-only snapshot ({@code <hash>.json}: sync token and events,
+ * replaced atomically) and a {@link CacheJournal} of the incremental syncs since ({@code
+ * <hash>.journal}), folded into a new snapshot once it grows past {@value #COMPACT_BYTES} bytes. A
+ * snapshot that cannot be parsed is renamed to {@code *.corrupt} (kept for inspection) and that
+ * calendar is read in full again. Thread-safe; blocking I/O.
  */
 final class EventCache {
   private static final Logger log = LoggerFactory.getLogger(EventCache.class);
@@ -49,8 +53,13 @@ final class EventCache {
                         }
                       }));
   static final String FOLDER = "calendars";
+  static final long COMPACT_BYTES = 256 * 1024;
 
-  /** One calendar's saved state; {@code syncToken} is {@code null} until a full read finished. */
+  /**
+   * One calendar's saved state; {@code syncToken} is {@code null} until a full read finished. Takes
+   * {@code events} over without a copy (a calendar may hold thousands): callers pass a map they
+   * no longer change.
+   */
   record CalendarState(
       String calendarId,
       String summary,
@@ -58,11 +67,12 @@ final class EventCache {
       String syncToken,
       Map<String, GoogleEvent> events) {
     CalendarState {
-      events = Map.copyOf(events);
+      events = Collections.unmodifiableMap(events);
     }
   }
 
   private final Path dir;
+  private final Set<String> mustCompact = new HashSet<>();
   private Map<String, CalendarState> states;
 
   EventCache(Path googleDir) {
@@ -73,10 +83,44 @@ final class EventCache {
     return Optional.ofNullable(states().get(calendarId));
   }
 
-  /** Saves the state to disk first; memory changes only when that worked. */
+  /**
+   * Replaces a calendar's state with a new snapshot (after a full read, or a rename). Disk first:
+   * memory changes only when the write worked. The journal goes first, so a crash in between
+   * leaves the older snapshot and its token, which the next sync brings up to date.
+   */
   synchronized void put(CalendarState state) throws IOException {
-    OwnerOnlyFiles.write(fileOf(state.calendarId()), JSON.writeValueAsBytes(state));
+    journal(state.calendarId()).delete();
+    OwnerOnlyFiles.write(fileOf(state.calendarId(), ".json"), JSON.writeValueAsBytes(state));
+    mustCompact.remove(state.calendarId());
     states().put(state.calendarId(), state);
+  }
+
+  /**
+   * Records an incremental sync: appends {@code changed} and {@code removed} to the journal (or
+   * writes a snapshot when the journal has grown large), then makes {@code state} current.
+   */
+  synchronized void update(CalendarState state, List<GoogleEvent> changed, List<String> removed)
+      throws IOException {
+    String id = state.calendarId();
+    if (mustCompact.contains(id) || !states().containsKey(id)) {
+      put(state);
+      return;
+    }
+    long size;
+    try {
+      size =
+          journal(id)
+              .append(
+                  new CacheJournal.Entry(
+                      state.syncToken(), state.summary(), state.colorHex(), changed, removed));
+    } catch (IOException e) {
+      mustCompact.add(id); // a half-written line must not stay in the middle of the journal
+      throw e;
+    }
+    states().put(id, state);
+    if (size > COMPACT_BYTES) {
+      put(state);
+    }
   }
 
   /** The saved events of those calendars, each in its calendar's current colour. */
@@ -125,6 +169,7 @@ final class EventCache {
 
   synchronized void clear() throws IOException {
     deleteAll(dir.getParent());
+    mustCompact.clear();
     states = new HashMap<>();
   }
 
@@ -142,15 +187,19 @@ final class EventCache {
     }
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
       for (Path file : files) {
+        String name = file.getFileName().toString();
+        CacheJournal journal =
+            new CacheJournal(file.resolveSibling(name.replace(".json", ".journal")), JSON);
         try {
-          CalendarState state = JSON.readValue(file.toFile(), CalendarState.class);
+          CalendarState state = replay(JSON.readValue(file.toFile(), CalendarState.class), journal);
           loaded.put(state.calendarId(), state);
         } catch (JacksonException | NullPointerException e) {
           log.warn("Unreadable Google calendar cache {}; it will be read from Google again", file);
           Files.move(
               file,
-              file.resolveSibling(file.getFileName() + ".corrupt"),
+              file.resolveSibling(name + ".corrupt"),
               StandardCopyOption.REPLACE_EXISTING);
+          journal.delete();
         }
       }
     } catch (IOException e) {
@@ -159,11 +208,32 @@ final class EventCache {
     return loaded;
   }
 
-  private Path fileOf(String calendarId) {
+  private static CalendarState replay(CalendarState snapshot, CacheJournal journal)
+      throws IOException {
+    List<CacheJournal.Entry> entries = journal.read();
+    if (entries.isEmpty()) {
+      return snapshot;
+    }
+    Map<String, GoogleEvent> events = new HashMap<>(snapshot.events());
+    CacheJournal.Entry last = null;
+    for (CacheJournal.Entry entry : entries) {
+      entry.removed().forEach(events::remove);
+      entry.changed().forEach(e -> events.put(e.id(), e));
+      last = entry;
+    }
+    return new CalendarState(
+        snapshot.calendarId(), last.summary(), last.colorHex(), last.syncToken(), events);
+  }
+
+  private CacheJournal journal(String calendarId) {
+    return new CacheJournal(fileOf(calendarId, ".journal"), JSON);
+  }
+
+  private Path fileOf(String calendarId, String suffix) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(calendarId.getBytes(StandardCharsets.UTF_8));
-      return dir.resolve(HexFormat.of().formatHex(hash, 0, 16) + ".json");
+      return dir.resolve(HexFormat.of().formatHex(hash, 0, 16) + suffix);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }

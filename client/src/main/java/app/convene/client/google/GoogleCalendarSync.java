@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,17 +154,12 @@ public final class GoogleCalendarSync {
     String color = info != null ? info.colorHex() : old == null ? null : old.colorHex();
     String summary = info != null ? info.summary() : old == null ? id : old.summary();
     try {
-      Map<String, GoogleEvent> events;
-      String token;
-      Map<String, GoogleEvent> before = old == null ? Map.of() : old.events();
       if (old != null && old.syncToken() != null) {
         try {
           Page changes = fetch(id, old.syncToken());
-          events = new HashMap<>(before);
-          applyChanges(id, events, changes.items, color, counts);
           counts.fetched += changes.items.size();
-          token = changes.syncToken;
-          put(id, summary, color, token, events, counts, before);
+          applyChanges(old, new CalendarState(id, summary, color, changes.syncToken, Map.of()),
+              changes.items, counts);
           return;
         } catch (HttpResponseException e) {
           if (e.getStatusCode() != 410) {
@@ -173,7 +169,7 @@ public final class GoogleCalendarSync {
         }
       }
       Page all = fetch(id, null);
-      events = new HashMap<>();
+      Map<String, GoogleEvent> events = new HashMap<>();
       for (Event event : all.items) {
         if (!EventMapper.isCancelled(event)) {
           events.put(event.getId(), EventMapper.map(id, event, color, zone));
@@ -181,51 +177,67 @@ public final class GoogleCalendarSync {
       }
       counts.fetched += all.items.size();
       counts.full.add(id);
-      put(id, summary, color, all.syncToken, events, counts, before);
+      Map<String, GoogleEvent> before = old == null ? Map.of() : old.events();
+      events.forEach((eventId, e) -> counts.changed += e.equals(before.get(eventId)) ? 0 : 1);
+      before.keySet().forEach(eventId -> counts.removed += events.containsKey(eventId) ? 0 : 1);
+      save(() -> cache.put(new CalendarState(id, summary, color, all.syncToken, events)), summary);
     } catch (IOException e) {
       throw GoogleErrors.map(e, "read the calendar " + summary);
     }
   }
 
-  private void put(
-      String id,
-      String summary,
-      String color,
-      String token,
-      Map<String, GoogleEvent> events,
-      Counts counts,
-      Map<String, GoogleEvent> before)
+  /** Applies an incremental page set to {@code old}; {@code next} has the new name and token. */
+  private void applyChanges(CalendarState old, CalendarState next, List<Event> items, Counts counts)
       throws GoogleException {
-    for (Map.Entry<String, GoogleEvent> entry : events.entrySet()) {
-      if (!entry.getValue().equals(before.get(entry.getKey()))) {
-        counts.changed++;
+    Map<String, GoogleEvent> events = new HashMap<>(old.events());
+    Map<String, GoogleEvent> changed = new LinkedHashMap<>();
+    Set<String> removed = new LinkedHashSet<>();
+    for (Event event : items) {
+      String eventId = event.getId();
+      if (EventMapper.isCancelled(event)) {
+        changed.remove(eventId);
+        if (events.remove(eventId) != null) {
+          removed.add(eventId);
+        }
+        // A deleted series: drop its instances too.
+        List<String> instances = events.values().stream()
+            .filter(e -> eventId.equals(e.recurringEventId())).map(GoogleEvent::id).toList();
+        instances.forEach(events::remove);
+        instances.forEach(changed::remove);
+        removed.addAll(instances);
+      } else {
+        GoogleEvent mapped = EventMapper.map(next.calendarId(), event, next.colorHex(), zone);
+        if (!mapped.equals(events.put(eventId, mapped))) {
+          changed.put(eventId, mapped);
+        }
+        removed.remove(eventId);
       }
     }
-    for (String oldId : before.keySet()) {
-      if (!events.containsKey(oldId)) {
-        counts.removed++;
-      }
+    removed.removeIf(eventId -> !old.events().containsKey(eventId));
+    counts.changed += changed.size();
+    counts.removed += removed.size();
+    boolean renamed = !Objects.equals(old.colorHex(), next.colorHex())
+        || !Objects.equals(old.summary(), next.summary());
+    if (changed.isEmpty() && removed.isEmpty() && !renamed
+        && Objects.equals(old.syncToken(), next.syncToken())) {
+      return; // nothing new: no write
     }
-    if (token != null || !events.equals(before)) {
-      try {
-        cache.put(new CalendarState(id, summary, color, token, events));
-      } catch (IOException e) {
-        throw new GoogleException(
-            "Could not save the events of " + summary + " on this computer: " + e.getMessage(), e);
-      }
-    }
+    CalendarState state = new CalendarState(next.calendarId(), next.summary(), next.colorHex(),
+        next.syncToken(), events);
+    save(() -> cache.update(state, List.copyOf(changed.values()), List.copyOf(removed)),
+        next.summary());
   }
 
-  private void applyChanges(
-      String id, Map<String, GoogleEvent> events, List<Event> changes, String color, Counts counts) {
-    for (Event event : changes) {
-      if (EventMapper.isCancelled(event)) {
-        events.remove(event.getId());
-        // A deleted series: drop its instances too.
-        events.values().removeIf(e -> event.getId().equals(e.recurringEventId()));
-      } else {
-        events.put(event.getId(), EventMapper.map(id, event, color, zone));
-      }
+  private interface CacheWrite {
+    void run() throws IOException;
+  }
+
+  private static void save(CacheWrite write, String summary) throws GoogleException {
+    try {
+      write.run();
+    } catch (IOException e) {
+      throw new GoogleException(
+          "Could not save the events of " + summary + " on this computer: " + e.getMessage(), e);
     }
   }
 

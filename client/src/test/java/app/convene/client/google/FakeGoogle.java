@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -88,7 +86,6 @@ final class FakeGoogle implements AutoCloseable {
   final FakeOAuth oauth = new FakeOAuth();
   final FakeCalendar calendar = new FakeCalendar();
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newFixedThreadPool(4);
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Deque<Failure> failures = new ArrayDeque<>();
   private final AtomicLong bytesIn = new AtomicLong();
@@ -103,8 +100,8 @@ final class FakeGoogle implements AutoCloseable {
         HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
     FakeGoogle fake = new FakeGoogle(server);
     server.createContext("/", fake::handle);
-    server.setExecutor(fake.threads);
-    server.start();
+    server.start(); // requests are handled one at a time on the server's own thread
+
     return fake;
   }
 
@@ -160,7 +157,6 @@ final class FakeGoogle implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    threads.shutdownNow();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
