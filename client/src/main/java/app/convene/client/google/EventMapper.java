@@ -1,0 +1,87 @@
+package app.convene.client.google;
+
+import com.google.api.client.util.DateTime;
+import com.google.api.services.calendar.model.ConferenceData;
+import com.google.api.services.calendar.model.EntryPoint;
+import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.EventDateTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** Library {@link Event}s to {@link GoogleEvent}s. Pure; any thread. */
+final class EventMapper {
+  private EventMapper() {}
+
+  static boolean isCancelled(Event event) {
+    return "cancelled".equals(event.getStatus());
+  }
+
+  /** Requires a non-cancelled event (a cancelled one may have nothing but its id). */
+  static GoogleEvent map(String calendarId, Event event, String colorHex, ZoneId zone) {
+    EventDateTime start = event.getStart();
+    EventDateTime end = event.getEnd();
+    boolean allDay = start != null && start.getDate() != null;
+    Instant startAt = instant(start, zone);
+    Instant endAt = end == null ? startAt : instant(end, zone);
+    return new GoogleEvent(
+        calendarId,
+        event.getId(),
+        event.getRecurringEventId(),
+        event.getSummary(),
+        event.getDescription(),
+        event.getLocation(),
+        startAt,
+        endAt,
+        allDay,
+        meetLink(event),
+        event.getHtmlLink(),
+        colorHex);
+  }
+
+  /** {@code hangoutLink}, else the video entry point of a Meet conference, else {@code null}. */
+  static String meetLink(Event event) {
+    if (event.getHangoutLink() != null) {
+      return event.getHangoutLink();
+    }
+    ConferenceData conference = event.getConferenceData();
+    if (conference == null || conference.getEntryPoints() == null) {
+      return null;
+    }
+    for (EntryPoint entry : conference.getEntryPoints()) {
+      if ("video".equals(entry.getEntryPointType())
+          && entry.getUri() != null
+          && MeetingLinks.classify(entry.getUri())
+              .filter(l -> l.kind() == MeetingLink.Kind.GOOGLE_MEET)
+              .isPresent()) {
+        return entry.getUri();
+      }
+    }
+    return null;
+  }
+
+  /** The state of a requested conference: "pending", "success", "failure" or {@code null}. */
+  static String conferenceStatus(Event event) {
+    ConferenceData conference = event.getConferenceData();
+    if (conference == null
+        || conference.getCreateRequest() == null
+        || conference.getCreateRequest().getStatus() == null) {
+      return null;
+    }
+    return conference.getCreateRequest().getStatus().getStatusCode();
+  }
+
+  private static Instant instant(EventDateTime time, ZoneId zone) {
+    if (time == null) {
+      return null;
+    }
+    if (time.getDateTime() != null) {
+      return Instant.ofEpochMilli(time.getDateTime().getValue());
+    }
+    DateTime date = time.getDate();
+    if (date == null) {
+      return null;
+    }
+    return LocalDate.parse(date.toStringRfc3339()).atStartOfDay(zone).toInstant();
+  }
+}

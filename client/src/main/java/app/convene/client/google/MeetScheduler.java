@@ -1,0 +1,221 @@
+package app.convene.client.google;
+
+import com.google.api.client.auth.oauth2.Credential;
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.util.BackOff;
+import com.google.api.client.util.DateTime;
+import com.google.api.client.util.ExponentialBackOff;
+import com.google.api.client.util.Sleeper;
+import com.google.api.services.calendar.Calendar;
+import com.google.api.services.calendar.model.ConferenceData;
+import com.google.api.services.calendar.model.ConferenceSolutionKey;
+import com.google.api.services.calendar.model.CreateConferenceRequest;
+import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.EventAttendee;
+import com.google.api.services.calendar.model.EventDateTime;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Creates, edits and cancels Google Calendar events with a Google Meet link. Attendees get Google's
+ * invitation and update e-mails ({@code sendUpdates=all}). Google creates the Meet conference
+ * asynchronously: while it answers "pending", this class asks again after a back-off (about ten
+ * seconds at most) before returning.
+ *
+ * <p>Every method blocks on the network: call it off the FX thread. Returned events carry no
+ * calendar colour ({@code colorHex} is {@code null}); the next sync brings them into the cache.
+ */
+public final class MeetScheduler {
+  static final String SERVICE_PROPERTY = "conveneService";
+
+  private final Calendar api;
+  private final Retry retry;
+  private final Supplier<BackOff> pollBackOffs;
+  private final Sleeper sleeper;
+  private final int maxPolls;
+
+  public MeetScheduler(GoogleConfig config, Credential credential) {
+    this(
+        GoogleHttp.calendar(GoogleHttp.transport(), config, credential),
+        Retry.standard(),
+        () ->
+            new ExponentialBackOff.Builder()
+                .setInitialIntervalMillis(500)
+                .setMaxIntervalMillis(4_000)
+                .setMaxElapsedTimeMillis(15_000)
+                .build(),
+        Sleeper.DEFAULT,
+        8);
+  }
+
+  MeetScheduler(
+      Calendar api, Retry retry, Supplier<BackOff> pollBackOffs, Sleeper sleeper, int maxPolls) {
+    this.api = Objects.requireNonNull(api, "api == null");
+    this.retry = Objects.requireNonNull(retry, "retry == null");
+    this.pollBackOffs = Objects.requireNonNull(pollBackOffs, "pollBackOffs == null");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+    this.maxPolls = maxPolls;
+  }
+
+  /**
+   * Creates the event with a new Meet conference and invites the attendees. The result's {@code
+   * meetLink} is {@code null} only if Google was still preparing the conference after the polls.
+   *
+   * @param calendarId a writable calendar, or {@code "primary"}
+   */
+  public GoogleEvent createMeet(String calendarId, MeetingDraft draft) throws GoogleException {
+    Objects.requireNonNull(calendarId, "calendarId == null");
+    // Our own id makes a retried insert safe: a second insert gets 409 instead of a duplicate.
+    String id = UUID.randomUUID().toString().replace("-", "");
+    Event event =
+        details(new Event(), draft)
+            .setId(id)
+            .setConferenceData(newConference())
+            .setExtendedProperties(
+                new Event.ExtendedProperties()
+                    .setPrivate(Map.of(SERVICE_PROPERTY, "GOOGLE_MEET")));
+    try {
+      Event created;
+      try {
+        created =
+            retry.run(
+                () ->
+                    api.events()
+                        .insert(calendarId, event)
+                        .setConferenceDataVersion(1)
+                        .setSendUpdates("all")
+                        .execute());
+      } catch (GoogleJsonResponseException e) {
+        if (e.getStatusCode() != 409) {
+          throw e;
+        }
+        created = retry.run(() -> api.events().get(calendarId, id).execute());
+      }
+      return EventMapper.map(calendarId, awaitConference(calendarId, created), null, zone());
+    } catch (IOException e) {
+      throw GoogleErrors.map(e, "create the meeting");
+    }
+  }
+
+  /** Replaces title, description, times and attendees; attendees are told of the change. */
+  public GoogleEvent update(String calendarId, String eventId, MeetingDraft draft)
+      throws GoogleException {
+    Objects.requireNonNull(calendarId, "calendarId == null");
+    Objects.requireNonNull(eventId, "eventId == null");
+    Event changes = details(new Event(), draft);
+    try {
+      Event patched =
+          retry.run(
+              () ->
+                  api.events()
+                      .patch(calendarId, eventId, changes)
+                      .setConferenceDataVersion(1)
+                      .setSendUpdates("all")
+                      .execute());
+      return EventMapper.map(calendarId, patched, null, zone());
+    } catch (IOException e) {
+      throw GoogleErrors.map(e, "change the meeting");
+    }
+  }
+
+  /** Deletes the event and e-mails the attendees a cancellation; done if already deleted. */
+  public void cancel(String calendarId, String eventId) throws GoogleException {
+    Objects.requireNonNull(calendarId, "calendarId == null");
+    Objects.requireNonNull(eventId, "eventId == null");
+    try {
+      retry.run(() -> api.events().delete(calendarId, eventId).setSendUpdates("all").execute());
+    } catch (GoogleJsonResponseException e) {
+      if (e.getStatusCode() != 410) {
+        throw GoogleErrors.map(e, "cancel the meeting");
+      }
+    } catch (IOException e) {
+      throw GoogleErrors.map(e, "cancel the meeting");
+    }
+  }
+
+  /**
+   * Gives an existing event a Meet link (the fallback from a native call that could not connect).
+   * An event that already has one is returned as it is.
+   */
+  public GoogleEvent addMeetLink(String calendarId, String eventId) throws GoogleException {
+    Objects.requireNonNull(calendarId, "calendarId == null");
+    Objects.requireNonNull(eventId, "eventId == null");
+    try {
+      Event current = retry.run(() -> api.events().get(calendarId, eventId).execute());
+      if (EventMapper.meetLink(current) == null) {
+        Event changes = new Event().setConferenceData(newConference());
+        current =
+            retry.run(
+                () ->
+                    api.events()
+                        .patch(calendarId, eventId, changes)
+                        .setConferenceDataVersion(1)
+                        .setSendUpdates("all")
+                        .execute());
+        current = awaitConference(calendarId, current);
+      }
+      return EventMapper.map(calendarId, current, null, zone());
+    } catch (IOException e) {
+      throw GoogleErrors.map(e, "add a Google Meet link");
+    }
+  }
+
+  private Event awaitConference(String calendarId, Event event) throws IOException, GoogleException {
+    BackOff backOff = pollBackOffs.get();
+    for (int poll = 0;
+        "pending".equals(EventMapper.conferenceStatus(event)) && poll < maxPolls;
+        poll++) {
+      long wait = backOff.nextBackOffMillis();
+      if (wait == BackOff.STOP) {
+        break;
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new GoogleException("Cancelled while Google prepared the Meet link.", e);
+      }
+      String id = event.getId();
+      event = retry.run(() -> api.events().get(calendarId, id).execute());
+    }
+    if ("failure".equals(EventMapper.conferenceStatus(event))) {
+      throw new GoogleException(
+          "The event \""
+              + event.getSummary()
+              + "\" is in Google Calendar, but Google could not give it a Meet link. Try adding"
+              + " the link again later.");
+    }
+    return event;
+  }
+
+  private static Event details(Event event, MeetingDraft draft) {
+    Objects.requireNonNull(draft, "draft == null");
+    return event
+        .setSummary(draft.title())
+        .setDescription(draft.description())
+        .setStart(time(draft.start().toEpochMilli(), draft.timeZone()))
+        .setEnd(time(draft.end().toEpochMilli(), draft.timeZone()))
+        .setAttendees(
+            draft.attendees().stream().map(a -> new EventAttendee().setEmail(a)).toList());
+  }
+
+  private static EventDateTime time(long epochMillis, String zone) {
+    return new EventDateTime().setDateTime(new DateTime(epochMillis)).setTimeZone(zone);
+  }
+
+  private static ConferenceData newConference() {
+    return new ConferenceData()
+        .setCreateRequest(
+            new CreateConferenceRequest()
+                .setRequestId(UUID.randomUUID().toString())
+                .setConferenceSolutionKey(new ConferenceSolutionKey().setType("hangoutsMeet")));
+  }
+
+  private static ZoneId zone() {
+    return ZoneId.systemDefault();
+  }
+}

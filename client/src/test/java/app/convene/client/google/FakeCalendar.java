@@ -1,0 +1,275 @@
+package app.convene.client.google;
+
+import static app.convene.client.google.FakeGoogle.JSON;
+
+import app.convene.client.google.FakeGoogle.Reply;
+import app.convene.client.google.FakeGoogle.Request;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Calendar v3 in memory: calendarList.list, events.list (singleEvents, maxResults, pageToken,
+ * timeMin, syncToken and 410 Gone), events.insert/get/patch/delete with conferenceData. Every
+ * change gets a sequence number; a sync token is the number it was issued at. A requested Meet
+ * conference is "pending" on insert or patch and "success" on the next get. Thread-safe.
+ */
+final class FakeCalendar {
+  private static final class Cal {
+    final String id;
+    final String summary;
+    final String color;
+    final boolean primary;
+    final Map<String, Stored> events = new LinkedHashMap<>();
+
+    Cal(String id, String summary, String color, boolean primary) {
+      this.id = id;
+      this.summary = summary;
+      this.color = color;
+      this.primary = primary;
+    }
+  }
+
+  private static final class Stored {
+    ObjectNode json;
+    long seq;
+
+    Stored(ObjectNode json, long seq) {
+      this.json = json;
+      this.seq = seq;
+    }
+  }
+
+  private final Map<String, Cal> calendars = new LinkedHashMap<>();
+  private final Set<String> pendingConferences = new HashSet<>();
+  private long seq;
+  private long goneBefore;
+  private int ids;
+  private String conferenceOutcome = "success";
+
+  synchronized void addCalendar(String id, String summary, String color, boolean primary) {
+    calendars.put(id, new Cal(id, summary, color, primary));
+  }
+
+  synchronized String addEvent(String calendarId, String summary, Instant start, Duration length) {
+    ObjectNode event = JSON.createObjectNode();
+    String id = "ev" + (++ids);
+    event.put("id", id).put("status", "confirmed").put("summary", summary);
+    event.put("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
+    event.putObject("start").put("dateTime", start.toString());
+    event.putObject("end").put("dateTime", start.plus(length).toString());
+    cal(calendarId).events.put(id, new Stored(event, ++seq));
+    return id;
+  }
+
+  /** A series "RRULE:FREQ=WEEKLY;COUNT=count". */
+  synchronized String addWeekly(String calendarId, String summary, Instant start, Duration length, int count) {
+    String id = addEvent(calendarId, summary, start, length);
+    event(calendarId, id).json.putArray("recurrence").add("RRULE:FREQ=WEEKLY;COUNT=" + count);
+    return id;
+  }
+
+  /** Sets a field as a user editing in Google Calendar would. */
+  synchronized void edit(String calendarId, String eventId, String field, String value) {
+    Stored stored = event(calendarId, eventId);
+    stored.json.put(field, value);
+    stored.seq = ++seq;
+  }
+
+  synchronized void delete(String calendarId, String eventId) {
+    Stored stored = event(calendarId, eventId);
+    stored.json.put("status", "cancelled");
+    stored.seq = ++seq;
+  }
+
+  /** Every sync token issued so far answers 410 Gone. */
+  synchronized void expireSyncTokens() {
+    goneBefore = ++seq;
+  }
+
+  synchronized void conferenceOutcome(String statusCode) {
+    conferenceOutcome = statusCode;
+  }
+
+  synchronized ObjectNode eventJson(String calendarId, String eventId) {
+    return event(calendarId, eventId).json.deepCopy();
+  }
+
+  synchronized int eventCount(String calendarId) {
+    return cal(calendarId).events.size();
+  }
+
+  synchronized Reply handle(Request request) {
+    List<String> parts =
+        Arrays.stream(request.rawPath().substring("/calendar/v3/".length()).split("/"))
+            .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
+            .toList();
+    if (parts.equals(List.of("users", "me", "calendarList")) && request.method().equals("GET")) {
+      return calendarList(request);
+    }
+    if (parts.size() < 3 || !parts.get(0).equals("calendars") || !parts.get(2).equals("events")) {
+      return Reply.error(404, "notFound", "Not Found");
+    }
+    Cal cal = calendars.get(parts.get(1));
+    if (cal == null) {
+      return Reply.error(404, "notFound", "Not Found");
+    }
+    if (parts.size() == 3) {
+      return switch (request.method()) {
+        case "GET" -> FakeEventLists.list(cal.summary, rows(cal), request, seq, goneBefore);
+        case "POST" -> insert(cal, request);
+        default -> Reply.error(405, "methodNotAllowed", request.method());
+      };
+    }
+    Stored stored = cal.events.get(parts.get(3));
+    if (stored == null) {
+      return Reply.error(404, "notFound", "Not Found");
+    }
+    return switch (request.method()) {
+      case "GET" -> get(cal, stored);
+      case "PATCH" -> patch(cal, stored, request);
+      case "DELETE" -> delete(stored);
+      default -> Reply.error(405, "methodNotAllowed", request.method());
+    };
+  }
+
+  private List<FakeEventLists.Row> rows(Cal cal) {
+    return cal.events.values().stream().map(s -> new FakeEventLists.Row(s.json, s.seq)).toList();
+  }
+
+  private Reply calendarList(Request request) {
+    int max = Integer.parseInt(request.query().getOrDefault("maxResults", "100"));
+    int from = Integer.parseInt(request.query().getOrDefault("pageToken", "0"));
+    List<Cal> all = new ArrayList<>(calendars.values());
+    ObjectNode page = JSON.createObjectNode().put("kind", "calendar#calendarList");
+    ArrayNode items = page.putArray("items");
+    for (Cal cal : all.subList(from, Math.min(all.size(), from + max))) {
+      ObjectNode item = items.addObject().put("kind", "calendar#calendarListEntry").put("id", cal.id);
+      item.put("summary", cal.summary).put("backgroundColor", cal.color).put("foregroundColor", "#000000");
+      item.put("selected", true).put("accessRole", "owner");
+      if (cal.primary) {
+        item.put("primary", true);
+      }
+    }
+    if (from + max < all.size()) {
+      page.put("nextPageToken", String.valueOf(from + max));
+    }
+    return Reply.json(200, page);
+  }
+
+  private Reply insert(Cal cal, Request request) {
+    ObjectNode event = request.json();
+    String id = event.hasNonNull("id") ? event.get("id").asText() : "ev" + (++ids);
+    if (cal.events.containsKey(id)) {
+      return Reply.error(409, "duplicate", "The requested identifier already exists.");
+    }
+    event.put("id", id).put("status", "confirmed");
+    event.put("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
+    Reply refused = conference(cal, event, event.get("conferenceData"), request);
+    if (refused != null) {
+      return refused;
+    }
+    cal.events.put(id, new Stored(event, ++seq));
+    return Reply.json(200, event);
+  }
+
+  private Reply get(Cal cal, Stored stored) {
+    String key = cal.id + "/" + stored.json.get("id").asText();
+    if (pendingConferences.remove(key)) {
+      ObjectNode conference = (ObjectNode) stored.json.get("conferenceData");
+      ((ObjectNode) conference.get("createRequest")).putObject("status").put("statusCode", conferenceOutcome);
+      if (conferenceOutcome.equals("success")) {
+        String link = "https://meet.google.com/" + meetCode();
+        conference.putArray("entryPoints").addObject().put("entryPointType", "video").put("uri", link);
+        conference.putObject("conferenceSolution").put("name", "Google Meet").putObject("key").put("type", "hangoutsMeet");
+        conference.put("conferenceId", link.substring(link.lastIndexOf('/') + 1));
+        stored.json.put("hangoutLink", link);
+      }
+      stored.seq = ++seq;
+    }
+    return Reply.json(200, stored.json);
+  }
+
+  private Reply patch(Cal cal, Stored stored, Request request) {
+    ObjectNode changes = request.json();
+    JsonNode conference = changes.remove("conferenceData");
+    ObjectNode updated = stored.json.deepCopy();
+    updated.setAll(changes);
+    Reply refused = conference(cal, updated, conference, request);
+    if (refused != null) {
+      return refused;
+    }
+    stored.json = updated;
+    stored.seq = ++seq;
+    return Reply.json(200, updated);
+  }
+
+  private Reply delete(Stored stored) {
+    if (stored.json.get("status").asText().equals("cancelled")) {
+      return Reply.error(410, "deleted", "Resource has been deleted");
+    }
+    stored.json.put("status", "cancelled");
+    stored.seq = ++seq;
+    return Reply.noContent();
+  }
+
+  /** Google ignores conferenceData unless conferenceDataVersion=1. */
+  private Reply conference(Cal cal, ObjectNode event, JsonNode conference, Request request) {
+    event.remove("conferenceData");
+    if (conference == null || !"1".equals(request.param("conferenceDataVersion"))) {
+      return null;
+    }
+    JsonNode create = conference.get("createRequest");
+    if (create == null
+        || !create.path("conferenceSolutionKey").path("type").asText().equals("hangoutsMeet")
+        || create.path("requestId").asText().isEmpty()) {
+      return Reply.error(400, "invalid", "Invalid conference type value.");
+    }
+    ObjectNode stored = conference.deepCopy();
+    ((ObjectNode) stored.get("createRequest")).putObject("status").put("statusCode", "pending");
+    event.set("conferenceData", stored);
+    pendingConferences.add(cal.id + "/" + event.get("id").asText());
+    return null;
+  }
+
+  private Stored event(String calendarId, String eventId) {
+    Stored stored = cal(calendarId).events.get(eventId);
+    if (stored == null) {
+      throw new IllegalArgumentException("no event " + eventId);
+    }
+    return stored;
+  }
+
+  private Cal cal(String calendarId) {
+    Cal cal = calendars.get(calendarId);
+    if (cal == null) {
+      throw new IllegalArgumentException("no calendar " + calendarId);
+    }
+    return cal;
+  }
+
+  private String meetCode() {
+    String letters = String.format("%010d", ++ids).chars().mapToObj(c -> String.valueOf((char) ('a' + c - '0'))).reduce("", String::concat);
+    return letters.substring(0, 3) + "-" + letters.substring(3, 7) + "-" + letters.substring(7, 10);
+  }
+
+  static Instant instant(JsonNode time) {
+    try {
+      return OffsetDateTime.parse(time.get("dateTime").asText()).toInstant();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("bad time " + time, e);
+    }
+  }
+}
