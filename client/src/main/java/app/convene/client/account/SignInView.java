@@ -38,7 +38,9 @@ public final class SignInView extends VBox {
     name.textProperty().bindBidirectional(model.displayNameProperty());
     Label nameLabel = new Label(Messages.get("signIn.name"));
     name.visibleProperty().bind(model.createAccountProperty());
+    name.managedProperty().bind(model.createAccountProperty());
     nameLabel.visibleProperty().bind(model.createAccountProperty());
+    nameLabel.managedProperty().bind(model.createAccountProperty());
 
     GridPane form = new GridPane(12, 10);
     form.addRow(0, new Label(Messages.get("signIn.server")), server);
@@ -67,5 +69,7 @@ public final class SignInView extends VBox {
     error.textProperty().bind(model.errorProperty());
 
     getChildren().addAll(heading, form, submit, toggle, error);
+    // The server is filled in; the first thing to type is the e-mail address.
+    javafx.application.Platform.runLater(email::requestFocus);
   }
 }
