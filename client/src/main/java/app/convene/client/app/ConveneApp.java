@@ -8,6 +8,13 @@ import app.convene.client.api.ApiException;
 import app.convene.client.calendar.CalendarModel;
 import app.convene.client.calendar.CalendarPane;
 import app.convene.client.calendar.CalendarService;
+import app.convene.client.calendar.GoogleModel;
+import app.convene.client.google.BrowserOpener;
+import app.convene.client.google.GoogleConfig;
+import app.convene.client.google.GoogleEvent;
+import app.convene.client.google.MeetingDraft;
+import app.convene.client.google.UserFolders;
+import app.convene.protocol.api.OccurrenceView;
 import app.convene.client.calendar.MeetingCache;
 import app.convene.client.call.InviteLink;
 import app.convene.client.call.JoinTicket;
@@ -39,6 +46,8 @@ import javafx.stage.Stage;
 public final class ConveneApp extends Application {
   private static volatile AppOptions options = AppOptions.parse(new String[0]);
   private static volatile URI server = URI.create("http://127.0.0.1:8787");
+  private static volatile GoogleModel.ConfigSource googleConfig = GoogleConfig::load;
+  private static volatile BrowserOpener browser = BrowserOpener.system();
 
   private final List<CallModel> calls = new ArrayList<>();
   private final Executor background = MediaEngine.background();
@@ -46,10 +55,17 @@ public final class ConveneApp extends Application {
   private SessionStore store;
   private MediaEngine media;
   private Stage stage;
+  private GoogleModel google;
 
   static void configure(AppOptions appOptions, URI serverAddress) {
     options = appOptions;
     server = serverAddress;
+  }
+
+  /** Tests: the Google OAuth client (pointing at a local fake) and the browser. */
+  static void configureGoogle(GoogleModel.ConfigSource config, BrowserOpener opener) {
+    googleConfig = config;
+    browser = opener;
   }
 
   @Override
@@ -97,14 +113,38 @@ public final class ConveneApp extends Application {
         new MeetingCache(options.dataDir(), user.id()), Clock.systemDefaultZone());
     CalendarModel model = new CalendarModel(service, user.id(), background, fx,
         occurrence -> join(api, user, occurrence.event().title(),
-            new InviteLink(occurrence.event().roomId(), null)));
-    CalendarPane pane = new CalendarPane(model, user.displayName(),
-        link -> join(api, user, Messages.get("call.linkTitle"), link), () -> signOut(api));
+            new InviteLink(occurrence.event().roomId(), null), draft(occurrence)));
+    closeGoogle();
+    google = new GoogleModel(googleConfig, options.dataDir(), UserFolders.forCurrentUser().configDir(),
+        browser, background, fx, model.statusProperty());
+    CalendarPane pane = new CalendarPane(model, google, user.displayName(),
+        link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
   }
 
-  private void join(ApiClient api, UserView user, String title, InviteLink link) {
+  /** The meeting as a Google Meet draft, for the call window's fallback; null if it cannot be one. */
+  private static MeetingDraft draft(OccurrenceView occurrence) {
+    try {
+      MeetingDraft event = MeetingDraft.of(occurrence.event());
+      return new MeetingDraft(event.title(), event.description() == null ? "" : event.description(),
+          occurrence.start(), occurrence.end(), event.timeZone(), event.attendees());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Offers "Move this meeting to Google Meet" in the call window while signed in to Google. */
+  private void offerMeet(CallModel call, MeetingDraft draft) {
+    GoogleModel current = google;
+    if (draft == null || current == null) {
+      return;
+    }
+    call.fallback().offer(current.stateProperty().isEqualTo(GoogleModel.State.SIGNED_IN),
+        () -> current.moveToMeet(draft).thenApply(GoogleEvent::meetLink));
+  }
+
+  private void join(ApiClient api, UserView user, String title, InviteLink link, MeetingDraft draft) {
     URI signaling = JoinTicket.signalingUri(api.serverUri());
     CompletableFuture.supplyAsync(() -> {
       try {
@@ -115,6 +155,7 @@ public final class ConveneApp extends Application {
       }
     }, background).thenComposeAsync(ticket -> {
       CallModel call = new CallModel(title, user.displayName(), media(), fx);
+      fx.execute(() -> offerMeet(call, draft));
       return call.connect(ticket).thenApply(v -> {
         hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
         return call;
@@ -151,6 +192,7 @@ public final class ConveneApp extends Application {
 
   private void signOut(ApiClient api) {
     List.copyOf(calls).forEach(CallModel::hangUp);
+    closeGoogle();
     CompletableFuture.runAsync(() -> {
       api.logout();
       store.clear();
@@ -171,8 +213,16 @@ public final class ConveneApp extends Application {
     return media;
   }
 
+  private void closeGoogle() {
+    if (google != null) {
+      google.close();
+      google = null;
+    }
+  }
+
   @Override
   public void stop() {
+    closeGoogle();
     List.copyOf(calls).forEach(call -> call.hangUp().join());
     synchronized (this) {
       if (media != null) {

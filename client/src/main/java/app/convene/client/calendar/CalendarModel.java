@@ -212,6 +212,22 @@ public final class CalendarModel {
     }, fx);
   }
 
+  /** Remembers {@code kind} as the default service (on the server, in the background). */
+  public void rememberService(ServiceKind kind) {
+    preferredService.set(kind);
+    CompletableFuture.runAsync(() -> {
+      try {
+        service.rememberService(kind);
+      } catch (ApiException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, background).whenCompleteAsync((v, e) -> {
+      if (e != null) {
+        status.set(Messages.format("calendar.error", rootMessage(e)));
+      }
+    }, fx);
+  }
+
   public CompletableFuture<Void> cancel(OccurrenceView occurrence) {
     return CompletableFuture.runAsync(() -> {
       try {

@@ -1,6 +1,11 @@
 package app.convene.client.calendar;
 
 import app.convene.client.call.InviteLink;
+import app.convene.client.google.GoogleEvent;
+import app.convene.client.google.MeetingDraft;
+import app.convene.client.google.MeetingLink;
+import app.convene.client.google.MeetingLinks;
+import app.convene.protocol.api.ServiceKind;
 import app.convene.client.ui.Messages;
 import app.convene.protocol.api.OccurrenceView;
 import com.calendarfx.view.CalendarView;
@@ -32,6 +37,7 @@ import javafx.scene.layout.Region;
  */
 public final class CalendarPane extends BorderPane {
   private final CalendarModel model;
+  private final GoogleModel google;
   private final CalendarView view = new CalendarView();
   private boolean pressedOnEntry;
 
@@ -40,12 +46,13 @@ public final class CalendarPane extends BorderPane {
    * @param onJoinLink called with a pasted invite link or room id
    * @param onSignOut called when the user signs out
    */
-  public CalendarPane(CalendarModel model, String userName, Consumer<InviteLink> onJoinLink,
-      Runnable onSignOut) {
+  public CalendarPane(CalendarModel model, GoogleModel google, String userName,
+      Consumer<InviteLink> onJoinLink, Runnable onSignOut) {
     this.model = model;
+    this.google = google;
     getStyleClass().add("calendar-pane");
     view.setId("calendar");
-    view.getCalendarSources().setAll(model.source());
+    view.getCalendarSources().setAll(model.source(), google.source());
     view.setShowAddCalendarButton(false);
     view.setShowPrintButton(false);
     view.setShowDeveloperConsole(false);
@@ -55,7 +62,10 @@ public final class CalendarPane extends BorderPane {
     view.setEntryDetailsCallback(param -> {
       if (param.getInputEvent() instanceof MouseEvent click && click.getClickCount() == 2
           && param.getEntry().getUserObject() instanceof OccurrenceView occurrence) {
-        model.open(occurrence);
+        open(occurrence);
+      } else if (param.getInputEvent() instanceof MouseEvent click && click.getClickCount() == 2
+          && param.getEntry().getUserObject() instanceof GoogleEvent event) {
+        google.open(event);
       }
       return true; // never CalendarFX's own editor: meetings change through our dialog
     });
@@ -106,7 +116,8 @@ public final class CalendarPane extends BorderPane {
     signOut.setOnAction(e -> onSignOut.run());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(10, create, joinLink, refresh, busy, status, spacer, user, signOut);
+    GoogleMenu googleControl = new GoogleMenu(google);
+    HBox bar = new HBox(10, create, joinLink, refresh, googleControl, busy, status, spacer, user, signOut);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("calendar-toolbar");
@@ -114,6 +125,7 @@ public final class CalendarPane extends BorderPane {
     setCenter(view);
     model.refresh(LocalDate.now());
     model.loadPreferences();
+    google.start();
   }
 
   public CalendarView calendarView() {
@@ -145,13 +157,45 @@ public final class CalendarPane extends BorderPane {
     return null;
   }
 
+  /** Joins a native call; opens a Google Meet meeting's link when it has one. */
+  private void open(OccurrenceView occurrence) {
+    java.util.Optional<MeetingLink> link = occurrence.event().service() == ServiceKind.GOOGLE_MEET
+        ? MeetingLinks.find(occurrence.event().meetLink(), occurrence.event().description())
+        : java.util.Optional.empty();
+    link.ifPresentOrElse(l -> google.openLink(l.uri()), () -> model.open(occurrence));
+  }
+
+  private static MenuItem joinItem(MeetingLink link, Runnable action) {
+    MenuItem join = new MenuItem(Messages.format("calendar.joinWith", link.kind().displayName()));
+    join.getStyleClass().add("join-link-item");
+    join.setOnAction(e -> action.run());
+    return join;
+  }
+
   private ContextMenu contextMenu(DateControl.EntryContextMenuParameter param) {
+    if (param.getEntry().getUserObject() instanceof GoogleEvent event) {
+      ContextMenu menu = new ContextMenu();
+      event.joinLink().ifPresent(link -> menu.getItems().add(joinItem(link, () -> google.openLink(link.uri()))));
+      if (event.htmlLink() != null) {
+        MenuItem page = new MenuItem(Messages.get("google.openEvent"));
+        page.setOnAction(e -> google.openLink(java.net.URI.create(event.htmlLink())));
+        menu.getItems().add(page);
+      }
+      return menu.getItems().isEmpty() ? null : menu;
+    }
     if (!(param.getEntry().getUserObject() instanceof OccurrenceView occurrence)) {
       return null;
     }
-    MenuItem join = new MenuItem(Messages.get("calendar.join"));
-    join.setOnAction(e -> model.open(occurrence));
-    ContextMenu menu = new ContextMenu(join);
+    ContextMenu menu = new ContextMenu();
+    java.util.Optional<MeetingLink> link =
+        MeetingLinks.find(occurrence.event().meetLink(), occurrence.event().description());
+    if (occurrence.event().service() == ServiceKind.NATIVE && occurrence.event().roomId() != null
+        || link.isEmpty()) {
+      MenuItem join = new MenuItem(Messages.get("calendar.join"));
+      join.setOnAction(e -> model.open(occurrence));
+      menu.getItems().add(join);
+    }
+    link.ifPresent(l -> menu.getItems().add(joinItem(l, () -> google.openLink(l.uri()))));
     if (model.isOwner(occurrence)) {
       MenuItem edit = new MenuItem(Messages.get("calendar.edit"));
       edit.setOnAction(e -> edit(occurrence));
@@ -179,14 +223,35 @@ public final class CalendarPane extends BorderPane {
   }
 
   private void showDialog(ScheduleModel form) {
+    form.googleSignedInProperty().set(google.isSignedIn());
     new ScheduleDialog(getScene().getWindow(), form).showAndWait().ifPresent(result ->
-        model.save(form, result).whenCompleteAsync((v, e) -> {
+        save(form, result).whenCompleteAsync((v, e) -> {
           if (e != null) {
             // The server refused: say why and reopen the dialog with everything typed kept.
             form.errorProperty().set(CalendarModel.rootMessage(e));
             showDialog(form);
           }
         }, javafx.application.Platform::runLater));
+  }
+
+  /**
+   * A new Google Meet meeting while signed in to Google goes to the primary Google calendar with a
+   * Meet link (a repeating one stays on our server: Meet scheduling has no repetition yet);
+   * everything else is saved on our server.
+   */
+  private java.util.concurrent.CompletableFuture<?> save(ScheduleModel form, ScheduleDialog.Result result) {
+    app.convene.protocol.api.EventRequest request = result.request();
+    if (form.eventId() == null && request.service() == ServiceKind.GOOGLE_MEET && google.isSignedIn()
+        && request.recurrence() == null) {
+      if (result.rememberService()) {
+        model.rememberService(request.service());
+      }
+      return google.createMeet(new MeetingDraft(request.title(),
+          request.description() == null ? "" : request.description(), request.start(), request.end(),
+          request.timeZone() == null ? ZoneId.systemDefault().getId() : request.timeZone(),
+          request.attendees() == null ? java.util.List.of() : request.attendees()));
+    }
+    return model.save(form, result);
   }
 
   private void confirmCancel(OccurrenceView occurrence) {

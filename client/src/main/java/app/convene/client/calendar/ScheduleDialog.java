@@ -81,7 +81,9 @@ public final class ScheduleDialog extends Dialog<ScheduleDialog.Result> {
         model.serviceProperty().set(now == null ? null : (ServiceKind) now.getUserData()));
     CheckBox remember = new CheckBox(Messages.get("schedule.rememberService"));
     remember.setId("schedule-remember");
-    Label meetNote = new Label(Messages.get("schedule.meetNote"));
+    Label meetNote = new Label(Messages.get(model.googleSignedInProperty().get() && model.eventId() == null
+        ? "schedule.meetNoteSignedIn" : "schedule.meetNote"));
+    meetNote.setId("schedule-meet-note");
     meetNote.getStyleClass().add("form-note");
     meetNote.setWrapText(true);
     meetNote.visibleProperty().bind(meet.selectedProperty());

@@ -39,6 +39,8 @@ public final class ScheduleModel {
       Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
+  private final javafx.beans.property.BooleanProperty googleSignedIn =
+      new javafx.beans.property.SimpleBooleanProperty(this, "googleSignedIn");
   private final StringProperty title = new SimpleStringProperty(this, "title", "");
   private final StringProperty description = new SimpleStringProperty(this, "description", "");
   private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
@@ -129,6 +131,11 @@ public final class ScheduleModel {
   }
 
   /** Why the form cannot be sent, or empty. */
+  /** Whether Google is signed in, so that a Google Meet meeting gets its link at once. */
+  public javafx.beans.property.BooleanProperty googleSignedInProperty() {
+    return googleSignedIn;
+  }
+
   public StringProperty errorProperty() {
     return error;
   }

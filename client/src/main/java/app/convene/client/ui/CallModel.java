@@ -54,6 +54,7 @@ public final class CallModel {
   private final Timeline statsPoll;
   private CallSession session;
   private VideoTrack previewTrack;
+  private final CallFallback fallback = new CallFallback(status);
 
   /**
    * @param room what the window calls the room, e.g. the meeting's title
@@ -86,6 +87,11 @@ public final class CallModel {
 
   public String room() {
     return room;
+  }
+
+  /** "Move this meeting to Google Meet", offered once the call cannot connect. FX thread. */
+  public CallFallback fallback() {
+    return fallback;
   }
 
   public ObservableList<TileModel> tiles() {
@@ -286,7 +292,7 @@ public final class CallModel {
         : Messages.format("call.participants", tiles.size()));
   }
 
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null) {
       t = t.getCause();
@@ -308,12 +314,16 @@ public final class CallModel {
             tile.statusProperty().set(Messages.get("state.NEW"));
             tiles.add(tile);
             updateCount();
+            fallback.peerJoined(peer.peerId());
           });
     }
 
     @Override
     public void peerState(String peerId, RTCPeerConnectionState state) {
-      fx.execute(() -> tile(peerId).ifPresent(t -> t.statusProperty().set(Messages.get("state." + state))));
+      fx.execute(() -> {
+        tile(peerId).ifPresent(t -> t.statusProperty().set(Messages.get("state." + state)));
+        fallback.peerState(peerId, state);
+      });
     }
 
     @Override
@@ -330,6 +340,7 @@ public final class CallModel {
               t.renderer.stop();
               tiles.remove(t);
             });
+            fallback.peerLeft(peerId);
             updateCount();
           });
     }

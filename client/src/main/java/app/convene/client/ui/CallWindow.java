@@ -135,9 +135,17 @@ public final class CallWindow {
       stage.close();
     });
 
+    Button moveToMeet = new Button(Messages.get("call.moveToMeet"));
+    moveToMeet.setId("move-to-meet");
+    moveToMeet.getStyleClass().add("accent");
+    moveToMeet.visibleProperty().bind(model.fallback().offeredProperty());
+    moveToMeet.managedProperty().bind(moveToMeet.visibleProperty());
+    moveToMeet.disableProperty().bind(model.fallback().movingProperty());
+    moveToMeet.setOnAction(e -> model.fallback().moveToMeet());
+
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, mic, camera, share, invite, spacer,
+    HBox bar = new HBox(8, mic, camera, share, invite, moveToMeet, spacer,
         labelled(Messages.get("call.camera"), cameras),
         labelled(Messages.get("call.microphone"), microphones),
         labelled(Messages.get("call.speaker"), speakers), hangUp);

@@ -1,0 +1,379 @@
+package app.convene.client.calendar;
+
+import app.convene.client.google.BrowserOpener;
+import app.convene.client.google.GoogleAuth;
+import app.convene.client.google.GoogleAuthException;
+import app.convene.client.google.GoogleCalendarInfo;
+import app.convene.client.google.GoogleCalendarSync;
+import app.convene.client.google.GoogleConfig;
+import app.convene.client.google.GoogleEvent;
+import app.convene.client.google.GoogleException;
+import app.convene.client.google.MeetFallback;
+import app.convene.client.google.MeetScheduler;
+import app.convene.client.google.MeetingDraft;
+import app.convene.client.google.PeriodicSync;
+import app.convene.client.google.SignOutResult;
+import app.convene.client.google.SyncResult;
+import app.convene.client.ui.Messages;
+import com.calendarfx.model.CalendarSource;
+import com.google.api.client.auth.oauth2.Credential;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * Google Meet mode in the calendar pane: sign-in state, the chosen Google calendars and their
+ * events, join links, Meet scheduling. FX thread; Google I/O runs on {@code background} (sign-in on
+ * a thread of its own, so that it can be cancelled) and results come back through {@code fx}.
+ * Messages go to the pane's status line.
+ */
+public final class GoogleModel implements AutoCloseable {
+  /** Where the user stands with Google. */
+  public enum State { LOADING, NOT_CONFIGURED, SIGNED_OUT, SIGNING_IN, SIGNED_IN }
+
+  /** Reads the OAuth client of this installation; blocks on file I/O. */
+  @FunctionalInterface
+  public interface ConfigSource {
+    Optional<GoogleConfig> load() throws GoogleException;
+  }
+
+  private record Account(GoogleCalendarSync sync, MeetScheduler scheduler) {}
+
+  static final Duration SYNC_INTERVAL = Duration.ofMinutes(5);
+
+  private final ConfigSource configSource;
+  private final Path dataDir;
+  private final Path configDir;
+  private final BrowserOpener browser;
+  private final Executor background;
+  private final Executor fx;
+  private final StringProperty status;
+  private final ChosenCalendars chosenFile;
+  private final GoogleCalendars shown = new GoogleCalendars();
+  private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.LOADING);
+  private final ObservableList<GoogleCalendarInfo> available = FXCollections.observableArrayList();
+  private final ObservableSet<String> chosen = FXCollections.observableSet(new LinkedHashSet<>());
+  private volatile Set<String> chosenSnapshot = Set.of();
+  private volatile GoogleAuth auth;
+  private volatile Account account;
+  private PeriodicSync periodic;
+  private Thread signingIn;
+  private String problem;
+
+  /**
+   * @param dataDir Google tokens, cache and the chosen calendars go here
+   * @param configDir named in the set-up instructions
+   * @param status the pane's status line, for messages
+   */
+  public GoogleModel(ConfigSource configSource, Path dataDir, Path configDir, BrowserOpener browser,
+      Executor background, Executor fx, StringProperty status) {
+    this.configSource = Objects.requireNonNull(configSource, "configSource == null");
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir == null");
+    this.configDir = Objects.requireNonNull(configDir, "configDir == null");
+    this.browser = Objects.requireNonNull(browser, "browser == null");
+    this.background = Objects.requireNonNull(background, "background == null");
+    this.fx = Objects.requireNonNull(fx, "fx == null");
+    this.status = Objects.requireNonNull(status, "status == null");
+    this.chosenFile = new ChosenCalendars(dataDir);
+  }
+
+  public ReadOnlyObjectProperty<State> stateProperty() {
+    return state;
+  }
+
+  public ObservableList<GoogleCalendarInfo> calendars() {
+    return available;
+  }
+
+  public ObservableSet<String> chosen() {
+    return chosen;
+  }
+
+  public CalendarSource source() {
+    return shown.source();
+  }
+
+  GoogleCalendars shown() {
+    return shown;
+  }
+
+  public boolean isSignedIn() {
+    return state.get() == State.SIGNED_IN;
+  }
+
+  /** What to do to set Google up (when {@link State#NOT_CONFIGURED}), or why it cannot be used. */
+  public String setupText() {
+    return problem != null ? problem + "\n\n" + GoogleConfig.setupInstructions(configDir)
+        : GoogleConfig.setupInstructions(configDir);
+  }
+
+  /** Reads the configuration and the saved sign-in; shows the cached events at once. */
+  public void start() {
+    CompletableFuture.supplyAsync(() -> {
+      try {
+        Optional<GoogleConfig> config = configSource.load();
+        if (config.isEmpty()) {
+          return Optional.<Credential>empty();
+        }
+        synchronized (this) {
+          auth = new GoogleAuth(config.get(), dataDir, browser);
+        }
+        return auth.stored();
+      } catch (GoogleException e) {
+        throw new CompletionException(e);
+      }
+    }, background).whenCompleteAsync((credential, e) -> {
+      if (e != null && auth != null) { // set up, but the saved sign-in is unreadable
+        status.set(Messages.format("google.error", CalendarModel.rootMessage(e)));
+        state.set(State.SIGNED_OUT);
+      } else if (e != null) { // the configuration is broken: say how to fix it
+        problem = CalendarModel.rootMessage(e);
+        state.set(State.NOT_CONFIGURED);
+      } else if (auth == null) {
+        state.set(State.NOT_CONFIGURED);
+      } else if (credential.isPresent()) {
+        connect(credential.get());
+      } else {
+        state.set(State.SIGNED_OUT);
+      }
+    }, fx);
+  }
+
+  /** Opens Google's consent page in the browser and waits for the user; {@link #cancelSignIn()} stops. */
+  public void signIn() {
+    if (auth == null || state.get() == State.SIGNING_IN) {
+      return;
+    }
+    state.set(State.SIGNING_IN);
+    status.set(Messages.get("google.waiting"));
+    GoogleAuth signer = auth;
+    signingIn = new Thread(() -> {
+      try {
+        Credential credential = signer.signIn();
+        fx.execute(() -> connect(credential));
+      } catch (GoogleException e) {
+        fx.execute(() -> {
+          state.set(State.SIGNED_OUT);
+          status.set(Messages.format("google.signInFailed", e.getMessage()));
+        });
+      }
+    }, "google-sign-in");
+    signingIn.setDaemon(true);
+    signingIn.start();
+  }
+
+  public void cancelSignIn() {
+    if (signingIn != null) {
+      signingIn.interrupt();
+    }
+  }
+
+  /** Revokes access, deletes the tokens and the Google cache here; completes with a message to show. */
+  public CompletableFuture<String> signOut() {
+    stopSync();
+    GoogleAuth signer = auth;
+    Account was = account;
+    account = null;
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        SignOutResult result = signer.signOut();
+        if (was != null) {
+          was.sync().clearCache();
+        }
+        return result.message();
+      } catch (GoogleException e) {
+        return e.getMessage();
+      }
+    }, background).thenApplyAsync(message -> {
+      available.clear();
+      shown.clear();
+      state.set(State.SIGNED_OUT);
+      status.set(message);
+      return message;
+    }, fx);
+  }
+
+  /** Shows or hides a Google calendar; the choice is remembered. */
+  public void choose(String calendarId, boolean show) {
+    if (show ? !chosen.add(calendarId) : !chosen.remove(calendarId)) {
+      return;
+    }
+    chosenSnapshot = Set.copyOf(chosen);
+    Set<String> ids = chosenSnapshot;
+    Account current = account;
+    CompletableFuture.supplyAsync(() -> {
+      try {
+        chosenFile.save(ids);
+      } catch (java.io.IOException e) {
+        throw new CompletionException(e);
+      }
+      return current == null ? List.<GoogleEvent>of() : current.sync().cachedEvents(ids);
+    }, background).whenCompleteAsync((events, e) -> {
+      if (e != null) {
+        status.set(Messages.format("google.error", CalendarModel.rootMessage(e)));
+      } else if (ids.equals(chosenSnapshot)) {
+        shown.show(ids, events);
+      }
+      refresh();
+    }, fx);
+  }
+
+  /** Syncs the chosen calendars now. */
+  public void refresh() {
+    if (periodic != null) {
+      periodic.refreshNow();
+    }
+  }
+
+  /** Opens an event's Meet, Zoom or Teams link in the browser. */
+  public void open(GoogleEvent event) {
+    event.joinLink().ifPresentOrElse(link -> openLink(link.uri()),
+        () -> status.set(Messages.format("google.noLink", event.summary())));
+  }
+
+  /** Opens a meeting address in the browser; failures go to the status line. */
+  public void openLink(URI uri) {
+    CompletableFuture.runAsync(() -> {
+      try {
+        browser.open(uri);
+      } catch (java.io.IOException e) {
+        throw new CompletionException(e);
+      }
+    }, background).whenCompleteAsync((v, e) -> status.set(e == null
+        ? Messages.format("google.opened", uri.getHost())
+        : Messages.format("google.browserFailed", CalendarModel.rootMessage(e), uri)), fx);
+  }
+
+  /** Creates the meeting in the primary Google calendar with a Meet link (signed in only). */
+  public CompletableFuture<GoogleEvent> createMeet(MeetingDraft draft) {
+    MeetScheduler scheduler = requireAccount().scheduler();
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return scheduler.createMeet("primary", draft);
+      } catch (GoogleException e) {
+        throw new CompletionException(e);
+      }
+    }, background).whenCompleteAsync((event, e) -> {
+      if (e == null) {
+        status.set(Messages.format("google.created", event.summary()));
+        refresh();
+      }
+    }, fx);
+  }
+
+  /** Gives a native meeting a Meet event in the primary calendar and opens its link. Any thread. */
+  public CompletableFuture<GoogleEvent> moveToMeet(MeetingDraft draft) {
+    Account current = account;
+    if (current == null) {
+      return CompletableFuture.failedFuture(new GoogleException(Messages.get("google.signInFirst")));
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return new MeetFallback(current.scheduler(), browser).moveToMeet(draft);
+      } catch (GoogleException e) {
+        throw new CompletionException(e);
+      }
+    }, background);
+  }
+
+  @Override
+  public void close() {
+    cancelSignIn();
+    stopSync();
+  }
+
+  private Account requireAccount() {
+    if (account == null) {
+      throw new IllegalStateException("not signed in to Google");
+    }
+    return account;
+  }
+
+  /** Signed in: cached events first, then the calendar list, then a sync every five minutes. */
+  private void connect(Credential credential) {
+    GoogleConfig config = auth.config();
+    state.set(State.SIGNED_IN);
+    status.set(Messages.get("google.signedIn"));
+    CompletableFuture.supplyAsync(() -> {
+      GoogleCalendarSync sync = new GoogleCalendarSync(config, credential, dataDir);
+      account = new Account(sync, new MeetScheduler(config, credential));
+      Optional<Set<String>> saved = chosenFile.load();
+      List<GoogleEvent> cached = saved.map(sync::cachedEvents).orElse(List.of());
+      fx.execute(() -> {
+        saved.ifPresent(ids -> setChosen(ids));
+        shown.show(chosenSnapshot, cached);
+      });
+      try {
+        List<GoogleCalendarInfo> list = sync.listCalendars();
+        if (saved.isEmpty()) {
+          Set<String> defaults = new LinkedHashSet<>();
+          list.stream().filter(c -> c.primary() || c.selected()).forEach(c -> defaults.add(c.id()));
+          chosenFile.save(defaults);
+          fx.execute(() -> setChosen(defaults));
+        }
+        return list;
+      } catch (GoogleException | java.io.IOException e) {
+        throw new CompletionException(e);
+      }
+    }, background).whenCompleteAsync((list, e) -> {
+      if (e != null) {
+        failed(e.getCause() instanceof GoogleException g ? g : new GoogleException(CalendarModel.rootMessage(e), e));
+      } else {
+        available.setAll(list);
+        shown.describe(list);
+      }
+      if (state.get() == State.SIGNED_IN && periodic == null && account != null) {
+        periodic = new PeriodicSync(account.sync(), () -> chosenSnapshot, SYNC_INTERVAL, new PeriodicSync.Listener() {
+          @Override
+          public void synced(SyncResult result, List<GoogleEvent> events) {
+            shown.show(chosenSnapshot, events);
+            status.set(Messages.format("google.synced", events.size()));
+          }
+
+          @Override
+          public void failed(GoogleException error) {
+            GoogleModel.this.failed(error);
+          }
+        }, fx);
+      }
+    }, fx);
+  }
+
+  private void setChosen(Set<String> ids) {
+    chosen.clear();
+    chosen.addAll(ids);
+    chosenSnapshot = Set.copyOf(ids);
+  }
+
+  /** A sync or listing failed: say so; a lost sign-in asks for a new one. Events stay shown. */
+  private void failed(GoogleException error) {
+    status.set(Messages.format("google.error", error.getMessage()));
+    if (error instanceof GoogleAuthException) {
+      stopSync();
+      account = null;
+      state.set(State.SIGNED_OUT);
+    }
+  }
+
+  private void stopSync() {
+    if (periodic != null) {
+      periodic.close();
+      periodic = null;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package app.convene.client.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.convene.client.calendar.CalendarPane;
+import app.convene.client.google.GoogleFixture;
+import app.convene.client.testing.Fx;
+import app.convene.client.testing.TestBackend;
+import app.convene.client.testing.TestBackend.Account;
+import app.convene.client.ui.Messages;
+import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.Recurrence;
+import app.convene.protocol.api.ServiceKind;
+import com.calendarfx.view.DayEntryView;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Google Meet mode in the whole app, against a fake Google and our real server: sign in with
+ * Google from the tool bar, see Google events beside native meetings in their calendar's colour,
+ * double-click one to open its Meet link, schedule a Google Meet meeting that gets a link.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GoogleCalendarFlowTest {
+  private static final String MEET = "https://meet.google.com/abc-defg-hij";
+  private static TestBackend backend;
+  private static GoogleFixture google;
+  private static Path dataDir;
+  private static javafx.application.Application app;
+  private static final LocalDate MONDAY = LocalDate.now().with(DayOfWeek.MONDAY);
+  private final FxRobot robot = new FxRobot();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Messages.use(Locale.ENGLISH);
+    Locale.setDefault(Locale.ENGLISH);
+    backend = TestBackend.start();
+    google = GoogleFixture.start();
+    google.addCalendar("primary", "anna@example.com", "#4986e7", true); // blue
+    google.addCalendar("team", "Team", "#f83a22", false); // red
+    google.addEvent("team", "Team retro", at(1, 10, 0), Duration.ofMinutes(60), MEET);
+    String vendor = google.addEvent("primary", "Vendor call", at(3, 11, 0), Duration.ofMinutes(45), null);
+    google.describe("primary", vendor, "Zoom: https://zoom.us/j/5551234567");
+    dataDir = Files.createTempDirectory("convene-google-app");
+    ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true), backend.httpBase());
+    ConveneApp.configureGoogle(() -> Optional.of(google.config()), google.browser());
+    FxToolkit.registerPrimaryStage();
+    app = FxToolkit.setupApplication(ConveneApp::new);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    FxToolkit.cleanupStages();
+    ConveneApp.configureGoogle(Optional::empty, uri -> {
+      throw new java.io.IOException("no browser in tests");
+    });
+    google.close();
+    backend.close();
+  }
+
+  private static Instant at(int dayOfWeek, int hour, int minute) {
+    return MONDAY.plusDays(dayOfWeek).atTime(hour, minute).atZone(ZoneId.systemDefault()).toInstant();
+  }
+
+  @Test
+  @Order(1)
+  void googleEventsShowInTheirCalendarsColourAndDoubleClickOpensTheMeetLink() throws Exception {
+    Account boris = backend.account("Boris");
+    String annaEmail = "anna-" + System.nanoTime() + "@example.com";
+    robot.clickOn("#toggle-create");
+    Fx.run(() -> { // set, not typed: typing is lost when another test's window held the focus
+      robot.lookup("#email").queryTextInputControl().setText(annaEmail);
+      robot.lookup("#password").queryTextInputControl().setText("correct horse battery");
+      robot.lookup("#display-name").queryTextInputControl().setText("Anna");
+    });
+    robot.clickOn("#sign-in");
+    await(() -> robot.lookup("#google-sign-in").tryQuery().isPresent());
+    seedNative(boris, annaEmail);
+    robot.clickOn("#refresh");
+
+    robot.clickOn("#google-sign-in");
+    await(() -> robot.lookup("#google-menu").tryQuery().isPresent());
+    await(() -> entry("Team retro").isPresent() && entry("Vendor call").isPresent()
+        && entry("Design review").isPresent() && entry("Daily standup").isPresent());
+    assertThat(Files.getPosixFilePermissions(dataDir.resolve("google-calendars.txt")).toString())
+        .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    assertThat(entry("Team retro").orElseThrow().getStyleClass()).contains("style5-entry");
+    assertThat(entry("Vendor call").orElseThrow().getStyleClass()).contains("style2-entry");
+    assertThat(entry("Design review").orElseThrow().getStyleClass()).contains("style1-entry");
+
+    scrollToMorning();
+    Fx.screenshot(robot, robot.lookup("#calendar").query().getScene().getRoot(), "calendar-google.png");
+
+    robot.doubleClickOn(entry("Team retro").orElseThrow());
+    await(() -> google.opened().contains(URI.create(MEET)));
+
+    robot.rightClickOn(entry("Vendor call").orElseThrow());
+    robot.clickOn(Messages.format("calendar.joinWith", "Zoom"));
+    await(() -> google.opened().contains(URI.create("https://zoom.us/j/5551234567")));
+  }
+
+  @Test
+  @Order(2)
+  void schedulingWithGoogleMeetWhileSignedInCreatesAMeetEventInGoogle() throws Exception {
+    robot.clickOn("#new-meeting");
+    await(() -> robot.lookup("#schedule-title").tryQuery().isPresent());
+    ZonedDateTime day = MONDAY.plusDays(4).atStartOfDay(ZoneId.systemDefault());
+    Fx.run(() -> {
+      robot.lookup("#schedule-title").queryTextInputControl().setText("Customer demo");
+      robot.lookup("#schedule-attendees").queryTextInputControl().setText("boris@example.com");
+      robot.lookup("#schedule-date").queryAs(javafx.scene.control.DatePicker.class).setValue(day.toLocalDate());
+      robot.lookup("#schedule-start").queryTextInputControl().setText("13:00");
+      robot.lookup("#schedule-end").queryTextInputControl().setText("13:30");
+    });
+    robot.clickOn("#service-meet");
+    assertThat(robot.lookup("#schedule-meet-note").queryLabeled().getText())
+        .isEqualTo(Messages.get("schedule.meetNoteSignedIn"));
+    robot.clickOn("#schedule-ok");
+
+    await(() -> !google.inserted("primary").isEmpty());
+    String body = google.inserted("primary").getFirst();
+    assertThat(body).contains("\"Customer demo\"").contains("conferenceData").contains("hangoutsMeet")
+        .contains("boris@example.com");
+    await(() -> entry("Customer demo").isPresent());
+    assertThat(entry("Customer demo").orElseThrow().getStyleClass()).contains("style2-entry");
+  }
+
+  /** A native meeting and a daily stand-up, so native and Google events share the week. */
+  private static void seedNative(Account boris, String anna) throws Exception {
+    ZoneId zone = ZoneId.systemDefault();
+    Instant review = at(1, 13, 0);
+    boris.api().schedule(new EventRequest("Design review", "", review, review.plus(Duration.ofMinutes(50)),
+        zone.getId(), List.of(anna), ServiceKind.NATIVE, null));
+    Instant standup = at(0, 9, 0);
+    boris.api().schedule(new EventRequest("Daily standup", "", standup, standup.plus(Duration.ofMinutes(15)),
+        zone.getId(), List.of(anna), ServiceKind.NATIVE,
+        new Recurrence(Recurrence.Frequency.DAILY, 1,
+            MONDAY.plusDays(4), null)));
+  }
+
+  /** Scrolls the week with the mouse wheel until 8:00 is near the top. */
+  private void scrollToMorning() throws Exception {
+    Fx.run(() -> pane().scrollTo(LocalTime.of(8, 0)));
+    robot.moveTo(entry("Daily standup").orElseThrow());
+    for (int i = 0; i < 40 && entryY("Daily standup") > 260; i++) {
+      robot.scroll(1, javafx.geometry.VerticalDirection.DOWN);
+    }
+    for (int i = 0; i < 40 && entryY("Daily standup") < 200; i++) {
+      robot.scroll(1, javafx.geometry.VerticalDirection.UP);
+    }
+    Thread.sleep(500);
+  }
+
+  private double entryY(String title) {
+    Node n = entry(title).orElseThrow();
+    return Fx.call(() -> n.localToScene(n.getBoundsInLocal()).getMinY());
+  }
+
+  private void await(java.util.function.BooleanSupplier condition) throws Exception {
+    try {
+      Fx.await(condition);
+    } catch (AssertionError e) {
+      for (Window w : Fx.call(() -> List.copyOf(Window.getWindows()))) {
+        Fx.screenshot(robot, w.getScene().getRoot(), "google-failure-" + w.hashCode() + ".png");
+      }
+      throw e;
+    }
+  }
+
+  private CalendarPane pane() {
+    return (CalendarPane) robot.lookup(node -> node instanceof CalendarPane).query();
+  }
+
+  private Optional<Node> entry(String title) {
+    return Fx.call(() -> robot.lookup(node -> node instanceof DayEntryView view
+            && view.getEntry() != null && title.equals(view.getEntry().getTitle())
+            && view.isVisible() && view.getScene() != null)
+        .tryQuery());
+  }
+}
