@@ -23,6 +23,10 @@ import app.convene.client.media.MediaOptions;
 import app.convene.client.ui.CallModel;
 import app.convene.client.ui.CallWindow;
 import app.convene.client.ui.Messages;
+import app.convene.protocol.api.AttendeeView;
+import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.EventView;
+import app.convene.protocol.api.ServiceKind;
 import app.convene.protocol.api.UserView;
 import java.net.URI;
 import java.time.Clock;
@@ -44,6 +48,7 @@ import javafx.stage.Stage;
  * root: it owns the session store, the media engine and the API client, and wires the parts.
  */
 public final class ConveneApp extends Application {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConveneApp.class);
   private static volatile AppOptions options = AppOptions.parse(new String[0]);
   private static volatile URI server = URI.create("http://127.0.0.1:8787");
   private static volatile GoogleModel.ConfigSource googleConfig = GoogleConfig::load;
@@ -113,7 +118,7 @@ public final class ConveneApp extends Application {
         new MeetingCache(options.dataDir(), user.id()), Clock.systemDefaultZone());
     CalendarModel model = new CalendarModel(service, user.id(), background, fx,
         occurrence -> join(api, user, occurrence.event().title(),
-            new InviteLink(occurrence.event().roomId(), null), draft(occurrence)));
+            new InviteLink(occurrence.event().roomId(), null), occurrence));
     closeGoogle();
     google = new GoogleModel(googleConfig, options.dataDir(), UserFolders.forCurrentUser().configDir(),
         browser, background, fx, model.statusProperty());
@@ -134,17 +139,42 @@ public final class ConveneApp extends Application {
     }
   }
 
-  /** Offers "Move this meeting to Google Meet" in the call window while signed in to Google. */
-  private void offerMeet(CallModel call, MeetingDraft draft) {
+  /**
+   * Offers "Move this meeting to Google Meet" in the call window while signed in to Google. After
+   * the move, the owner's copy on our server records the service and the link, so every attendee's
+   * calendar opens Meet from then on.
+   */
+  private void offerMeet(CallModel call, ApiClient api, UserView user, OccurrenceView occurrence) {
     GoogleModel current = google;
+    MeetingDraft draft = occurrence == null ? null : draft(occurrence);
     if (draft == null || current == null) {
       return;
     }
     call.fallback().offer(current.stateProperty().isEqualTo(GoogleModel.State.SIGNED_IN),
-        () -> current.moveToMeet(draft).thenApply(GoogleEvent::meetLink));
+        () -> current.moveToMeet(draft).thenApply(GoogleEvent::meetLink)
+            .thenApplyAsync(link -> {
+              recordMove(api, user, occurrence.event(), link);
+              return link;
+            }, background));
   }
 
-  private void join(ApiClient api, UserView user, String title, InviteLink link, MeetingDraft draft) {
+  /** Background thread: marks our meeting as moved to Google Meet, when we own it. */
+  private static void recordMove(ApiClient api, UserView user, EventView event, String link) {
+    if (link == null || event.owner() == null || !user.id().equals(event.owner().id())) {
+      return;
+    }
+    try {
+      api.update(event.id(), new EventRequest(event.title(), event.description(), event.start(),
+          event.end(), event.timeZone(),
+          event.attendees().stream().map(AttendeeView::email).toList(), ServiceKind.GOOGLE_MEET,
+          event.recurrence(), link));
+    } catch (ApiException e) {
+      log.warn("the meeting moved to Google Meet, but our server did not record it: {}", e.getMessage());
+    }
+  }
+
+  private void join(ApiClient api, UserView user, String title, InviteLink link,
+      OccurrenceView occurrence) {
     URI signaling = JoinTicket.signalingUri(api.serverUri());
     CompletableFuture.supplyAsync(() -> {
       try {
@@ -155,7 +185,7 @@ public final class ConveneApp extends Application {
       }
     }, background).thenComposeAsync(ticket -> {
       CallModel call = new CallModel(title, user.displayName(), media(), fx);
-      fx.execute(() -> offerMeet(call, draft));
+      fx.execute(() -> offerMeet(call, api, user, occurrence));
       return call.connect(ticket).thenApply(v -> {
         hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
         return call;

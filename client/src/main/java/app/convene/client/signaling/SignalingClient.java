@@ -54,9 +54,7 @@ public final class SignalingClient implements AutoCloseable {
     CompletableFuture<SignalingClient> opened = new CompletableFuture<>();
     Request request = new Request.Builder().url(httpUrl(server))
         .header("Authorization", "Bearer " + accessToken).build();
-    Relay relay = new Relay(listener, delivery, opened);
-    WebSocket socket = SHARED.newWebSocket(request, relay);
-    relay.client = new SignalingClient(socket);
+    SHARED.newWebSocket(request, new Relay(listener, delivery, opened));
     return opened;
   }
 
@@ -90,7 +88,6 @@ public final class SignalingClient implements AutoCloseable {
     private final Executor delivery;
     private final CompletableFuture<SignalingClient> opened;
     private final AtomicBoolean ended = new AtomicBoolean();
-    volatile SignalingClient client;
 
     Relay(SignalingListener listener, Executor delivery, CompletableFuture<SignalingClient> opened) {
       this.listener = listener;
@@ -100,7 +97,8 @@ public final class SignalingClient implements AutoCloseable {
 
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
-      opened.complete(client);
+      // Built here, from the socket OkHttp hands us: onOpen can run before newWebSocket returns.
+      opened.complete(new SignalingClient(webSocket));
     }
 
     @Override

@@ -52,7 +52,25 @@ final class EventChecks {
     required(request.service(), "service");
     Recurrence recurrence = recurrence(request.recurrence(), start, zone);
     return new EventInput(title, description, start, end, zone, attendees, request.service(),
-        recurrence);
+        recurrence, meetLink(request.meetLink()));
+  }
+
+  /** An absolute https link of at most 2048 characters without spaces or control characters. */
+  private static String meetLink(String link) {
+    if (link == null || link.isBlank()) {
+      return null;
+    }
+    String value = link.strip();
+    boolean plain = value.length() <= 2048 && value.chars().noneMatch(c -> c <= ' ' || c == 0x7f);
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      if (plain && "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null) {
+        return value;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // refused below
+    }
+    throw ApiException.invalid("'meetLink' must be an https:// link of at most 2048 characters");
   }
 
   private static <T> T required(T value, String field) {

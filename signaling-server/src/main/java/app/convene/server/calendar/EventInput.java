@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param description {@code null} when absent or blank
  * @param recurrence {@code null} for a single meeting
+ * @param meetLink an {@code https} meeting link, or {@code null}
  */
 record EventInput(
     String title,
@@ -21,7 +22,8 @@ record EventInput(
     ZoneId zone,
     List<String> attendees,
     ServiceKind service,
-    Recurrence recurrence) {
+    Recurrence recurrence,
+    String meetLink) {
   EventInput {
     attendees = List.copyOf(attendees);
   }

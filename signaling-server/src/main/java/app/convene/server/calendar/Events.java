@@ -26,14 +26,15 @@ final class Events {
             + " time_zone, service, room_id, meet_link, status, recurring, recurrence_frequency,"
             + " recurrence_interval, recurrence_until, recurrence_count, series_end_at, sequence,"
             + " created_at, updated_at) VALUES"
-            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'SCHEDULED', ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+            + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
       s.setObject(1, id);
       s.setObject(2, ownerId);
       setContent(s, 3, in);
       s.setObject(9, roomId);
-      setRecurrence(s, 10, in);
-      s.setLong(16, now.toEpochMilli());
+      s.setString(10, in.meetLink());
+      setRecurrence(s, 11, in);
       s.setLong(17, now.toEpochMilli());
+      s.setLong(18, now.toEpochMilli());
       s.executeUpdate();
     }
     insertAttendees(c, id, in);
@@ -45,11 +46,13 @@ final class Events {
         "UPDATE calendar_events SET title = ?, description = ?, start_at = ?, end_at = ?,"
             + " time_zone = ?, service = ?, recurring = ?, recurrence_frequency = ?,"
             + " recurrence_interval = ?, recurrence_until = ?, recurrence_count = ?,"
-            + " series_end_at = ?, sequence = sequence + 1, updated_at = ? WHERE id = ?")) {
+            + " series_end_at = ?, meet_link = ?, sequence = sequence + 1, updated_at = ?"
+            + " WHERE id = ?")) {
       setContent(s, 1, in);
       setRecurrence(s, 7, in);
-      s.setLong(13, now.toEpochMilli());
-      s.setObject(14, id);
+      s.setString(13, in.meetLink());
+      s.setLong(14, now.toEpochMilli());
+      s.setObject(15, id);
       s.executeUpdate();
     }
     try (PreparedStatement s = c.prepareStatement(

@@ -123,6 +123,41 @@ class EventsApiTest {
   }
 
   @Test
+  void aNativeMeetingMovedToGoogleMeetRecordsItsServiceAndLink() {
+    Api.User boris = api.register("Boris");
+    EventView event = create(anna, Meeting.titled("Sync").inviting(boris.email()).request());
+    EventRequest base = Meeting.titled("Sync").inviting(boris.email()).on(ServiceKind.GOOGLE_MEET)
+        .request();
+    EventRequest moved = new EventRequest(base.title(), base.description(), base.start(),
+        base.end(), base.timeZone(), base.attendees(), base.service(), base.recurrence(),
+        "https://meet.google.com/abc-defg-hij");
+
+    EventView after = api.put("events/" + event.id(), anna.token(), moved).as(EventView.class);
+
+    assertThat(after.service()).isEqualTo(ServiceKind.GOOGLE_MEET);
+    assertThat(after.meetLink()).isEqualTo("https://meet.google.com/abc-defg-hij");
+    assertThat(api.get("events/" + event.id(), boris.token()).as(EventView.class).meetLink())
+        .isEqualTo("https://meet.google.com/abc-defg-hij");
+  }
+
+  @Test
+  void aMeetingLinkMustBeAnHttpsLink() {
+    EventRequest base = Meeting.titled("Sync").request();
+    for (String bad : new String[] {"javascript:alert(1)", "http://meet.google.com/abc",
+        "https://meet.google.com/a b", "https://x.example/\r\nBcc: all"}) {
+      EventRequest request = new EventRequest(base.title(), base.description(), base.start(),
+          base.end(), base.timeZone(), base.attendees(), base.service(), base.recurrence(), bad);
+
+      Api.Answer answer = api.post("events", anna.token(), request);
+
+      assertThat(answer.status()).as(bad).isEqualTo(400);
+      assertThat(answer.error().message()).contains("meetLink");
+    }
+    assertThat(api.get("events?from=2000-01-01T00:00:00Z&to=2000-12-31T00:00:00Z", anna.token())
+        .status()).isEqualTo(200);
+  }
+
+  @Test
   void cancelMarksTheMeetingCancelledOnceAndHidesItFromTheList() {
     EventView event = create(anna, Meeting.titled("Retro").request());
 
