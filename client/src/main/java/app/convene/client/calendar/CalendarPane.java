@@ -181,6 +181,15 @@ public final class CalendarPane extends BorderPane {
         page.setOnAction(e -> google.openLink(java.net.URI.create(event.htmlLink())));
         menu.getItems().add(page);
       }
+      if (google.canChange(event)) {
+        MenuItem cancel = new MenuItem(Messages.get("calendar.cancel"));
+        cancel.setOnAction(e -> {
+          if (confirmed(Messages.format("calendar.cancelConfirm", event.summary()))) {
+            google.cancel(event);
+          }
+        });
+        menu.getItems().add(cancel);
+      }
       return menu.getItems().isEmpty() ? null : menu;
     }
     if (!(param.getEntry().getUserObject() instanceof OccurrenceView occurrence)) {
@@ -279,6 +288,13 @@ public final class CalendarPane extends BorderPane {
       }
       dialog.setHeaderText(Messages.get("calendar.joinLinkBad"));
     }
+  }
+
+  private boolean confirmed(String question) {
+    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, question);
+    confirm.initOwner(getScene().getWindow());
+    confirm.setHeaderText(null);
+    return confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
   }
 
   private void error(String message) {

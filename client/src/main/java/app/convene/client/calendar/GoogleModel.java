@@ -276,6 +276,31 @@ public final class GoogleModel implements AutoCloseable {
     }, fx);
   }
 
+  /** Whether the event's calendar lets this account change it. */
+  public boolean canChange(GoogleEvent event) {
+    return isSignedIn() && available.stream()
+        .anyMatch(c -> c.id().equals(event.calendarId()) && c.writable());
+  }
+
+  /** Cancels a Google event (its attendees are told by Google), then syncs. */
+  public CompletableFuture<Void> cancel(GoogleEvent event) {
+    MeetScheduler scheduler = requireAccount().scheduler();
+    return CompletableFuture.runAsync(() -> {
+      try {
+        scheduler.cancel(event.calendarId(), event.id());
+      } catch (GoogleException e) {
+        throw new CompletionException(e);
+      }
+    }, background).whenCompleteAsync((v, e) -> {
+      if (e == null) {
+        status.set(Messages.get("calendar.cancelled"));
+        refresh();
+      } else {
+        status.set(Messages.format("calendar.error", CalendarModel.rootMessage(e)));
+      }
+    }, fx);
+  }
+
   /** Gives a native meeting a Meet event in the primary calendar and opens its link. Any thread. */
   public CompletableFuture<GoogleEvent> moveToMeet(MeetingDraft draft) {
     Account current = account;

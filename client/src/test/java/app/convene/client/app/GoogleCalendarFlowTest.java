@@ -51,6 +51,8 @@ class GoogleCalendarFlowTest {
   private static final LocalDate MONDAY = LocalDate.now().with(DayOfWeek.MONDAY);
   private final FxRobot robot = new FxRobot();
 
+  private static String vendorId;
+
   @BeforeAll
   static void start() throws Exception {
     Messages.use(Locale.ENGLISH);
@@ -60,8 +62,8 @@ class GoogleCalendarFlowTest {
     google.addCalendar("primary", "anna@example.com", "#4986e7", true); // blue
     google.addCalendar("team", "Team", "#f83a22", false); // red
     google.addEvent("team", "Team retro", at(1, 10, 0), Duration.ofMinutes(60), MEET);
-    String vendor = google.addEvent("primary", "Vendor call", at(3, 11, 0), Duration.ofMinutes(45), null);
-    google.describe("primary", vendor, "Zoom: https://zoom.us/j/5551234567");
+    vendorId = google.addEvent("primary", "Vendor call", at(3, 11, 0), Duration.ofMinutes(45), null);
+    google.describe("primary", vendorId, "Zoom: https://zoom.us/j/5551234567");
     dataDir = Files.createTempDirectory("convene-google-app");
     ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true), backend.httpBase());
     ConveneApp.configureGoogle(() -> Optional.of(google.config()), google.browser());
@@ -119,6 +121,13 @@ class GoogleCalendarFlowTest {
     robot.rightClickOn(entry("Vendor call").orElseThrow());
     robot.clickOn(Messages.format("calendar.joinWith", "Zoom"));
     await(() -> google.opened().contains(URI.create("https://zoom.us/j/5551234567")));
+
+    robot.rightClickOn(entry("Vendor call").orElseThrow());
+    robot.clickOn(Messages.get("calendar.cancel"));
+    robot.clickOn("OK");
+    await(() -> google.deleted("primary").size() == 1);
+    assertThat(google.deleted("primary").getFirst()).endsWith("/events/" + vendorId);
+    await(() -> entry("Vendor call").isEmpty());
   }
 
   @Test

@@ -69,6 +69,13 @@ public final class GoogleFixture implements AutoCloseable {
         .map(FakeGoogle.Request::body).toList();
   }
 
+  /** The paths of the events deleted (cancelled) in {@code calendarId}. */
+  public List<String> deleted(String calendarId) {
+    return fake.requests().stream()
+        .filter(r -> r.method().equals("DELETE") && r.rawPath().contains("/calendars/" + calendarId + "/events/"))
+        .map(FakeGoogle.Request::rawPath).toList();
+  }
+
   @Override
   public void close() {
     fake.close();
