@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.convene.client.headless.HeadlessOptions;
 import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.headless.HeadlessSummary;
-import app.convene.client.calendar.CalendarPane;
+import app.convene.client.testing.AppScreens;
 import app.convene.client.testing.Fx;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
@@ -15,7 +15,6 @@ import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.OccurrenceView;
 import app.convene.protocol.api.Recurrence;
 import app.convene.protocol.api.ServiceKind;
-import com.calendarfx.view.DayEntryView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +47,7 @@ class CalendarFlowTest {
   private static Path dataDir;
   private static javafx.application.Application app;
   private final FxRobot robot = new FxRobot();
+  private final AppScreens screens = new AppScreens(robot, "failure");
 
   @BeforeAll
   static void start() throws Exception {
@@ -96,18 +95,18 @@ class CalendarFlowTest {
     robot.clickOn("#service-native");
     robot.clickOn("#schedule-ok");
 
-    await(() -> entry("Design review").isPresent());
+    screens.await(() -> screens.entry("Design review").isPresent());
     seedWeek(boris, annaEmail);
     robot.clickOn("#refresh");
-    await(() -> entry("Daily standup").isPresent() && entry("Partner sync").isPresent());
-    Fx.run(() -> pane().scrollTo(LocalTime.of(8, 0)));
+    screens.await(() -> screens.entry("Daily standup").isPresent() && screens.entry("Partner sync").isPresent());
+    Fx.run(() -> screens.pane().scrollTo(LocalTime.of(8, 0)));
     Thread.sleep(500);
     Fx.screenshot(robot, robot.lookup("#calendar").query().getScene().getRoot(), "calendar-week.png");
 
-    Fx.run(() -> pane().scrollTo(start.minusHours(1)));
+    Fx.run(() -> screens.pane().scrollTo(start.minusHours(1)));
     Thread.sleep(500);
-    robot.doubleClickOn(entry("Design review").orElseThrow());
-    await(() -> callWindow().isPresent());
+    robot.doubleClickOn(screens.entry("Design review").orElseThrow());
+    screens.await(() -> callWindow().isPresent());
     CallModel call = (CallModel) callWindow().orElseThrow().getProperties().get(CallModel.class);
 
     OccurrenceView meeting = boris.api().events(Instant.now().minus(Duration.ofDays(1)),
@@ -140,28 +139,8 @@ class CalendarFlowTest {
         zone.getId(), List.of(anna), ServiceKind.GOOGLE_MEET, null));
   }
 
-  /** Waits; on failure saves a picture of every window, to see what the user would have seen. */
-  private void await(java.util.function.BooleanSupplier condition) throws Exception {
-    try {
-      Fx.await(condition);
-    } catch (AssertionError e) {
-      for (Window w : Fx.call(() -> List.copyOf(Window.getWindows()))) {
-        Fx.screenshot(robot, w.getScene().getRoot(), "failure-" + w.hashCode() + ".png");
-      }
-      throw e;
-    }
-  }
 
-  private CalendarPane pane() {
-    return (CalendarPane) robot.lookup(node -> node instanceof CalendarPane).query();
-  }
 
-  private Optional<Node> entry(String title) {
-    return Fx.call(() -> robot.lookup(node -> node instanceof DayEntryView view
-            && view.getEntry() != null && title.equals(view.getEntry().getTitle())
-            && view.isVisible() && view.getScene() != null)
-        .tryQuery());
-  }
 
   private static Optional<Stage> callWindow() {
     return Fx.call(() -> Window.getWindows().stream()

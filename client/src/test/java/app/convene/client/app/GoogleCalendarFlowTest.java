@@ -2,8 +2,8 @@ package app.convene.client.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.calendar.CalendarPane;
 import app.convene.client.google.GoogleFixture;
+import app.convene.client.testing.AppScreens;
 import app.convene.client.testing.Fx;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
@@ -11,7 +11,6 @@ import app.convene.client.ui.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.Recurrence;
 import app.convene.protocol.api.ServiceKind;
-import com.calendarfx.view.DayEntryView;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.Node;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,6 +48,7 @@ class GoogleCalendarFlowTest {
   private static javafx.application.Application app;
   private static final LocalDate MONDAY = LocalDate.now().with(DayOfWeek.MONDAY);
   private final FxRobot robot = new FxRobot();
+  private final AppScreens screens = new AppScreens(robot, "google-failure");
 
   private static String vendorId;
 
@@ -98,43 +97,43 @@ class GoogleCalendarFlowTest {
       robot.lookup("#display-name").queryTextInputControl().setText("Anna");
     });
     robot.clickOn("#sign-in");
-    await(() -> robot.lookup("#google-sign-in").tryQuery().isPresent());
+    screens.await(() -> robot.lookup("#google-sign-in").tryQuery().isPresent());
     seedNative(boris, annaEmail);
     robot.clickOn("#refresh");
 
     robot.clickOn("#google-sign-in");
-    await(() -> robot.lookup("#google-menu").tryQuery().isPresent());
-    await(() -> entry("Team retro").isPresent() && entry("Vendor call").isPresent()
-        && entry("Design review").isPresent() && entry("Daily standup").isPresent());
+    screens.await(() -> robot.lookup("#google-menu").tryQuery().isPresent());
+    screens.await(() -> screens.entry("Team retro").isPresent() && screens.entry("Vendor call").isPresent()
+        && screens.entry("Design review").isPresent() && screens.entry("Daily standup").isPresent());
     assertThat(Files.getPosixFilePermissions(dataDir.resolve("google-calendars.txt")).toString())
         .isEqualTo("[OWNER_READ, OWNER_WRITE]");
-    assertThat(entry("Team retro").orElseThrow().getStyleClass()).contains("style5-entry");
-    assertThat(entry("Vendor call").orElseThrow().getStyleClass()).contains("style2-entry");
-    assertThat(entry("Design review").orElseThrow().getStyleClass()).contains("style1-entry");
+    assertThat(screens.entry("Team retro").orElseThrow().getStyleClass()).contains("style5-entry");
+    assertThat(screens.entry("Vendor call").orElseThrow().getStyleClass()).contains("style2-entry");
+    assertThat(screens.entry("Design review").orElseThrow().getStyleClass()).contains("style1-entry");
 
     scrollToMorning();
     Fx.screenshot(robot, robot.lookup("#calendar").query().getScene().getRoot(), "calendar-google.png");
 
-    robot.doubleClickOn(entry("Team retro").orElseThrow());
-    await(() -> google.opened().contains(URI.create(MEET)));
+    robot.doubleClickOn(screens.entry("Team retro").orElseThrow());
+    screens.await(() -> google.opened().contains(URI.create(MEET)));
 
-    robot.rightClickOn(entry("Vendor call").orElseThrow());
+    robot.rightClickOn(screens.entry("Vendor call").orElseThrow());
     robot.clickOn(Messages.format("calendar.joinWith", "Zoom"));
-    await(() -> google.opened().contains(URI.create("https://zoom.us/j/5551234567")));
+    screens.await(() -> google.opened().contains(URI.create("https://zoom.us/j/5551234567")));
 
-    robot.rightClickOn(entry("Vendor call").orElseThrow());
+    robot.rightClickOn(screens.entry("Vendor call").orElseThrow());
     robot.clickOn(Messages.get("calendar.cancel"));
     robot.clickOn("OK");
-    await(() -> google.deleted("primary").size() == 1);
+    screens.await(() -> google.deleted("primary").size() == 1);
     assertThat(google.deleted("primary").getFirst()).endsWith("/events/" + vendorId);
-    await(() -> entry("Vendor call").isEmpty());
+    screens.await(() -> screens.entry("Vendor call").isEmpty());
   }
 
   @Test
   @Order(2)
   void schedulingWithGoogleMeetWhileSignedInCreatesAMeetEventInGoogle() throws Exception {
     robot.clickOn("#new-meeting");
-    await(() -> robot.lookup("#schedule-title").tryQuery().isPresent());
+    screens.await(() -> robot.lookup("#schedule-title").tryQuery().isPresent());
     ZonedDateTime day = MONDAY.plusDays(4).atStartOfDay(ZoneId.systemDefault());
     Fx.run(() -> {
       robot.lookup("#schedule-title").queryTextInputControl().setText("Customer demo");
@@ -148,12 +147,12 @@ class GoogleCalendarFlowTest {
         .isEqualTo(Messages.get("schedule.meetNoteSignedIn"));
     robot.clickOn("#schedule-ok");
 
-    await(() -> !google.inserted("primary").isEmpty());
+    screens.await(() -> !google.inserted("primary").isEmpty());
     String body = google.inserted("primary").getFirst();
     assertThat(body).contains("\"Customer demo\"").contains("conferenceData").contains("hangoutsMeet")
         .contains("boris@example.com");
     // CalendarFX adds the calendar's style class to an entry view a moment after showing it.
-    await(() -> entry("Customer demo").map(n -> n.getStyleClass().contains("style2-entry")).orElse(false));
+    screens.await(() -> screens.entry("Customer demo").map(n -> n.getStyleClass().contains("style2-entry")).orElse(false));
   }
 
   /** A native meeting and a daily stand-up, so native and Google events share the week. */
@@ -171,8 +170,8 @@ class GoogleCalendarFlowTest {
 
   /** Scrolls the week with the mouse wheel until 8:00 is near the top. */
   private void scrollToMorning() throws Exception {
-    Fx.run(() -> pane().scrollTo(LocalTime.of(8, 0)));
-    robot.moveTo(entry("Daily standup").orElseThrow());
+    Fx.run(() -> screens.pane().scrollTo(LocalTime.of(8, 0)));
+    robot.moveTo(screens.entry("Daily standup").orElseThrow());
     for (int i = 0; i < 40 && entryY("Daily standup") > 260; i++) {
       robot.scroll(1, javafx.geometry.VerticalDirection.DOWN);
     }
@@ -183,29 +182,10 @@ class GoogleCalendarFlowTest {
   }
 
   private double entryY(String title) {
-    Node n = entry(title).orElseThrow();
+    Node n = screens.entry(title).orElseThrow();
     return Fx.call(() -> n.localToScene(n.getBoundsInLocal()).getMinY());
   }
 
-  private void await(java.util.function.BooleanSupplier condition) throws Exception {
-    try {
-      Fx.await(condition);
-    } catch (AssertionError e) {
-      for (Window w : Fx.call(() -> List.copyOf(Window.getWindows()))) {
-        Fx.screenshot(robot, w.getScene().getRoot(), "google-failure-" + w.hashCode() + ".png");
-      }
-      throw e;
-    }
-  }
 
-  private CalendarPane pane() {
-    return (CalendarPane) robot.lookup(node -> node instanceof CalendarPane).query();
-  }
 
-  private Optional<Node> entry(String title) {
-    return Fx.call(() -> robot.lookup(node -> node instanceof DayEntryView view
-            && view.getEntry() != null && title.equals(view.getEntry().getTitle())
-            && view.isVisible() && view.getScene() != null)
-        .tryQuery());
-  }
 }

@@ -1,0 +1,46 @@
+package app.convene.client.testing;
+
+import app.convene.client.calendar.CalendarPane;
+import com.calendarfx.view.DayEntryView;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+
+/** What the whole-app UI tests look for on screen: the calendar pane and its meetings. */
+public final class AppScreens {
+  private final FxRobot robot;
+  private final String failurePrefix;
+
+  /** @param failurePrefix names the pictures saved when a wait fails */
+  public AppScreens(FxRobot robot, String failurePrefix) {
+    this.robot = robot;
+    this.failurePrefix = failurePrefix;
+  }
+
+  /** Waits; on failure saves a picture of every window, to see what the user would have seen. */
+  public void await(BooleanSupplier condition) throws Exception {
+    try {
+      Fx.await(condition);
+    } catch (AssertionError e) {
+      for (Window w : Fx.call(() -> List.copyOf(Window.getWindows()))) {
+        Fx.screenshot(robot, w.getScene().getRoot(), failurePrefix + "-" + w.hashCode() + ".png");
+      }
+      throw e;
+    }
+  }
+
+  public CalendarPane pane() {
+    return (CalendarPane) robot.lookup(node -> node instanceof CalendarPane).query();
+  }
+
+  /** The shown calendar entry with this title, if any. */
+  public Optional<Node> entry(String title) {
+    return Fx.call(() -> robot.lookup(node -> node instanceof DayEntryView view
+            && view.getEntry() != null && title.equals(view.getEntry().getTitle())
+            && view.isVisible() && view.getScene() != null)
+        .tryQuery());
+  }
+}
