@@ -11,9 +11,9 @@ import app.convene.protocol.api.OccurrenceView;
 import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.ScheduleResult;
 import app.convene.server.testing.Api;
-import app.convene.server.testing.DatabaseServer;
 import app.convene.server.testing.Meeting;
 import app.convene.server.testing.TestClient;
+import app.convene.server.testing.DatabaseApiTest;
 import app.convene.server.testing.TestDatabase;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.Duration;
@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -35,30 +32,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class AccessControlTest {
-  @Parameter TestDatabase database;
-
-  private static DatabaseServer db;
-  private static Api api;
+class AccessControlTest extends DatabaseApiTest {
   private Api.User anna;
   private Api.User boris;
   private Api.User carl;
   private EventView meeting;
   private RoomView room;
-
-  @BeforeParameterizedClassInvocation
-  static void start(TestDatabase database) throws Exception {
-    db = DatabaseServer.start(database);
-    api = db.api();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-      db = null; // a skipped invocation must not close the previous one's server again
-    }
-  }
 
   @BeforeEach
   void annaSchedulesAMeetingWithCarl() {

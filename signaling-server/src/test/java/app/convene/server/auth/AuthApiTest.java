@@ -10,38 +10,18 @@ import app.convene.protocol.api.Registration;
 import app.convene.protocol.api.UserView;
 import app.convene.server.testing.Api;
 import app.convene.server.testing.DatabaseServer;
+import app.convene.server.testing.DatabaseApiTest;
 import app.convene.server.testing.TestDatabase;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class AuthApiTest {
-  @Parameter TestDatabase database;
-
-  private static DatabaseServer db;
-  private static Api api;
-
-  @BeforeParameterizedClassInvocation
-  static void start(TestDatabase database) throws Exception {
-    db = DatabaseServer.start(database);
-    api = db.api();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-      db = null; // a skipped invocation must not close the previous one's server again
-    }
-  }
+class AuthApiTest extends DatabaseApiTest {
 
   @Test
   void registrationSignsInWithShortLivedTokenAndRefreshToken() {

@@ -8,43 +8,22 @@ import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.ScheduleResult;
 import app.convene.protocol.api.ServiceKind;
 import app.convene.server.testing.Api;
-import app.convene.server.testing.DatabaseServer;
 import app.convene.server.testing.Meeting;
+import app.convene.server.testing.DatabaseApiTest;
 import app.convene.server.testing.TestDatabase;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code POST /api/meetings/schedule}, and writes that fail half-way leaving nothing behind. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class ScheduleApiTest {
-  @Parameter TestDatabase database;
-
-  private static DatabaseServer db;
-  private static Api api;
+class ScheduleApiTest extends DatabaseApiTest {
   private Api.User anna;
-
-  @BeforeParameterizedClassInvocation
-  static void start(TestDatabase database) throws Exception {
-    db = DatabaseServer.start(database);
-    api = db.api();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-      db = null; // a skipped invocation must not close the previous one's server again
-    }
-  }
 
   @BeforeEach
   void signIn() {

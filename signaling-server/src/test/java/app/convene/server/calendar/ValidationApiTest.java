@@ -11,9 +11,9 @@ import app.convene.protocol.api.Recurrence.Frequency;
 import app.convene.protocol.api.ScheduleRequest;
 import app.convene.protocol.api.ServiceKind;
 import app.convene.server.testing.Api;
-import app.convene.server.testing.DatabaseServer;
 import app.convene.server.testing.Meeting;
 import app.convene.server.testing.TestClient;
+import app.convene.server.testing.DatabaseApiTest;
 import app.convene.server.testing.TestDatabase;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,9 +32,6 @@ import okhttp3.Response;
 import okio.BufferedSink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,29 +41,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every rule of a meeting request: a 400 naming the problem, and nothing written. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class ValidationApiTest {
+class ValidationApiTest extends DatabaseApiTest {
   private static final Instant START = Instant.parse("2027-01-11T09:00:00Z");
 
-  @Parameter TestDatabase database;
-
-  private static DatabaseServer db;
-  private static Api api;
   private Api.User anna;
   private Map<String, Long> before;
-
-  @BeforeParameterizedClassInvocation
-  static void start(TestDatabase database) throws Exception {
-    db = DatabaseServer.start(database);
-    api = db.api();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-      db = null; // a skipped invocation must not close the previous one's server again
-    }
-  }
 
   @BeforeEach
   void signIn() throws Exception {

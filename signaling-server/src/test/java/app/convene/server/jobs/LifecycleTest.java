@@ -14,44 +14,23 @@ import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.ScheduleResult;
 import app.convene.server.testing.Api;
-import app.convene.server.testing.DatabaseServer;
 import app.convene.server.testing.Meeting;
 import app.convene.server.testing.TestClient;
+import app.convene.server.testing.DatabaseApiTest;
 import app.convene.server.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Meeting status and room activity follow who is in the room, by the test clock. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class LifecycleTest {
-  @Parameter TestDatabase database;
-
-  private static DatabaseServer db;
-  private static Api api;
+class LifecycleTest extends DatabaseApiTest {
   private Api.User anna;
   private Instant now;
-
-  @BeforeParameterizedClassInvocation
-  static void start(TestDatabase database) throws Exception {
-    db = DatabaseServer.start(database);
-    api = db.api();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-      db = null; // a skipped invocation must not close the previous one's server again
-    }
-  }
 
   @BeforeEach
   void signIn() {

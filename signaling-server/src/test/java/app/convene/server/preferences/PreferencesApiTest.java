@@ -5,41 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.convene.protocol.api.Preferences;
 import app.convene.protocol.api.ServiceKind;
 import app.convene.server.testing.Api;
-import app.convene.server.testing.DatabaseServer;
+import app.convene.server.testing.DatabaseApiTest;
 import app.convene.server.testing.TestDatabase;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class PreferencesApiTest {
-  @Parameter TestDatabase database;
-
-  private static DatabaseServer db;
-  private static Api api;
+class PreferencesApiTest extends DatabaseApiTest {
   private Api.User anna;
-
-  @BeforeParameterizedClassInvocation
-  static void start(TestDatabase database) throws Exception {
-    db = DatabaseServer.start(database);
-    api = db.api();
-  }
-
-  @AfterParameterizedClassInvocation
-  static void stop() throws Exception {
-    if (db != null) {
-      db.close();
-      db = null; // a skipped invocation must not close the previous one's server again
-    }
-  }
 
   @BeforeEach
   void signIn() {
