@@ -35,16 +35,30 @@ public final class EventService {
 
   private final Database database;
   private final Clock clock;
+  private final MeetingChanges changes;
 
   public EventService(Database database, Clock clock) {
+    this(database, clock, MeetingChanges.NONE);
+  }
+
+  /** @param changes told of every create, update and cancel once it is committed */
+  public EventService(Database database, Clock clock, MeetingChanges changes) {
     this.database = Objects.requireNonNull(database, "database == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.changes = Objects.requireNonNull(changes, "changes == null");
+  }
+
+  /** Who hears about committed changes (the schedule service tells them too). */
+  MeetingChanges changes() {
+    return changes;
   }
 
   /** {@code POST /api/events}: a meeting without a room. */
   public EventView create(Caller owner, EventRequest request) {
     EventInput input = EventChecks.check(request, owner.email());
-    return database.inTransaction(c -> insert(c, owner, input, null));
+    EventView created = database.inTransaction(c -> insert(c, owner, input, null));
+    changes.created(created);
+    return created;
   }
 
   /** Inserts a checked meeting in the caller's transaction. */
@@ -63,23 +77,32 @@ public final class EventService {
   /** {@code PUT /api/events/{id}}: replaces what the owner sets; status and room stay. */
   public EventView update(Caller caller, UUID id, EventRequest request) {
     EventInput input = EventChecks.check(request, caller.email());
-    return database.inTransaction(c -> {
-      ownedBy(c, caller, id);
+    EventView[] before = new EventView[1];
+    EventView after = database.inTransaction(c -> {
+      before[0] = EventViews.one(c, ownedBy(c, caller, id));
       Events.update(c, id, input, clock.instant());
       return EventViews.one(c, Events.find(c, id, false).orElseThrow());
     });
+    changes.updated(before[0], after);
+    return after;
   }
 
   /** {@code DELETE /api/events/{id}}: cancels; cancelling a cancelled meeting changes nothing. */
   public EventView cancel(Caller caller, UUID id) {
-    return database.inTransaction(c -> {
+    boolean[] changed = new boolean[1];
+    EventView view = database.inTransaction(c -> {
       EventRow row = ownedBy(c, caller, id);
-      if (row.status() != EventStatus.CANCELLED) {
+      changed[0] = row.status() != EventStatus.CANCELLED;
+      if (changed[0]) {
         Events.cancel(c, id, clock.instant());
         row = Events.find(c, id, false).orElseThrow();
       }
       return EventViews.one(c, row);
     });
+    if (changed[0]) {
+      changes.cancelled(view);
+    }
+    return view;
   }
 
   /**

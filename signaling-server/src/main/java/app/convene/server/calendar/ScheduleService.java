@@ -35,10 +35,12 @@ public final class ScheduleService {
     EventInput input = EventChecks.check(request.event(), owner.email());
     boolean nativeCall = input.service() == ServiceKind.NATIVE;
     int maxUsers = nativeCall ? rooms.checkMaxUsers(request.maxUsers()) : 0;
-    return database.inTransaction(c -> {
+    ScheduleResult result = database.inTransaction(c -> {
       RoomView room = nativeCall ? rooms.create(c, owner, input.title(), maxUsers) : null;
       UUID roomId = room == null ? null : UUID.fromString(room.id());
       return new ScheduleResult(events.insert(c, owner, input, roomId), room);
     });
+    events.changes().created(result.event());
+    return result;
   }
 }
