@@ -16,8 +16,11 @@ import java.util.Locale;
 record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedia) {
   static final String USAGE =
       """
-      Usage: convene [options]            the desktop app
+      Usage: convene [options] [LINK|FILE] the desktop app; LINK is an invite link
+                                          (convene://join/ROOM?invite=TOKEN), FILE an .ics
+                                          invitation that holds one; a running app gets it
              convene --headless --help    a participant without a window
+             convene --self-test          check JavaFX and WebRTC, print versions, exit
       Desktop app options:
         --server=URL        the Convene server, e.g. https://meet.example.com
                             (default: start one on 127.0.0.1:8787, or use the one running there)

@@ -53,6 +53,7 @@ public final class ConveneApp extends Application {
   private static volatile URI server = URI.create("http://127.0.0.1:8787");
   private static volatile GoogleModel.ConfigSource googleConfig = GoogleConfig::load;
   private static volatile BrowserOpener browser = BrowserOpener.system();
+  private static volatile OpenRequests openRequests = new OpenRequests();
 
   private final List<CallModel> calls = new ArrayList<>();
   private final Executor background = MediaEngine.background();
@@ -65,6 +66,11 @@ public final class ConveneApp extends Application {
   static void configure(AppOptions appOptions, URI serverAddress) {
     options = appOptions;
     server = serverAddress;
+  }
+
+  /** Links and invitations to open (command line, a second start); see {@link OpenRequests}. */
+  static void configureOpenRequests(OpenRequests requests) {
+    openRequests = requests;
   }
 
   /** Tests: the Google OAuth client (pointing at a local fake) and the browser. */
@@ -84,6 +90,7 @@ public final class ConveneApp extends Application {
     stage.setTitle(Messages.get("app.title"));
     show(new Label(Messages.get("app.loading")), 520, 360);
     stage.show();
+    openRequests.attach(stage);
     CompletableFuture.supplyAsync(this::resume, background).thenAcceptAsync(api -> {
       if (api == null) {
         showSignIn();
@@ -107,6 +114,7 @@ public final class ConveneApp extends Application {
   }
 
   private void showSignIn() {
+    openRequests.signedOut();
     SignInModel model = new SignInModel(store, background, fx, this::showCalendar);
     model.serverProperty().set(server.toString());
     show(new SignInView(model), 560, 400);
@@ -126,6 +134,8 @@ public final class ConveneApp extends Application {
         link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
+    openRequests.signedIn(link -> join(api, user, Messages.get("call.linkTitle"), link, null));
+    StartupProbe.calendarShown(stage);
   }
 
   /** The meeting as a Google Meet draft, for the call window's fallback; null if it cannot be one. */

@@ -3,11 +3,15 @@ package app.convene.client.app;
 import app.convene.client.headless.HeadlessParticipant;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Optional;
 import javafx.application.Application;
 
 /**
  * The entry point of the desktop app and of the headless participant ({@code --headless}). Not
  * an {@link Application} itself, so it starts from a plain class path.
+ *
+ * <p>Positional arguments are things to open (an invite link, an .ics file). When the app already
+ * runs with the same data folder, they go to that instance and this process exits.
  */
 public final class Launcher {
   private Launcher() {}
@@ -21,25 +25,52 @@ public final class Launcher {
       System.out.print(AppOptions.USAGE);
       return;
     }
+    LaunchArgs launch = LaunchArgs.split(args);
+    if (launch.selfTest()) {
+      System.exit(SelfTest.run(System.out));
+      return;
+    }
     AppOptions options;
     try {
-      options = AppOptions.parse(args);
+      options = AppOptions.parse(launch.options().toArray(String[]::new));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.print(AppOptions.USAGE);
       System.exit(2);
       return;
     }
-    EmbeddedServer embedded =
-        options.server() == null ? EmbeddedServer.startOrReuse(EmbeddedServer.DEFAULT_PORT) : null;
+    AotTraining training = launch.aotTraining() ? AotTraining.start() : null;
+    if (training != null) {
+      options = new AppOptions(training.server(), training.dataDir(), options.locale(), true);
+    }
+    OpenRequests requests = new OpenRequests();
+    Optional<SingleInstance> instance = SingleInstance.claimOrHandOver(options.dataDir(),
+        launch.handOver(), argument -> requests.submit(OpenRequest.parse(argument)));
+    if (instance.isEmpty()) {
+      System.out.println("Convene is already running; handed over to it.");
+      System.exit(0);
+      return;
+    }
+    launch.open().forEach(argument -> requests.submit(OpenRequest.parse(argument)));
+    DesktopOpenEvents.install(requests);
+    if (launch.startupProbe()) {
+      StartupProbe.enable();
+    }
+    EmbeddedServer embedded = options.server() == null
+        ? EmbeddedServer.startOrReuse(EmbeddedServer.DEFAULT_PORT) : null;
     URI server = embedded != null ? embedded.baseUri() : options.server();
     ConveneApp.configure(options, server);
+    ConveneApp.configureOpenRequests(requests);
     try {
       Application.launch(ConveneApp.class);
     } finally {
       if (embedded != null) {
         embedded.close();
       }
+      if (training != null) {
+        training.close();
+      }
+      instance.get().close();
     }
     System.exit(0);
   }
