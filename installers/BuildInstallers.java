@@ -1,0 +1,331 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Builds the client's installers with jpackage on the runtime from {@code jlink/}:
+ * {@code java BuildInstallers.java CLIENT_TARGET RUNTIME VERSION INSTALLERS_DIR OUT [TYPES] [AOT]}.
+ *
+ * <ol>
+ *   <li>Stages the app: {@code convene.jar} and {@code lib/} without the JavaFX jars (JavaFX is in
+ *       the runtime as modules). Signed jars (Bouncy Castle) lose their signature files: the AOT
+ *       cache skips classes of signed jars, and the app uses Bouncy Castle's own API (Argon2),
+ *       not as a JCE provider, so nothing checks the signature.
+ *   <li>Makes an app image ({@code OUT/image}) with the launcher, the icon and the JVM options
+ *       (macOS: with the Info.plist that declares the URL scheme and the .ics documents).
+ *   <li>Trains the AOT cache (JDK 25, JEP 514): runs the image's own launcher with
+ *       {@code --aot-training} and {@code JAVA_TOOL_OPTIONS=-XX:AOTCacheOutput=...}, so the cache
+ *       is made with exactly the runtime, class path and options that the installed launcher uses;
+ *       then adds {@code -XX:AOTCache=$APPDIR/convene.aot} to the launcher's configuration and
+ *       checks with {@code -XX:AOTMode=on} that the JVM accepts it. Needs a display (Xvfb on a
+ *       Linux build machine).
+ *   <li>Packages that image: .deb and .rpm on Linux, .msi on Windows, .dmg on macOS
+ *       ({@code OUT/dist}).
+ * </ol>
+ *
+ * TYPES is a comma-separated list or "default" (the OS's types); AOT is "aot" (default) or
+ * "no-aot".
+ */
+public class BuildInstallers {
+  static final String DESCRIPTION = "Meetings: calendar, native video calls and Google Meet";
+  static final String VENDOR = "Convene";
+  static final String MAIN_CLASS = "app.convene.client.app.Launcher";
+  /** JVM options of the installed launcher; the training run uses the same ones. */
+  static final List<String> JAVA_OPTIONS = List.of(
+      "--enable-native-access=ALL-UNNAMED,javafx.graphics");
+  /**
+   * What the native layer inside jars links against (webrtc-java: PulseAudio, X11 screen capture,
+   * udev, D-Bus), which jpackage cannot see; JavaFX's natives are in the runtime's lib/, whose
+   * dependencies jpackage finds itself (dpkg -S, rpm's automatic requirements), but they are
+   * listed too so a package built on another machine declares them all the same.
+   */
+  static final String DEB_DEPENDS = String.join(", ", "libpulse0", "libgtk-3-0 | libgtk-3-0t64",
+      "libgl1", "libxtst6", "libxxf86vm1", "libx11-6", "libxrandr2", "libxcomposite1",
+      "libxfixes3", "libdbus-1-3", "libudev1", "libfreetype6", "libfontconfig1", "xdg-utils");
+  static final String RPM_REQUIRES = String.join(", ", "pulseaudio-libs", "gtk3", "mesa-libGL",
+      "libXtst", "libXxf86vm", "libX11", "libXrandr", "libXcomposite", "libXfixes", "dbus-libs",
+      "systemd-libs", "freetype", "fontconfig", "xdg-utils");
+
+  enum Os { LINUX, WINDOWS, MAC }
+
+  private final Os os = os();
+  private final Path client;
+  private final Path runtime;
+  private final String version;
+  private final Path sources;
+  private final Path out;
+  private final String name;
+
+  BuildInstallers(Path client, Path runtime, String version, Path sources, Path out) {
+    this.client = client;
+    this.runtime = runtime;
+    this.version = version;
+    this.sources = sources;
+    this.out = out;
+    this.name = os == Os.LINUX ? "convene" : "Convene";
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 5) {
+      throw new IllegalArgumentException("usage: java BuildInstallers.java CLIENT_TARGET RUNTIME"
+          + " VERSION INSTALLERS_DIR OUT [TYPES|default] [aot|no-aot]");
+    }
+    BuildInstallers build = new BuildInstallers(Path.of(args[0]).toAbsolutePath(),
+        Path.of(args[1]).toAbsolutePath(), args[2], Path.of(args[3]).toAbsolutePath(),
+        Path.of(args[4]).toAbsolutePath());
+    String types = args.length > 5 ? args[5] : "default";
+    boolean aot = args.length <= 6 || !args[6].equals("no-aot");
+    build.run(types.equals("default") ? build.defaultTypes() : List.of(types.split(",")), aot);
+  }
+
+  void run(List<String> types, boolean aot) throws Exception {
+    if (!Files.isRegularFile(runtime.resolve("release"))) {
+      throw new IllegalStateException(runtime + " is not a runtime image: build jlink/ first");
+    }
+    Path input = stageInput();
+    Path image = appImage(input);
+    if (aot) {
+      trainAotCache(image);
+    }
+    Path dist = out.resolve("dist");
+    Files.createDirectories(dist);
+    for (String type : types) {
+      jpackage(packageArgs(type, image, dist));
+    }
+    try (Stream<Path> files = Files.list(dist)) {
+      for (Path file : files.sorted().toList()) {
+        System.out.printf("[installers] %s: %.1f MiB%n", file, Files.size(file) / 1048576.0);
+      }
+    }
+  }
+
+  List<String> defaultTypes() {
+    return switch (os) {
+      case LINUX -> List.of("deb", "rpm");
+      case WINDOWS -> List.of("msi");
+      case MAC -> List.of("dmg");
+    };
+  }
+
+  /** jpackage needs a numeric version: 0.1.0-SNAPSHOT becomes 0.1.0. */
+  static String numericVersion(String version) {
+    String numeric = version.replaceFirst("[-+].*$", "");
+    if (!numeric.matches("\\d+(\\.\\d+){0,3}")) {
+      throw new IllegalArgumentException("cannot make a package version of " + version);
+    }
+    return numeric;
+  }
+
+  private Path stageInput() throws IOException {
+    Path input = out.resolve("input");
+    deleteTree(input);
+    Files.createDirectories(input.resolve("lib"));
+    Files.copy(client.resolve("convene.jar"), input.resolve("convene.jar"));
+    try (Stream<Path> jars = Files.list(client.resolve("lib"))) {
+      for (Path jar : jars.toList()) {
+        if (!jar.getFileName().toString().startsWith("javafx-")) {
+          copyUnsigned(jar, input.resolve("lib").resolve(jar.getFileName()));
+        }
+      }
+    }
+    return input;
+  }
+
+  /** Copies a jar; a signed one without its signature files (META-INF/*.SF, *.RSA, ...). */
+  static void copyUnsigned(Path jar, Path target) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      if (zip.stream().noneMatch(e -> isSignature(e.getName()))) {
+        Files.copy(jar, target, StandardCopyOption.COPY_ATTRIBUTES);
+        return;
+      }
+      try (ZipOutputStream outJar = new ZipOutputStream(Files.newOutputStream(target))) {
+        for (ZipEntry entry : zip.stream().toList()) {
+          if (!isSignature(entry.getName())) {
+            ZipEntry copy = new ZipEntry(entry.getName());
+            copy.setTime(entry.getTime());
+            outJar.putNextEntry(copy);
+            try (InputStream in = zip.getInputStream(entry)) {
+              in.transferTo(outJar);
+            }
+            outJar.closeEntry();
+          }
+        }
+      }
+      System.out.println("[installers] " + jar.getFileName() + ": signature files removed");
+    }
+  }
+
+  private static boolean isSignature(String name) {
+    return name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
+  }
+
+  private Path appImage(Path input) throws Exception {
+    Path images = out.resolve("image");
+    deleteTree(images);
+    List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", name,
+        "--dest", images.toString(), "--input", input.toString(), "--main-jar", "convene.jar",
+        "--main-class", MAIN_CLASS, "--runtime-image", runtime.toString(),
+        "--app-version", numericVersion(version), "--vendor", VENDOR,
+        "--description", DESCRIPTION, "--copyright", "Convene", "--icon", icon().toString()));
+    JAVA_OPTIONS.forEach(option -> args.addAll(List.of("--java-options", option)));
+    if (os == Os.MAC) {
+      args.addAll(List.of("--mac-package-identifier", "app.convene.client",
+          "--resource-dir", sources.resolve("macos").toString()));
+    }
+    jpackage(args);
+    return images.resolve(os == Os.MAC ? name + ".app" : name);
+  }
+
+  private void trainAotCache(Path image) throws Exception {
+    Path appDir = switch (os) {
+      case LINUX -> image.resolve("lib/app");
+      case WINDOWS -> image.resolve("app");
+      case MAC -> image.resolve("Contents/app");
+    };
+    Path launcher = switch (os) {
+      case LINUX -> image.resolve("bin").resolve(name);
+      case WINDOWS -> image.resolve(name + ".exe");
+      case MAC -> image.resolve("Contents/MacOS").resolve(name);
+    };
+    Path cache = appDir.resolve("convene.aot");
+    long start = System.nanoTime();
+    launch(launcher, "-XX:AOTCacheOutput=" + cache, "--aot-training");
+    if (!Files.isRegularFile(cache)) {
+      throw new IllegalStateException("the training run made no AOT cache at " + cache);
+    }
+    System.out.printf("[aot] trained %s (%.1f MiB) in %d s%n", cache,
+        Files.size(cache) / 1048576.0, (System.nanoTime() - start) / 1_000_000_000L);
+    Path cfg = appDir.resolve(name + ".cfg");
+    String config = Files.readString(cfg, StandardCharsets.UTF_8);
+    if (!config.contains("[JavaOptions]")) {
+      throw new IllegalStateException(cfg + " has no [JavaOptions] section:\n" + config);
+    }
+    Files.writeString(cfg, config.replace("[JavaOptions]",
+        "[JavaOptions]\njava-options=-XX:AOTCache=$APPDIR/convene.aot"), StandardCharsets.UTF_8);
+    // AOTMode=on makes the JVM fail when it cannot use the cache (a class path or JVM mismatch).
+    launch(launcher, "-XX:AOTMode=on", "--self-test");
+  }
+
+  /** Runs the app image's launcher with extra JVM options; its output goes to ours. */
+  private static void launch(Path launcher, String jvmOption, String appArgument)
+      throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(launcher.toString(), appArgument).inheritIO();
+    builder.environment().put("JAVA_TOOL_OPTIONS", jvmOption);
+    System.out.println("[aot] JAVA_TOOL_OPTIONS=" + jvmOption + " " + launcher + " " + appArgument);
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(launcher + " " + appArgument + " did not finish in 5 min");
+    }
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException(launcher + " " + appArgument + " failed with status "
+          + process.exitValue() + (os() == Os.LINUX && System.getenv("DISPLAY") == null
+              ? " (DISPLAY is not set: run under Xvfb, or build with -Dinstallers.aot=no-aot)"
+              : ""));
+    }
+  }
+
+  private List<String> packageArgs(String type, Path image, Path dist) {
+    List<String> args = new ArrayList<>(List.of("--type", type, "--app-image", image.toString(),
+        "--name", name, "--dest", dist.toString(), "--app-version", numericVersion(version),
+        "--vendor", VENDOR, "--description", DESCRIPTION, "--copyright", "Convene"));
+    switch (os) {
+      case LINUX -> {
+        args.addAll(List.of("--resource-dir", sources.resolve("linux").toString(),
+            "--icon", icon().toString(),
+            "--file-associations", sources.resolve("ics.properties").toString(),
+            "--linux-package-name", "convene", "--linux-shortcut",
+            "--linux-menu-group", "Network;VideoConference;Office;Calendar;",
+            "--linux-app-category", type.equals("deb") ? "net" : "Applications/Communications",
+            "--linux-deb-maintainer", "support@convene.invalid",
+            "--linux-rpm-license-type", "Proprietary",
+            "--linux-package-deps", type.equals("deb") ? DEB_DEPENDS : RPM_REQUIRES));
+      }
+      case WINDOWS -> args.addAll(List.of("--win-menu", "--win-menu-group", "Convene",
+          "--win-shortcut", "--win-per-user-install", "--win-dir-chooser",
+          "--win-upgrade-uuid", "6f1f5b2e-6a0b-4d1e-9c3e-2c2d0c0e7a51",
+          "--file-associations", sources.resolve("ics.properties").toString()));
+      case MAC -> args.addAll(List.of("--mac-package-identifier", "app.convene.client",
+          "--mac-package-name", "Convene"));
+    }
+    return args;
+  }
+
+  private Path icon() {
+    return switch (os) {
+      case LINUX -> sources.resolve("icons/convene.png");
+      case WINDOWS -> sources.resolve("icons/convene.ico");
+      case MAC -> macIcon();
+    };
+  }
+
+  /** macOS wants .icns; sips and iconutil (both part of macOS) make one from the PNG. */
+  private Path macIcon() {
+    try {
+      Path set = out.resolve("convene.iconset");
+      deleteTree(set);
+      Files.createDirectories(set);
+      for (int size : new int[] {16, 32, 128, 256}) {
+        exec("sips", "-z", "" + size, "" + size, sources.resolve("icons/convene.png").toString(),
+            "--out", set.resolve("icon_" + size + "x" + size + ".png").toString());
+      }
+      Path icns = out.resolve("Convene.icns");
+      exec("iconutil", "-c", "icns", set.toString(), "-o", icns.toString());
+      return icns;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot make the macOS icon", e);
+    }
+  }
+
+  private static void exec(String... command) throws Exception {
+    Process process = new ProcessBuilder(command).inheritIO().start();
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(Arrays.toString(command) + " failed");
+    }
+  }
+
+  private static void jpackage(List<String> args) {
+    System.out.println("[jpackage] " + String.join(" ", args));
+    ToolProvider jpackage = ToolProvider.findFirst("jpackage")
+        .orElseThrow(() -> new IllegalStateException("jpackage is not in this JDK"));
+    StringWriter text = new StringWriter();
+    int status = jpackage.run(new PrintWriter(text, true), new PrintWriter(text, true),
+        args.toArray(String[]::new));
+    text.toString().lines().forEach(line -> System.out.println("[jpackage] " + line));
+    if (status != 0) {
+      throw new IllegalStateException("jpackage failed (" + status + ")");
+    }
+  }
+
+  static Os os() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    return os.startsWith("windows") ? Os.WINDOWS : os.startsWith("mac") ? Os.MAC : Os.LINUX;
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,195 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Builds the client's trimmed Java runtime: {@code java BuildRuntime.java CLIENT_TARGET OUT}.
+ *
+ * <ol>
+ *   <li>Computes the JDK modules the app needs with {@code jdeps --print-module-deps} over
+ *       {@code convene.jar} and every jar in {@code lib/} (JavaFX on the module path), and adds
+ *       the few that jdeps cannot see ({@link #NOT_SEEN_BY_JDEPS}).
+ *   <li>Turns the JavaFX platform jars from Maven into jmods whose native libraries are real
+ *       native libraries ({@code jmod --libs}), so that jlink puts them in the image's
+ *       {@code lib/} (Windows: {@code bin/}) where JavaFX loads them directly, instead of copying
+ *       them out of the jar into {@code ~/.openjfx/cache} on every start.
+ *   <li>Links {@code OUT/runtime} with those modules, English and Russian locale data, no debug
+ *       attributes, headers or man pages, and a default CDS archive.
+ * </ol>
+ *
+ * The module list is written to {@code OUT/runtime-modules.txt}. Runs on Linux, Windows and macOS
+ * with the JDK that runs it (JDK 25: no jmods folder needed, jlink links from the JDK itself).
+ */
+public class BuildRuntime {
+  /**
+   * Modules the app uses that no class file names, so jdeps cannot find them:
+   * jdk.localedata holds the Russian (and every non-English) locale data: month and day names in
+   * the calendar, number and date formats (java.base has English only); jdk.zipfs is the "jar:"
+   * and zip file system provider, which Jetty 12's resource factory and ServiceLoader-discovered
+   * code open by URI scheme. Not added: jdk.crypto.ec (since JDK 22 an empty module; elliptic
+   * curves for TLS live in java.base), jdk.charsets (the app reads and writes UTF-8 only).
+   */
+  static final List<String> NOT_SEEN_BY_JDEPS = List.of("jdk.localedata", "jdk.zipfs");
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: java BuildRuntime.java CLIENT_TARGET OUT");
+    }
+    Path client = Path.of(args[0]).toAbsolutePath();
+    Path out = Path.of(args[1]).toAbsolutePath();
+    Path appJar = client.resolve("convene.jar");
+    if (!Files.isRegularFile(appJar)) {
+      throw new IllegalStateException(appJar + " is missing: build the client first"
+          + " (mvn -Pinstallers -DskipTests package builds everything in order)");
+    }
+    List<Path> javafx = new ArrayList<>();
+    List<Path> classPath = new ArrayList<>();
+    try (Stream<Path> jars = Files.list(client.resolve("lib"))) {
+      for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+        if (jar.getFileName().toString().startsWith("javafx-")) {
+          if (isModular(jar)) {
+            javafx.add(jar); // the platform jar; the one without classifier is empty
+          }
+        } else {
+          classPath.add(jar);
+        }
+      }
+    }
+    if (javafx.isEmpty()) {
+      throw new IllegalStateException("no JavaFX platform jars in " + client.resolve("lib"));
+    }
+
+    Set<String> modules = new LinkedHashSet<>(jdeps(appJar, javafx, classPath));
+    modules.addAll(NOT_SEEN_BY_JDEPS);
+    System.out.println("[runtime] modules: " + String.join(",", modules));
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("runtime-modules.txt"), String.join("\n", modules) + "\n");
+
+    Path jmods = out.resolve("javafx-jmods");
+    deleteTree(jmods);
+    Files.createDirectories(jmods);
+    for (Path jar : javafx) {
+      toJmod(jar, jmods, out.resolve("javafx-natives"));
+    }
+
+    Path runtime = out.resolve("runtime");
+    deleteTree(runtime);
+    run("jlink", "--module-path", jmods.toString(),
+        "--add-modules", String.join(",", modules),
+        "--include-locales=en,ru",
+        "--strip-debug", "--no-header-files", "--no-man-pages",
+        "--generate-cds-archive",
+        "--output", runtime.toString());
+    System.out.println("[runtime] " + runtime + ": " + size(runtime) / (1024 * 1024) + " MiB");
+  }
+
+  /** The JDK and JavaFX modules the app's jars need, as jdeps prints them. */
+  private static List<String> jdeps(Path appJar, List<Path> javafx, List<Path> classPath) {
+    String separator = java.io.File.pathSeparator;
+    List<String> args = new ArrayList<>(List.of("--print-module-deps", "--ignore-missing-deps",
+        "--multi-release", String.valueOf(Runtime.version().feature()),
+        "--module-path", join(javafx, separator),
+        "--class-path", join(classPath, separator),
+        appJar.toString()));
+    String printed = run("jdeps", args.toArray(String[]::new)).strip();
+    String last = printed.lines().reduce((a, b) -> b).orElse("");
+    if (!last.matches("[a-z0-9.]+(,[a-z0-9.]+)*")) {
+      throw new IllegalStateException("jdeps printed no module list:\n" + printed);
+    }
+    return List.of(last.split(","));
+  }
+
+  /** A jmod of a JavaFX jar: classes and resources from the jar, native libraries as such. */
+  private static void toJmod(Path jar, Path jmods, Path nativesRoot) throws IOException {
+    String module;
+    Path natives = nativesRoot.resolve(jar.getFileName().toString().replace(".jar", ""));
+    deleteTree(natives);
+    Files.createDirectories(natives);
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      module = moduleName(jar);
+      for (ZipEntry entry : zip.stream().toList()) {
+        if (!entry.isDirectory() && !entry.getName().contains("/") && isNative(entry.getName())) {
+          try (InputStream in = zip.getInputStream(entry)) {
+            Files.copy(in, natives.resolve(entry.getName()));
+          }
+        }
+      }
+    }
+    // The jar's copies of the natives, and javafx-swt.jar (SWT interop) stay out of the module.
+    run("jmod", "create", "--class-path", jar.toString(), "--libs", natives.toString(),
+        "--exclude", "glob:*.so,glob:*.dll,glob:*.dylib,glob:*.jar",
+        jmods.resolve(module + ".jmod").toString());
+  }
+
+  private static boolean isNative(String name) {
+    return name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib");
+  }
+
+  private static boolean isModular(Path jar) throws IOException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      return zip.getEntry("module-info.class") != null;
+    }
+  }
+
+  private static String moduleName(Path jar) {
+    return java.lang.module.ModuleFinder.of(jar).findAll().iterator().next().descriptor().name();
+  }
+
+  /** Runs a JDK tool in this JVM; its output is echoed and returned; a failure stops the build. */
+  private static String run(String tool, String... args) {
+    ToolProvider provider = ToolProvider.findFirst(tool)
+        .orElseThrow(() -> new IllegalStateException(tool + " is not in this JDK"));
+    StringWriter text = new StringWriter();
+    PrintWriter writer = new PrintWriter(text, true);
+    int status = provider.run(writer, writer, args);
+    String output = text.toString();
+    if (status != 0) {
+      throw new IllegalStateException(tool + " failed (" + status + "):\n" + output);
+    }
+    if (!output.isBlank()) {
+      System.out.print(output.lines().map(line -> "[" + tool + "] " + line + "\n")
+          .reduce("", String::concat));
+    }
+    return output;
+  }
+
+  private static String join(List<Path> paths, String separator) {
+    return String.join(separator, paths.stream().map(Path::toString).toList());
+  }
+
+  static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
