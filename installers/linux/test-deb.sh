@@ -30,7 +30,7 @@ for package in libpulse0 libgtk-3-0 libgl1 libxtst6; do
 done
 
 apt-get install -y -qq --no-install-recommends "$PWD/$deb" >/dev/null
-check "the package is installed" dpkg-query -W -f='${Status}' convene
+check "the package is installed" test "$(dpkg-query -W -f='${Status}' convene)" = "install ok installed"
 desktop=/opt/convene/lib/convene-convene.desktop
 check "the menu entry hands links to the app" grep -qx 'Exec=/opt/convene/bin/convene %u' "$desktop"
 check "the menu entry claims convene:// links and .ics files" \
