@@ -101,6 +101,9 @@ public class BuildInstallers {
     }
     Path input = stageInput();
     Path image = appImage(input);
+    if (os == Os.LINUX) {
+      linuxLauncher(image, false);
+    }
     if (aot) {
       trainAotCache(image);
     }
@@ -220,6 +223,9 @@ public class BuildInstallers {
     }
     Files.writeString(cfg, config.replace("[JavaOptions]",
         "[JavaOptions]\njava-options=-XX:AOTCache=$APPDIR/convene.aot"), StandardCharsets.UTF_8);
+    if (os == Os.LINUX) {
+      linuxLauncher(image, true);
+    }
     // AOTMode=on makes the JVM fail when it cannot use the cache (a class path or JVM mismatch).
     launch(launcher, "-XX:AOTMode=on", "--self-test", null);
     // The launcher always maps the AOT cache, which holds the JDK's classes too; the runtime's
@@ -230,6 +236,37 @@ public class BuildInstallers {
         Files.delete(jsa);
       }
     }
+  }
+
+  /**
+   * Linux: replaces jpackage's native launcher {@code bin/convene} with a shell script that starts
+   * the bundled runtime with the same class path and options. The native launcher runs
+   * {@code rpm -qf}, {@code dpkg -S} and {@code dpkg -L} on every start to find which package
+   * installed it (to locate its helper library), which costs 0.6 s to several seconds before the
+   * JVM starts. The script is what the desktop entry runs and what trains the AOT cache.
+   */
+  private void linuxLauncher(Path image, boolean withCache) throws IOException {
+    Path appDir = image.resolve("lib/app");
+    List<String> classPath = new ArrayList<>(List.of("$app/lib/app/convene.jar"));
+    try (Stream<Path> jars = Files.list(appDir.resolve("lib"))) {
+      jars.map(jar -> "$app/lib/app/lib/" + jar.getFileName()).sorted().forEach(classPath::add);
+    }
+    List<String> command = new ArrayList<>(List.of("exec", "\"$app/lib/runtime/bin/java\""));
+    if (withCache) {
+      command.add("-XX:AOTCache=\"$app/lib/app/convene.aot\"");
+    }
+    command.addAll(JAVA_OPTIONS);
+    command.addAll(List.of("-Djpackage.app-version=" + numericVersion(version),
+        "-cp", "\"" + String.join(":", classPath) + "\"", MAIN_CLASS, "\"$@\""));
+    Path launcher = image.resolve("bin").resolve(name);
+    Files.writeString(launcher, """
+        #!/bin/sh
+        # Convene's launcher (installers/BuildInstallers.java): the bundled Java runtime with the
+        # app's class path, its options and the AOT cache. Not jpackage's native launcher, which
+        # asks rpm and dpkg on every start which package owns it.
+        app=$(dirname "$(dirname "$(readlink -f "$0")")")
+        """ + String.join(" \\\n  ", command) + "\n");
+    launcher.toFile().setExecutable(true, false);
   }
 
   /**

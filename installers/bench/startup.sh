@@ -21,7 +21,8 @@ if curl -s -o /dev/null http://127.0.0.1:8787/health; then
 fi
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 export XDG_DATA_HOME=$work/data # the app's data folder and its embedded server's, isolated
 
 # An account with a session on disk and a meeting today, made with the installed app's own server.
@@ -36,7 +37,7 @@ token=$(grep -o '"accessToken":"[^"]*"' <<<"$session" | cut -d'"' -f4)
 start=$(date -u -d '+1 hour' +%Y-%m-%dT%H:00:00Z)
 end=$(date -u -d '+2 hour' +%Y-%m-%dT%H:00:00Z)
 curl -sf -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
-  -d "{\"title\":\"Benchmark meeting\",\"start\":\"$start\",\"end\":\"$end\",\"timeZone\":\"UTC\",\"attendees\":[],\"service\":\"NATIVE\"}" \
+  -d "{\"event\":{\"title\":\"Benchmark meeting\",\"start\":\"$start\",\"end\":\"$end\",\"timeZone\":\"UTC\",\"attendees\":[],\"service\":\"NATIVE\"}}" \
   http://127.0.0.1:8787/api/meetings/schedule
 kill "$server"
 wait "$server" || true

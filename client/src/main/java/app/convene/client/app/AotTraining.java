@@ -42,6 +42,7 @@ final class AotTraining implements AutoCloseable {
     AotTraining training = new AotTraining(root, server);
     try {
       URI base = URI.create("http://127.0.0.1:" + server.port());
+      EmbeddedServer.healthy(base.resolve("/health")); // as a start that finds a server running
       ApiClient api = new ApiClient(base, null, session -> { });
       AuthSession session = api.register("training-" + UUID.randomUUID() + "@example.invalid",
           UUID.randomUUID().toString(), "Training");

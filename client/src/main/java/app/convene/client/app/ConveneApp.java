@@ -54,6 +54,7 @@ public final class ConveneApp extends Application {
   private static volatile GoogleModel.ConfigSource googleConfig = GoogleConfig::load;
   private static volatile BrowserOpener browser = BrowserOpener.system();
   private static volatile OpenRequests openRequests = new OpenRequests();
+  private static volatile CompletableFuture<?> serverReady = CompletableFuture.completedFuture(null);
 
   private final List<CallModel> calls = new ArrayList<>();
   private final Executor background = MediaEngine.background();
@@ -66,6 +67,11 @@ public final class ConveneApp extends Application {
   static void configure(AppOptions appOptions, URI serverAddress) {
     options = appOptions;
     server = serverAddress;
+  }
+
+  /** Completes when the embedded server is up (or failed to start); the session waits for it. */
+  static void configureServerReady(CompletableFuture<?> ready) {
+    serverReady = ready;
   }
 
   /** Links and invitations to open (command line, a second start); see {@link OpenRequests}. */
@@ -91,8 +97,11 @@ public final class ConveneApp extends Application {
     show(new Label(Messages.get("app.loading")), 520, 360);
     stage.show();
     openRequests.attach(stage);
-    CompletableFuture.supplyAsync(this::resume, background).thenAcceptAsync(api -> {
-      if (api == null) {
+    serverReady.thenApplyAsync(server -> resume(), background).whenCompleteAsync((api, e) -> {
+      if (e != null) { // the embedded server could not start: say why, sign in elsewhere
+        showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+        showSignIn();
+      } else if (api == null) {
         showSignIn();
       } else {
         showCalendar(api);

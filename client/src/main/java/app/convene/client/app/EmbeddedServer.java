@@ -34,7 +34,7 @@ final class EmbeddedServer implements AutoCloseable {
    * this machine: the embedded database can be open in one process only), or starts one there.
    */
   static EmbeddedServer startOrReuse(int port) throws Exception {
-    URI base = URI.create("http://127.0.0.1:" + port);
+    URI base = uri(port);
     if (healthy(base.resolve("/health"))) {
       log.info("using the server already running on {}", base);
       return new EmbeddedServer(null, base);
@@ -52,12 +52,17 @@ final class EmbeddedServer implements AutoCloseable {
     }
   }
 
+  /** The HTTP address of the embedded server on {@code port}. */
+  static URI uri(int port) {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
   /** The server's HTTP address, e.g. {@code http://127.0.0.1:8787}. */
   URI baseUri() {
     return baseUri;
   }
 
-  private static boolean healthy(URI health) {
+  static boolean healthy(URI health) {
     try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
       HttpResponse<String> response =
           http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),

@@ -4,6 +4,8 @@ import app.convene.client.headless.HeadlessParticipant;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 
 /**
@@ -15,6 +17,14 @@ import javafx.application.Application;
  */
 public final class Launcher {
   private Launcher() {}
+
+  private static EmbeddedServer startEmbedded() {
+    try {
+      return EmbeddedServer.startOrReuse(EmbeddedServer.DEFAULT_PORT);
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     if (Arrays.asList(args).contains("--headless")) {
@@ -56,17 +66,25 @@ public final class Launcher {
     if (launch.startupProbe()) {
       StartupProbe.enable();
     }
-    EmbeddedServer embedded = options.server() == null
-        ? EmbeddedServer.startOrReuse(EmbeddedServer.DEFAULT_PORT) : null;
-    URI server = embedded != null ? embedded.baseUri() : options.server();
+    // The embedded server (H2, migrations, Jetty) starts while JavaFX starts and shows the window;
+    // the app waits for it before it resumes the stored session.
+    CompletableFuture<EmbeddedServer> embedded = options.server() == null
+        ? CompletableFuture.supplyAsync(Launcher::startEmbedded,
+            runnable -> Thread.ofPlatform().name("embedded-server-start").start(runnable))
+        : CompletableFuture.completedFuture(null);
+    URI server = options.server() != null
+        ? options.server() : EmbeddedServer.uri(EmbeddedServer.DEFAULT_PORT);
     ConveneApp.configure(options, server);
     ConveneApp.configureOpenRequests(requests);
+    ConveneApp.configureServerReady(embedded);
     try {
       Application.launch(ConveneApp.class);
     } finally {
-      if (embedded != null) {
-        embedded.close();
-      }
+      embedded.thenAccept(running -> {
+        if (running != null) {
+          running.close();
+        }
+      });
       if (training != null) {
         training.close();
       }
