@@ -4,11 +4,12 @@
 # embedded server starting on 127.0.0.1:8787 as on a user's first start of the day; RUNS starts
 # with the AOT cache and RUNS without it (-XX:AOTMode=off), interleaved, medians printed.
 #
-#   installers/bench/startup.sh [RUNS]      (default 10; needs DISPLAY, curl, a free port 8787)
+#   installers/bench/startup.sh [RUNS]          (default 10; needs DISPLAY, curl, a free port 8787)
+#   COLD=no installers/bench/startup.sh [RUNS]  (keep the page cache)
 #
 # Each start is a new process (a cold JVM). The page cache is dropped before each start when
-# this user may (root outside a container); otherwise the files are in memory, as they are on
-# a desktop that started the app before. The app prints the moment the calendar is shown
+# this user may (root) and COLD is not "no": every file is read from disk, as after a reboot;
+# otherwise the files are in memory, as on a desktop that started the app before. The app prints the moment the calendar is shown
 # (--startup-probe) and quits.
 set -euo pipefail
 runs=${1:-10}
@@ -46,7 +47,7 @@ printf '{"server":"http://127.0.0.1:8787","session":%s}' "$session" >"$XDG_DATA_
 chmod 600 "$XDG_DATA_HOME/convene/session.json"
 
 cold=no
-if sync && echo 3 2>/dev/null >/proc/sys/vm/drop_caches; then cold=yes; fi
+if [ "${COLD:-yes}" != no ] && sync && echo 3 2>/dev/null >/proc/sys/vm/drop_caches; then cold=yes; fi
 
 measure() { # measure MODE: prints milliseconds from launch to the calendar shown
   local options=$1
@@ -55,7 +56,7 @@ measure() { # measure MODE: prints milliseconds from launch to the calendar show
   before=$(date +%s%3N)
   local shown
   shown=$(JAVA_TOOL_OPTIONS=$options timeout 120 "$app/bin/convene" --startup-probe 2>/dev/null \
-    | sed -n 's/^calendar shown: .*(epoch ms \([0-9]*\))$/\1/p')
+    | sed -n 's/^calendar shown at epoch ms \([0-9]*\)$/\1/p')
   [ -n "$shown" ] || { echo "the calendar did not show (options $options)" >&2; exit 1; }
   echo $((shown - before))
 }
