@@ -63,6 +63,7 @@ public final class Launcher {
     }
     launch.open().forEach(argument -> requests.submit(OpenRequest.parse(argument)));
     DesktopOpenEvents.install(requests);
+    WindowsUrlScheme.registerInBackground();
     if (launch.startupProbe()) {
       StartupProbe.enable();
     }
