@@ -39,7 +39,13 @@ public final class CalendarPane extends BorderPane {
   private final CalendarModel model;
   private final GoogleModel google;
   private final CalendarView view = new CalendarView();
+  private HBox bar;
   private boolean pressedOnEntry;
+
+  /** Adds a control to the tool bar, before the user's name (e.g. the notification centre). */
+  public void addTool(Node tool) {
+    bar.getChildren().add(bar.getChildren().size() - 2, tool);
+  }
 
   /**
    * @param userName shown in the tool bar
@@ -117,7 +123,7 @@ public final class CalendarPane extends BorderPane {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     GoogleMenu googleControl = new GoogleMenu(google);
-    HBox bar = new HBox(10, create, joinLink, refresh, googleControl, busy, status, spacer, user, signOut);
+    bar = new HBox(10, create, joinLink, refresh, googleControl, busy, status, spacer, user, signOut);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("calendar-toolbar");

@@ -82,6 +82,24 @@ public final class ReminderEngine {
     return result;
   }
 
+  /**
+   * Marks one reminder as shown without returning it from {@link #due}: for a reminder announced
+   * another way, such as the server's "starts in N minutes" notice.
+   *
+   * @return whether it had not been shown yet (then the caller shows it)
+   */
+  public boolean claim(String meetingKey, Duration lead) {
+    String id = meetingKey + "/" + lead.toSeconds();
+    if (fired.contains(id)) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Instant start = meetings.stream().filter(m -> m.key().equals(meetingKey)).map(Meeting::start)
+        .findFirst().orElse(now.plus(lead));
+    fired.add(id, start, now);
+    return true;
+  }
+
   private static boolean isDue(Instant start, Duration lead, Instant now) {
     Instant at = start.minus(lead);
     if (now.isBefore(at)) {
