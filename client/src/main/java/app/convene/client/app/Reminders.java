@@ -44,6 +44,7 @@ final class Reminders {
     notifier.start();
     stage.setOnCloseRequest(e -> {
       if (notifier.keepsRunningInTray()) {
+        Platform.setImplicitExit(false); // the tray keeps the app; Quit in its menu ends it
         e.consume();
         stage.hide();
         notifier.windowClosedToTray();

@@ -70,8 +70,10 @@ public final class NotificationCenter extends Button {
     popOver = new PopOver(content);
     popOver.setArrowLocation(PopOver.ArrowLocation.TOP_RIGHT);
     popOver.setDetachable(false);
+    popOver.setAutoHide(true); // a click elsewhere closes it, and is not passed on
     popOver.setOnHidden(e -> model.markAllRead());
-    popOver.show(this);
+    javafx.geometry.Bounds bounds = localToScreen(getBoundsInLocal());
+    popOver.show(this, bounds.getCenterX(), bounds.getMaxY());
   }
 
   /** Title, text and time; unread entries stand out. */

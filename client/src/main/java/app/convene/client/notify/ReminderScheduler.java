@@ -105,11 +105,12 @@ public final class ReminderScheduler implements AutoCloseable {
 
   /** Shows this meeting's reminder again after {@code delay} (or at its start, if sooner). */
   public void snooze(String meetingKey, Duration delay) {
+    Instant pressed = clock.instant();
     thread.execute(() -> {
       UpcomingMeeting meeting = meetings.get(meetingKey);
       if (meeting != null) {
-        Instant again = clock.instant().plus(delay);
-        snoozed.put(meetingKey, again.isAfter(meeting.start()) && clock.instant().isBefore(meeting.start())
+        Instant again = pressed.plus(delay);
+        snoozed.put(meetingKey, again.isAfter(meeting.start()) && pressed.isBefore(meeting.start())
             ? meeting.start() : again);
       }
     });
