@@ -134,7 +134,7 @@ public final class ConveneApp extends Application {
     CalendarPane pane = new CalendarPane(model, google, user.displayName(),
         link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));
     closeNotifier();
-    notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, model,
+    notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
         stylesheet());
     pane.addTool(new NotificationCenter(notifier.model()));
     show(pane, 1180, 760);

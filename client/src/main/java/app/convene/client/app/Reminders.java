@@ -1,21 +1,25 @@
 package app.convene.client.app;
 
 import app.convene.client.api.ApiException;
-import app.convene.client.calendar.CalendarModel;
+import app.convene.client.calendar.CalendarPane;
 import app.convene.client.calendar.CalendarService;
 import app.convene.client.notify.Notifier;
+import app.convene.client.notify.ReminderOverrides;
 import app.convene.client.notify.UpcomingMeeting;
 import app.convene.protocol.api.EventStatus;
+import app.convene.protocol.api.OccurrenceView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * Wires the {@link Notifier} into the app for a signed-in user: our server's meetings as the
- * reminder source, and the main window that closes to the tray and opens from it.
+ * reminder source (with the user's "Remind me" choices; Join does what a double-click on the
+ * calendar entry does), and the main window that closes to the tray and opens from it.
  */
 final class Reminders {
   /** How far ahead (and back, for meetings under way) the tray and the reminders look. */
@@ -26,7 +30,7 @@ final class Reminders {
 
   /** Builds and starts the notifier; FX thread. */
   static Notifier start(Stage stage, String userId, java.nio.file.Path dataDir,
-      Notifier.Timing timing, CalendarService service, CalendarModel calendar, String stylesheet) {
+      Notifier.Timing timing, CalendarService service, CalendarPane calendar, String stylesheet) {
     Notifier notifier = new Notifier(dataDir, userId, timing, stylesheet, new Notifier.App() {
       @Override
       public void openWindow() {
@@ -40,7 +44,8 @@ final class Reminders {
         Platform.exit();
       }
     });
-    notifier.addSource("server", () -> upcoming(timing, service, calendar));
+    notifier.addSource("server", () -> upcoming(timing, service, notifier.overrides(), calendar::open));
+    calendar.setReminderChoices(notifier.overrides(), notifier::refresh);
     notifier.start();
     stage.setOnCloseRequest(e -> {
       if (notifier.keepsRunningInTray()) {
@@ -57,14 +62,14 @@ final class Reminders {
 
   /** Reminder thread: our server's meetings around now; what a double-click does is Join. */
   private static List<UpcomingMeeting> upcoming(Notifier.Timing timing, CalendarService service,
-      CalendarModel calendar) {
+      ReminderOverrides overrides, Consumer<OccurrenceView> join) {
     Instant now = timing.clock().instant();
     try {
       return service.list(now.minus(BEHIND), now.plus(AHEAD)).occurrences().stream()
           .filter(o -> o.event().status() != EventStatus.CANCELLED)
           .map(o -> new UpcomingMeeting(UpcomingMeeting.key(o.event().id(), o.start()),
-              o.event().title(), o.start(), o.end(), null,
-              () -> calendar.open(o)))
+              o.event().title(), o.start(), o.end(), overrides.get(o.event().id()).orElse(null),
+              () -> join.accept(o)))
           .toList();
     } catch (ApiException e) {
       throw new IllegalStateException(e.getMessage(), e);

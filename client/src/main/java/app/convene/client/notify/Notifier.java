@@ -53,6 +53,7 @@ public final class Notifier implements AutoCloseable {
   private final NotificationsModel model;
   private final PopupStack popups;
   private final ReminderScheduler scheduler;
+  private final ReminderOverrides overrides;
   private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "notifications-io");
     t.setDaemon(true);
@@ -74,6 +75,7 @@ public final class Notifier implements AutoCloseable {
     this.model = new NotificationsModel(dataDir.resolve("notifications-" + userId + ".json"), io,
         Platform::runLater);
     this.popups = new PopupStack(stylesheet);
+    this.overrides = new ReminderOverrides(dataDir.resolve("reminder-choices-" + userId + ".json"), io);
     ReminderEngine engine = new ReminderEngine(timing.clock(), timing.defaultLeads(),
         dataDir.resolve("reminders-" + userId + ".txt"));
     this.scheduler = new ReminderScheduler(timing.clock(), engine, timing.refreshEvery(),
@@ -122,6 +124,11 @@ public final class Notifier implements AutoCloseable {
 
   public NotificationsModel model() {
     return model;
+  }
+
+  /** The user's own reminder choice per meeting. */
+  public ReminderOverrides overrides() {
+    return overrides;
   }
 
   /** The tray icon, once installed; empty before and where the desktop has none. */

@@ -16,11 +16,14 @@ import app.convene.client.ui.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.ScheduleResult;
 import app.convene.protocol.api.ServiceKind;
+import com.calendarfx.view.CalendarView;
 import java.awt.SystemTray;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -100,17 +103,28 @@ class ReminderFlowTest {
     assertThat(host.menuLabels()).last().isEqualTo("Quit Convene");
     assertThat(Fx.call(() -> app.notifier().popupKeys())).isEmpty();
 
-    // Five minutes before: the pop-up.
-    clock.set(start.minus(Duration.ofMinutes(5)).plusSeconds(1));
+    // "Remind me" on the calendar entry: ten minutes before, instead of the defaults.
+    CalendarView calendar = robot.lookup("#calendar").queryAs(CalendarView.class);
+    Fx.run(() -> calendar.setDate(LocalDate.ofInstant(start, ZoneId.systemDefault())));
+    screens.await(() -> screens.entry("Quarterly planning").isPresent());
+    screens.scrollIntoView("Quarterly planning");
+    robot.rightClickOn(screens.entry("Quarterly planning").orElseThrow());
+    robot.clickOn("Remind me");
+    robot.clickOn("10 minutes before");
+    screens.await(() -> Fx.call(() -> app.notifier().overrides().get(planning.event().id()))
+        .equals(Optional.of(List.of(Duration.ofMinutes(10)))));
+
+    // Ten minutes before: the pop-up (and nothing at five minutes before the choice was made).
+    clock.set(start.minus(Duration.ofMinutes(10)).plusSeconds(1));
     screens.await(() -> robot.lookup("#reminder-join").tryQuery().isPresent());
     assertThat(Fx.call(() -> app.notifier().popupKeys())).containsExactly("reminder:" + key);
     Thread.sleep(300);
     screenshot("reminder-popup.png", popupArea());
 
-    // Snooze: gone, and back five minutes later ("starting now" by then).
+    // Snooze: gone, and back five minutes later.
     robot.clickOn("#reminder-snooze");
     screens.await(() -> robot.lookup("#reminder-join").tryQuery().isEmpty());
-    clock.set(start.plusSeconds(2));
+    clock.set(start.minus(Duration.ofMinutes(5)).plusSeconds(2));
     screens.await(() -> robot.lookup("#reminder-join").tryQuery().isPresent());
     assertThat(Fx.call(() -> app.notifier().popupKeys())).containsExactly("reminder:" + key);
 
