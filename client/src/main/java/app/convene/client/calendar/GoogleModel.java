@@ -108,6 +108,16 @@ public final class GoogleModel implements AutoCloseable {
     return shown.source();
   }
 
+  /**
+   * The synced events of the chosen calendars, sorted by start, each with its reminder leads
+   * ({@link GoogleReminders#meeting} makes them meetings to remind of). Read-only; replaced as a
+   * whole when the cache is shown (at sign-in), after each sync and after a change of the chosen
+   * calendars; empty after sign-out. FX thread.
+   */
+  public ObservableList<GoogleEvent> events() {
+    return shown.events();
+  }
+
   GoogleCalendars shown() {
     return shown;
   }
