@@ -34,7 +34,7 @@ final class GoogleCalendars {
     return source;
   }
 
-  /** The events shown, sorted by start; replaced as a whole on each {@link #show}. */
+  /** The events shown, sorted by start; replaced as a whole when {@link #show} changes them. */
   ObservableList<GoogleEvent> events() {
     return readOnlyEvents;
   }
@@ -68,7 +68,9 @@ final class GoogleCalendars {
         shown.add(event);
       }
     }
-    this.events.setAll(shown);
+    if (!this.events.equals(shown)) {
+      this.events.setAll(shown);
+    }
   }
 
   void clear() {

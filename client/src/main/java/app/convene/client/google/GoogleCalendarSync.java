@@ -31,9 +31,9 @@ import java.util.Set;
  * calendar changes only once all of its pages arrived, so a failure midway loses nothing.
  *
  * <p>Reminders: an event that uses its calendar's default reminders gets the calendar's default
- * popup reminders as events.list sent them with this sync (every list answer carries them), else as
- * the calendar list did, else as last saved; the cache hands out events with the defaults it
- * knows last, so a change of the defaults reaches events that did not change themselves.
+ * popup reminders as events.list sent them with this sync, else as the calendar list did, else as
+ * last saved. The cache hands out such events with the defaults it knows last, so a change of the
+ * defaults reaches events that did not change themselves.
  *
  * <p>{@link #listCalendars()} and {@link #sync(Set)} block on the network: call them off the FX
  * thread (or through {@link PeriodicSync}); they run one at a time. {@link #cachedEvents(Set)} only

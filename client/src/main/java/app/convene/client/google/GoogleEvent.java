@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param htmlLink the event's page in Google Calendar
  * @param colorHex its calendar's colour, e.g. {@code #9fe1e7}, or {@code null} when unknown
  * @param reminderLeads how long before the start Google would pop up a reminder, as the event or
- *     its calendar sets it (popup reminders only, see {@code ReminderLeads}); empty when the event
- *     has none; {@code null} when unknown (the app's default reminders apply)
+ *     its calendar sets it (popup reminders only, see {@code ReminderLeads}), longest first; empty
+ *     when the event has none; {@code null} when unknown (the app's default reminders apply)
  * @param calendarReminders whether the event uses its calendar's default reminders: then {@code
  *     reminderLeads} are those defaults, kept current with the calendar
  */
