@@ -136,6 +136,7 @@ public final class ConveneApp extends Application {
     closeNotifier();
     notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
         stylesheet());
+    Reminders.follow(notifier, google);
     pane.addTool(new NotificationCenter(notifier.model()));
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));

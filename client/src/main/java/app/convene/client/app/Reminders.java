@@ -2,6 +2,9 @@ package app.convene.client.app;
 
 import app.convene.client.api.ApiException;
 import app.convene.client.calendar.CalendarPane;
+import app.convene.client.calendar.GoogleModel;
+import app.convene.client.calendar.GoogleReminders;
+import app.convene.client.google.GoogleEvent;
 import app.convene.client.calendar.CalendarService;
 import app.convene.client.notify.Notifier;
 import app.convene.client.notify.ReminderOverrides;
@@ -58,6 +61,20 @@ final class Reminders {
       }
     });
     return notifier;
+  }
+
+  /**
+   * Google's events of the chosen calendars, with Google's own reminder settings, as they sync;
+   * Join opens the event's meeting link as a double-click does. FX thread.
+   */
+  static void follow(Notifier notifier, GoogleModel google) {
+    Runnable offer = () -> notifier.offer("google", google.events().stream()
+        .flatMap(event -> GoogleReminders.meeting(event).stream()
+            .map(m -> new UpcomingMeeting(m.key(), m.title(), m.start(),
+                event.end() == null ? m.start() : event.end(), m.leads(), () -> google.open(event))))
+        .toList());
+    google.events().addListener((javafx.collections.ListChangeListener<GoogleEvent>) c -> offer.run());
+    offer.run();
   }
 
   /** Reminder thread: our server's meetings around now; what a double-click does is Join. */

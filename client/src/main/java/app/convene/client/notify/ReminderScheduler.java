@@ -78,13 +78,13 @@ public final class ReminderScheduler implements AutoCloseable {
    * REST API; one that throws keeps its last answer).
    */
   public void addSource(String name, Supplier<List<UpcomingMeeting>> source) {
-    thread.execute(() -> fetched.put(name, source));
+    later(() -> fetched.put(name, source));
   }
 
   /** Replaces the meetings of a source that pushes them (e.g. Google's synced events). */
   public void offer(String name, List<UpcomingMeeting> upcoming) {
     List<UpcomingMeeting> copy = List.copyOf(upcoming);
-    thread.execute(() -> {
+    later(() -> {
       latest.put(name, copy);
       merge();
     });
@@ -97,7 +97,7 @@ public final class ReminderScheduler implements AutoCloseable {
 
   /** Asks the fetched sources again on the next tick, which comes now. */
   public void refresh() {
-    thread.execute(() -> {
+    later(() -> {
       fetchNow = true;
       tick();
     });
@@ -106,7 +106,7 @@ public final class ReminderScheduler implements AutoCloseable {
   /** Shows this meeting's reminder again after {@code delay} (or at its start, if sooner). */
   public void snooze(String meetingKey, Duration delay) {
     Instant pressed = clock.instant();
-    thread.execute(() -> {
+    later(() -> {
       UpcomingMeeting meeting = meetings.get(meetingKey);
       if (meeting != null) {
         Instant again = pressed.plus(delay);
@@ -122,8 +122,12 @@ public final class ReminderScheduler implements AutoCloseable {
    * @return on the reminder thread: whether it had not been shown yet
    */
   public java.util.concurrent.CompletableFuture<Boolean> claim(String meetingKey, Duration lead) {
-    return java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> engine.claim(meetingKey, lead), thread);
+    try {
+      return java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> engine.claim(meetingKey, lead), thread);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      return java.util.concurrent.CompletableFuture.completedFuture(false);
+    }
   }
 
   private void tick() {
@@ -200,6 +204,15 @@ public final class ReminderScheduler implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** Runs on the reminder thread; after {@link #close} nothing runs. */
+  private void later(Runnable task) {
+    try {
+      thread.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException closed) {
+      // closed: the user signed out or quit
+    }
   }
 
   /** Stops the timer; a tick under way finishes. */
