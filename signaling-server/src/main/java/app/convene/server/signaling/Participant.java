@@ -82,6 +82,13 @@ final class Participant {
     }
   }
 
+  /** The id of the room this participant is in, or {@code null}. Any thread. */
+  String roomId() {
+    synchronized (lock) {
+      return room == null ? null : room.name();
+    }
+  }
+
   boolean isDetached() {
     synchronized (lock) {
       return detached;
@@ -150,6 +157,7 @@ final class Participant {
               .addKeyValue("user", caller.id())
               .addKeyValue("members", admitted.others().size() + 1)
               .log("peer joined");
+          service.arrivals().arrived(caller, room.name(), peerId, name);
         }
       }
     }
