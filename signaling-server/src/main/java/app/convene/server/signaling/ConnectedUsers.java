@@ -65,11 +65,6 @@ public final class ConnectedUsers {
     return sockets.sessions().size();
   }
 
-  /** How many sockets are open, for tests and logs. */
-  public int socketCount() {
-    return byId.values().stream().mapToInt(s -> s.sessions().size()).sum();
-  }
-
   void add(SignalingSession session) {
     Caller caller = session.caller();
     byId.compute(caller.id(), (id, current) -> {
