@@ -64,7 +64,13 @@ final class ConfigParser {
       new Option("access-token-ttl-seconds", "S", "lifetime of access tokens (default 900)"),
       new Option("room-idle-timeout-seconds", "S",
           "deactivate rooms unused this long (default 86400)"),
-      new Option("room-idle-check-seconds", "S", "how often to look for idle rooms (default 3600)"));
+      new Option("room-idle-check-seconds", "S", "how often to look for idle rooms (default 3600)"),
+      new Option("reminder-lead-minutes", "M",
+          "notify connected users this long before their meetings start; 0 for never (default"
+              + " 5)"));
+
+  /** A day: a longer lead would tell users about tomorrow's meetings today. */
+  private static final int MAX_REMINDER_LEAD_MINUTES = 24 * 60;
 
   private final Map<String, List<String>> flags = new HashMap<>();
   private final Map<String, String> env;
@@ -121,7 +127,9 @@ final class ConfigParser {
         in.tokenSecret(),
         in.seconds("access-token-ttl-seconds", defaults.accessTokenTtl(), 1),
         in.seconds("room-idle-timeout-seconds", defaults.roomIdleTimeout(), 1),
-        in.seconds("room-idle-check-seconds", defaults.roomIdleCheckInterval(), 1));
+        in.seconds("room-idle-check-seconds", defaults.roomIdleCheckInterval(), 1),
+        Duration.ofMinutes(in.integer("reminder-lead-minutes",
+            (int) defaults.reminderLead().toMinutes(), 0, MAX_REMINDER_LEAD_MINUTES)));
   }
 
   /** The options, one a line, for {@code --help}. */

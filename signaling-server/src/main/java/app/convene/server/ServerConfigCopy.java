@@ -26,6 +26,7 @@ final class ServerConfigCopy {
   Duration accessTokenTtl;
   Duration roomIdleTimeout;
   Duration roomIdleCheckInterval;
+  Duration reminderLead;
 
   ServerConfigCopy(ServerConfig c) {
     host = c.host();
@@ -47,6 +48,7 @@ final class ServerConfigCopy {
     accessTokenTtl = c.accessTokenTtl();
     roomIdleTimeout = c.roomIdleTimeout();
     roomIdleCheckInterval = c.roomIdleCheckInterval();
+    reminderLead = c.reminderLead();
   }
 
   /** A new config of these values; checked by the record's constructor. */
@@ -54,6 +56,6 @@ final class ServerConfigCopy {
     return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
         idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
-        roomIdleTimeout, roomIdleCheckInterval);
+        roomIdleTimeout, roomIdleCheckInterval, reminderLead);
   }
 }

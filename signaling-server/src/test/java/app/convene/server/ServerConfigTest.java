@@ -22,7 +22,7 @@ class ServerConfigTest {
           ice("turns:t.example.org:5349")),
       "north-wind", Duration.ofMinutes(10), Path.of("/srv/convene"),
       "jdbc:postgresql://db.example.org/convene", "convene", "hunter2", SECRET,
-      Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1));
+      Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10));
 
   @Test
   void defaultsAreTheDocumentedOnes() {
@@ -47,6 +47,7 @@ class ServerConfigTest {
     assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.roomIdleTimeout()).isEqualTo(Duration.ofHours(24));
     assertThat(config.roomIdleCheckInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.reminderLead()).isEqualTo(Duration.ofMinutes(5));
     assertThat(ServerConfig.parse(NO_ARGS, Map.of()))
         .isEqualTo(config.withDataDir(DataDirectory.defaultFor(Map.of())));
   }
@@ -61,7 +62,7 @@ class ServerConfigTest {
         "--data-dir=/srv/convene", "--db-url=jdbc:postgresql://db.example.org/convene",
         "--db-user=convene", "--db-password=hunter2", "--token-secret=" + SECRET,
         "--access-token-ttl-seconds=300", "--room-idle-timeout-seconds=7200",
-        "--room-idle-check-seconds=60"},
+        "--room-idle-check-seconds=60", "--reminder-lead-minutes=10"},
         Map.of());
 
     assertThat(config).isEqualTo(EVERY_OPTION);
@@ -89,7 +90,8 @@ class ServerConfigTest {
         Map.entry("CONVENE_TOKEN_SECRET", SECRET),
         Map.entry("CONVENE_ACCESS_TOKEN_TTL_SECONDS", "300"),
         Map.entry("CONVENE_ROOM_IDLE_TIMEOUT_SECONDS", "7200"),
-        Map.entry("CONVENE_ROOM_IDLE_CHECK_SECONDS", "60"));
+        Map.entry("CONVENE_ROOM_IDLE_CHECK_SECONDS", "60"),
+        Map.entry("CONVENE_REMINDER_LEAD_MINUTES", "10"));
 
     ServerConfig config = ServerConfig.parse(NO_ARGS, env);
 
@@ -195,6 +197,15 @@ class ServerConfigTest {
             new String[] {"--idle-timeout-seconds=10", "--ping-interval-seconds=10"}, Map.of()))
         .hasMessageContaining("--ping-interval-seconds")
         .hasMessageContaining("--idle-timeout-seconds");
+  }
+
+  @Test
+  void reminderLeadOfZeroTurnsRemindersOffAndANegativeOneIsRefused() {
+    assertThat(ServerConfig.parse(new String[] {"--reminder-lead-minutes=0"}, Map.of())
+        .reminderLead()).isZero();
+    assertThatThrownBy(() -> ServerConfig.parse(
+            new String[] {"--reminder-lead-minutes=-1"}, Map.of()))
+        .hasMessageContaining("--reminder-lead-minutes");
   }
 
   @Test
