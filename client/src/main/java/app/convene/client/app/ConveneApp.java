@@ -137,6 +137,12 @@ public final class ConveneApp extends Application {
     notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
         stylesheet());
     Reminders.follow(notifier, google);
+    LiveNotices.start(notifier, reminderTiming.clock(), api,
+        (title, room) -> join(api, user, title, new InviteLink(room, null), null),
+        () -> {
+          pane.reload();
+          notifier.refresh();
+        });
     pane.addTool(new NotificationCenter(notifier.model()));
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));

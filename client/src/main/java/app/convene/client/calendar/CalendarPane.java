@@ -51,6 +51,11 @@ public final class CalendarPane extends BorderPane {
     this.onRemindersChanged = changed;
   }
 
+  /** Loads the shown range again (e.g. after the server said a meeting changed). */
+  public void reload() {
+    model.refresh(view.getDate());
+  }
+
   /** Adds a control to the tool bar, before the user's name (e.g. the notification centre). */
   public void addTool(Node tool) {
     bar.getChildren().add(bar.getChildren().size() - 2, tool);

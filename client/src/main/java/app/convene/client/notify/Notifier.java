@@ -63,6 +63,7 @@ public final class Notifier implements AutoCloseable {
   private List<UpcomingMeeting> lastUpcoming = List.of();
   private boolean toldInTray;
   private boolean closed;
+  private final List<AutoCloseable> closeWith = new ArrayList<>();
 
   /**
    * @param dataDir where the history and the shown reminders are kept, per user
@@ -184,9 +185,12 @@ public final class Notifier implements AutoCloseable {
         entry.title(), entry.text(), actions, NOTICE_SHOWN);
   }
 
-  /** Marks a reminder shown before the engine shows it; completes on the reminder thread. */
-  public java.util.concurrent.CompletableFuture<Boolean> claimReminder(String meetingKey, Duration lead) {
-    return scheduler.claim(meetingKey, lead);
+  /**
+   * Takes the server's "starts soon" as the meeting's reminder for now, so the local one does
+   * not repeat it; completes on the reminder thread with whether to show it.
+   */
+  public java.util.concurrent.CompletableFuture<Boolean> claimReminder(String meetingKey, Instant start) {
+    return scheduler.claim(meetingKey, start);
   }
 
   /** The keys of the pop-ups on screen (for tests and support). */
@@ -212,7 +216,7 @@ public final class Notifier implements AutoCloseable {
   }
 
   /** "Starts at 10:00 (in 5 min)" or "Starting now". */
-  static String reminderText(Instant start, Instant now) {
+  public static String reminderText(Instant start, Instant now) {
     long minutes = (Duration.between(now, start).toSeconds() + 59) / 60;
     if (minutes <= 0) {
       return Messages.get("notify.startingNow");
@@ -227,10 +231,23 @@ public final class Notifier implements AutoCloseable {
         timing.clock().instant(), null, false));
   }
 
+  /** Closes {@code resource} (e.g. the server's notice feed) when this closes. */
+  public void closeWith(AutoCloseable resource) {
+    closeWith.add(Objects.requireNonNull(resource, "resource == null"));
+  }
+
   /** Stops the timer, closes the pop-ups and takes the icon out of the tray. */
   @Override
   public void close() {
     closed = true;
+    for (AutoCloseable resource : closeWith) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(Notifier.class).warn("cannot close {}: {}", resource, e.toString());
+      }
+    }
+    closeWith.clear();
     scheduler.close();
     popups.closeAll();
     tray.ifPresent(TrayHost::close);

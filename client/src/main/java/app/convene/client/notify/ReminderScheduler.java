@@ -117,14 +117,15 @@ public final class ReminderScheduler implements AutoCloseable {
   }
 
   /**
-   * Marks a reminder shown without showing it (e.g. the server announced the same meeting).
+   * Takes an announcement from elsewhere (the server) as the meeting's reminder for now; see
+   * {@link ReminderEngine#claim}.
    *
-   * @return on the reminder thread: whether it had not been shown yet
+   * @return completes on the reminder thread: whether to show it
    */
-  public java.util.concurrent.CompletableFuture<Boolean> claim(String meetingKey, Duration lead) {
+  public java.util.concurrent.CompletableFuture<Boolean> claim(String meetingKey, Instant start) {
     try {
       return java.util.concurrent.CompletableFuture.supplyAsync(
-          () -> engine.claim(meetingKey, lead), thread);
+          () -> engine.claim(meetingKey, start), thread);
     } catch (java.util.concurrent.RejectedExecutionException closed) {
       return java.util.concurrent.CompletableFuture.completedFuture(false);
     }

@@ -2,7 +2,12 @@ package app.convene.client.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.convene.client.notify.NotificationEntry;
 import app.convene.client.notify.Notifier;
+import app.convene.client.signaling.SignalingClient;
+import app.convene.client.signaling.SignalingListener;
+import app.convene.protocol.Join;
+import app.convene.protocol.SignalMessage;
 import app.convene.client.notify.TrayHost;
 import app.convene.client.notify.UpcomingMeeting;
 import app.convene.client.testing.AppScreens;
@@ -36,7 +41,10 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxService;
 import org.testfx.api.FxToolkit;
@@ -46,11 +54,13 @@ import org.testfx.api.FxToolkit;
  * the (test) clock reaches the lead time, Snooze brings it back, Join opens the call window, the
  * notification centre keeps what was announced, and closing the window keeps the app in the tray.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReminderFlowTest {
   private static TestBackend backend;
   private static XTray tray;
   private static ConveneApp app;
   private static MutableClock clock;
+  private static Account anna;
   private final FxRobot robot = new FxRobot();
   private final AppScreens screens = new AppScreens(robot, "reminder-failure");
 
@@ -80,8 +90,9 @@ class ReminderFlowTest {
   }
 
   @Test
+  @Order(1)
   void trayListsTheMeetingPopUpAtLeadTimeJoinOpensTheCall() throws Exception {
-    Account anna = backend.account("Anna");
+    anna = backend.account("Anna");
     Account boris = backend.account("Boris");
     Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(20));
     ScheduleResult planning = anna.api().schedule(new EventRequest("Quarterly planning", "", start,
@@ -152,6 +163,63 @@ class ReminderFlowTest {
     assertThat(SystemTray.getSystemTray().getTrayIcons()).hasSize(1);
     assertThat(host.click("Open Convene")).isTrue();
     screens.await(() -> Fx.call(main::isShowing));
+  }
+
+  @Test
+  @Order(2)
+  void theServersNoticesPopUpOnceAndFillTheCentre() throws Exception {
+    Account boris = backend.account("Boris");
+    screens.await(() -> Fx.call(() -> app.notifier() != null));
+    Fx.run(() -> app.notifier().model().markAllRead());
+
+    // Boris invites Anna: the server tells her open app, which shows it and reloads the calendar.
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofHours(2));
+    ScheduleResult budget = boris.api().schedule(new EventRequest("Budget review", "", start,
+        start.plus(Duration.ofMinutes(30)), "Europe/Berlin", List.of(anna.email()),
+        ServiceKind.NATIVE, null));
+    String invited = "invited:" + budget.event().id() + ":" + budget.event().sequence();
+    screens.await(() -> Fx.call(() -> app.notifier().popupKeys()).contains(invited));
+    assertThat(robot.lookup("Boris invited you: " + when(start)).tryQuery()).isPresent();
+    robot.clickOn("#notice-dismiss");
+    screens.await(() -> !Fx.call(() -> app.notifier().popupKeys()).contains(invited));
+
+    // Boris opens Anna's meeting room while she is not in it: she hears of it, with Join.
+    ScheduleResult sync = anna.api().schedule(new EventRequest("Roadmap sync", "", start,
+        start.plus(Duration.ofMinutes(30)), "Europe/Berlin", List.of(boris.email()),
+        ServiceKind.NATIVE, null));
+    SignalingClient borisSocket = SignalingClient.connect(backend.signalingUri(),
+        boris.accessToken(), new SignalingListener() {
+          @Override
+          public void onMessage(SignalMessage message) {}
+
+          @Override
+          public void onClosed(String reason) {}
+        }, Runnable::run).get(10, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      borisSocket.send(new Join(sync.room().id(), "Boris", null));
+      screens.await(() -> Fx.call(() -> app.notifier().popupKeys()).stream()
+          .anyMatch(k -> k.startsWith("joined:")));
+      assertThat(robot.lookup("Boris joined Roadmap sync").tryQuery()).isPresent();
+      Thread.sleep(300);
+      screenshot("notice-popup.png", popupArea());
+    } finally {
+      borisSocket.close();
+    }
+
+    // Both are in the centre, once each, unread; the calendar shows the invitation.
+    List<NotificationEntry> entries = Fx.call(() -> List.copyOf(app.notifier().model().entries()));
+    assertThat(entries).filteredOn(e -> e.kind() == NotificationEntry.Kind.INVITED).hasSize(1);
+    assertThat(entries).filteredOn(e -> e.kind() == NotificationEntry.Kind.JOINED).hasSize(1);
+    assertThat(Fx.call(() -> app.notifier().model().unreadProperty().get())).isEqualTo(2);
+    CalendarView calendar = robot.lookup("#calendar").queryAs(CalendarView.class);
+    Fx.run(() -> calendar.setDate(LocalDate.ofInstant(start, ZoneId.systemDefault())));
+    screens.await(() -> screens.entry("Budget review").isPresent());
+  }
+
+  private static String when(Instant start) {
+    return java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+            java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+        .withLocale(Locale.ENGLISH).withZone(ZoneId.systemDefault()).format(start);
   }
 
   private static Rectangle2D popupArea() {

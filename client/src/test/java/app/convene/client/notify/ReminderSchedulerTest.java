@@ -104,10 +104,35 @@ class ReminderSchedulerTest {
   void aClaimedReminderIsNotShownAgain() throws Exception {
     start(List.of(Duration.ofMinutes(5)));
     scheduler.offer("server", List.of(meeting("e1@1", "Design review", T.plus(Duration.ofMinutes(20)))));
-    assertThat(scheduler.claim("e1@1", Duration.ofMinutes(5)).get(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(scheduler.claim("e1@1", Duration.ofMinutes(5)).get(5, TimeUnit.SECONDS)).isFalse();
+    Instant start = T.plus(Duration.ofMinutes(20));
+    // Ten minutes before: earlier than any local reminder, so the announcement is extra.
+    clock.set(T.plus(Duration.ofMinutes(10)));
+    assertThat(scheduler.claim("e1@1", start).get(5, TimeUnit.SECONDS)).isTrue();
+    // Four minutes before (the server's job ran late): it stands for the five-minute reminder.
     clock.set(T.plus(Duration.ofMinutes(16)));
+    assertThat(scheduler.claim("e1@1", start).get(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(scheduler.claim("e1@1", start).get(5, TimeUnit.SECONDS)).isFalse();
     assertThat(due.poll(300, TimeUnit.MILLISECONDS)).isNull();
+  }
+
+  @Test
+  void noClaimForAMeetingWithoutReminders() throws Exception {
+    start(List.of(Duration.ofMinutes(5)));
+    Instant start = T.plus(Duration.ofMinutes(20));
+    scheduler.offer("server", List.of(new UpcomingMeeting("e1@1", "Design review", start,
+        start.plus(Duration.ofMinutes(30)), List.of(), () -> {})));
+    clock.set(T.plus(Duration.ofMinutes(16)));
+    assertThat(scheduler.claim("e1@1", start).get(5, TimeUnit.SECONDS)).isFalse();
+  }
+
+  @Test
+  void aLocalReminderAlreadyShownIsNotAnnouncedAgain() throws Exception {
+    start(List.of(Duration.ofMinutes(5)));
+    Instant start = T.plus(Duration.ofMinutes(20));
+    scheduler.offer("server", List.of(meeting("e1@1", "Design review", start)));
+    clock.set(T.plus(Duration.ofMinutes(15)));
+    assertThat(due.poll(5, TimeUnit.SECONDS)).isNotNull();
+    assertThat(scheduler.claim("e1@1", start).get(5, TimeUnit.SECONDS)).isFalse();
   }
 
   @Test
