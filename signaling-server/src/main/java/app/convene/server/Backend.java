@@ -5,9 +5,11 @@ import app.convene.server.auth.AuthService;
 import app.convene.server.auth.TokenSecret;
 import app.convene.server.calendar.CalendarRoutes;
 import app.convene.server.calendar.EventService;
+import app.convene.server.calendar.MeetingChanges;
 import app.convene.server.calendar.ScheduleService;
 import app.convene.server.http.Router;
 import app.convene.server.jobs.LifecycleJobs;
+import app.convene.server.mail.InvitationMailer;
 import app.convene.server.preferences.PreferencesRoutes;
 import app.convene.server.preferences.PreferencesService;
 import app.convene.server.rooms.RoomRoutes;
@@ -16,6 +18,7 @@ import app.convene.server.store.Database;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +31,7 @@ final class Backend implements AutoCloseable {
   private final AuthService auth;
   private final RoomService rooms;
   private final LifecycleJobs jobs;
+  private final InvitationMailer mailer;
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
@@ -35,9 +39,10 @@ final class Backend implements AutoCloseable {
     this.database = database;
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl());
     this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
-    EventService events = new EventService(database, clock);
-    ScheduleService schedule = new ScheduleService(database, events, rooms);
     PreferencesService preferences = new PreferencesService(database, clock);
+    this.mailer = new InvitationMailer(config.smtp(), rooms, preferences, clock);
+    EventService events = new EventService(database, clock, MeetingChanges.all(List.of(mailer)));
+    ScheduleService schedule = new ScheduleService(database, events, rooms);
     this.jobs = new LifecycleJobs(database, clock, config.roomIdleTimeout(),
         config.roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
     AuthRoutes.addTo(router, auth);
@@ -81,10 +86,11 @@ final class Backend implements AutoCloseable {
     return router;
   }
 
-  /** Finishes the queued jobs, then closes the database. */
+  /** Finishes the queued e-mail (bounded) and jobs, then closes the database. */
   @Override
   public void close() {
     try {
+      mailer.close();
       jobs.close();
     } finally {
       database.close();
