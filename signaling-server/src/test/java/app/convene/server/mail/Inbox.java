@@ -37,6 +37,12 @@ final class Inbox implements AutoCloseable {
     return new Inbox(greenMail);
   }
 
+  /** Lets SMTP clients log in with this name and password (GreenMail refuses unknown ones). */
+  Inbox withLogin(String login, String password) {
+    greenMail.setUser(login + "@example.org", login, password);
+    return this;
+  }
+
   int port() {
     return greenMail.getSmtp().getPort();
   }
