@@ -40,8 +40,24 @@ public final class InvitationMailer implements MeetingChanges, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(InvitationMailer.class);
 
-  /** One try of a delivery; {@code number} counts from 1. */
-  private record Attempt(Delivery delivery, int number) {}
+  /** One try of a delivery; {@code number} counts from 1. Equal only to itself. */
+  private static final class Attempt {
+    private final Delivery delivery;
+    private final int number;
+
+    Attempt(Delivery delivery, int number) {
+      this.delivery = delivery;
+      this.number = number;
+    }
+
+    Delivery delivery() {
+      return delivery;
+    }
+
+    int number() {
+      return number;
+    }
+  }
 
   private final SmtpSender sender;
   private final InternetAddress from;
