@@ -10,6 +10,7 @@ import app.convene.server.calendar.ScheduleService;
 import app.convene.server.http.Router;
 import app.convene.server.jobs.LifecycleJobs;
 import app.convene.server.notify.Notices;
+import app.convene.server.mail.InvitationMailer;
 import app.convene.server.preferences.PreferencesRoutes;
 import app.convene.server.preferences.PreferencesService;
 import app.convene.server.rooms.RoomRoutes;
@@ -33,6 +34,7 @@ final class Backend implements AutoCloseable {
   private final RoomService rooms;
   private final LifecycleJobs jobs;
   private final Notices notices;
+  private final InvitationMailer mailer;
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
@@ -41,10 +43,11 @@ final class Backend implements AutoCloseable {
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl());
     this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
     this.notices = new Notices(database, clock, connected, config.reminderLead());
-    EventService events = new EventService(database, clock,
-        MeetingChanges.all(List.of(notices.meetingChanges())));
-    ScheduleService schedule = new ScheduleService(database, events, rooms);
     PreferencesService preferences = new PreferencesService(database, clock);
+    this.mailer = new InvitationMailer(config.smtp(), rooms, preferences, clock);
+    EventService events = new EventService(database, clock,
+        MeetingChanges.all(List.of(notices.meetingChanges(), mailer)));
+    ScheduleService schedule = new ScheduleService(database, events, rooms);
     this.jobs = new LifecycleJobs(database, clock, config.roomIdleTimeout(),
         config.roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
     AuthRoutes.addTo(router, auth);
@@ -93,11 +96,12 @@ final class Backend implements AutoCloseable {
     return router;
   }
 
-  /** Stops the notices, finishes the queued jobs, then closes the database. */
+  /** Stops the notices, finishes the queued e-mail (bounded) and jobs, then closes the database. */
   @Override
   public void close() {
     try {
       notices.close();
+      mailer.close();
       jobs.close();
     } finally {
       database.close();

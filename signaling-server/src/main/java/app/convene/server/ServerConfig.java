@@ -1,6 +1,7 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.mail.SmtpSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,8 @@ import java.util.function.Consumer;
  * @param roomIdleCheckInterval how often the idle-room job runs
  * @param reminderLead how long before a meeting starts its connected users get a "starts in N
  *     minutes" notice; zero for none
+ * @param smtp where invitation e-mail goes out; {@link SmtpSettings#OFF} (the default) sends none;
+ *     its password is never logged
  */
 public record ServerConfig(
     String host,
@@ -63,7 +66,8 @@ public record ServerConfig(
     Duration accessTokenTtl,
     Duration roomIdleTimeout,
     Duration roomIdleCheckInterval,
-    Duration reminderLead) {
+    Duration reminderLead,
+    SmtpSettings smtp) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -113,6 +117,7 @@ public record ServerConfig(
     if (reminderLead.isNegative()) {
       throw new IllegalArgumentException("reminderLead is negative: " + reminderLead);
     }
+    Objects.requireNonNull(smtp, "smtp == null");
   }
 
   /**
@@ -120,7 +125,7 @@ public record ServerConfig(
    * timeout, a ping every 20 s, 5 s shutdown grace, no ICE servers, no TURN secret, 12 h TURN
    * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded
    * database and a generated token secret in it, 15 min access tokens, rooms deactivated after
-   * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead.
+   * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail.
    */
   public static ServerConfig defaults() {
     return defaults(DataDirectory.defaultFor(System.getenv()));
@@ -147,7 +152,8 @@ public record ServerConfig(
         Duration.ofMinutes(15),
         Duration.ofHours(24),
         Duration.ofHours(1),
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        SmtpSettings.OFF);
   }
 
   /**
@@ -241,6 +247,10 @@ public record ServerConfig(
     return copy(b -> b.reminderLead = reminderLead);
   }
 
+  public ServerConfig withSmtp(SmtpSettings smtp) {
+    return copy(b -> b.smtp = smtp);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -256,7 +266,7 @@ public record ServerConfig(
         + ", tokenSecret=" + (tokenSecret == null ? "generated" : "(hidden)")
         + ", accessTokenTtl=" + accessTokenTtl + ", roomIdleTimeout=" + roomIdleTimeout
         + ", roomIdleCheckInterval=" + roomIdleCheckInterval
-        + ", reminderLead=" + reminderLead + "]";
+        + ", reminderLead=" + reminderLead + ", smtp=" + smtp + "]";
   }
 
   private static String hidden(String secret) {

@@ -1,6 +1,7 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.mail.SmtpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ final class ServerConfigCopy {
   Duration roomIdleTimeout;
   Duration roomIdleCheckInterval;
   Duration reminderLead;
+  SmtpSettings smtp;
 
   ServerConfigCopy(ServerConfig c) {
     host = c.host();
@@ -49,6 +51,7 @@ final class ServerConfigCopy {
     roomIdleTimeout = c.roomIdleTimeout();
     roomIdleCheckInterval = c.roomIdleCheckInterval();
     reminderLead = c.reminderLead();
+    smtp = c.smtp();
   }
 
   /** A new config of these values; checked by the record's constructor. */
@@ -56,6 +59,7 @@ final class ServerConfigCopy {
     return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
         idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
-        roomIdleTimeout, roomIdleCheckInterval, reminderLead);
+        roomIdleTimeout, roomIdleCheckInterval, reminderLead,
+        smtp);
   }
 }
