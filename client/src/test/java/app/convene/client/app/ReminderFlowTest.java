@@ -224,7 +224,7 @@ class ReminderFlowTest {
 
   private static Rectangle2D popupArea() {
     Rectangle2D screen = Fx.call(() -> Screen.getPrimary().getBounds());
-    return new Rectangle2D(screen.getMaxX() - 560, screen.getMaxY() - 260, 560, 260);
+    return new Rectangle2D(screen.getMaxX() - 560, screen.getMaxY() - 400, 560, 400);
   }
 
   private void screenshot(String name, Rectangle2D area) throws Exception {
