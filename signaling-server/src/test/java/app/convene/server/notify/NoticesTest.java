@@ -15,6 +15,7 @@ import app.convene.server.testing.TestClient;
 import app.convene.server.testing.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -32,6 +33,7 @@ class NoticesTest extends DatabaseApiTest {
   private Api.User boris;
   private Api.User carl;
   private Instant now;
+  private final java.util.List<TestClient> open = new java.util.ArrayList<>();
 
   @BeforeEach
   void signIn() {
@@ -49,7 +51,8 @@ class NoticesTest extends DatabaseApiTest {
     TestClient attendee = connect(boris);
     TestClient outsider = connect(carl);
 
-    assertThat(db.server().server().runReminderJob()).isZero();
+    db.server().server().runReminderJob();
+    assertNothingMore(owner, attendee, outsider); // ten minutes ahead: not yet
     db.clock().advance(Duration.ofMinutes(5));
     db.server().server().runReminderJob();
 
@@ -180,8 +183,25 @@ class NoticesTest extends DatabaseApiTest {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
   }
 
+  /**
+   * A signed-in socket the server has registered: it answers a {@code leave} outside a room only
+   * after opening the connection, so the reminder job sees the user from then on.
+   */
   private TestClient connect(Api.User user) throws Exception {
-    return db.server().connect(token(user));
+    TestClient client = db.server().connect(token(user));
+    open.add(client);
+    client.send(new Leave());
+    client.expectError(ErrorCode.NOT_IN_ROOM);
+    return client;
+  }
+
+  /** Each test's users go offline, so its meetings cannot reach the next test's job. */
+  @AfterEach
+  void disconnect() throws Exception {
+    for (TestClient client : open) {
+      client.close();
+    }
+    open.clear();
   }
 
   /**
