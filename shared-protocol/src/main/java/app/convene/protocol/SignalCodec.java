@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -20,11 +22,13 @@ import java.util.stream.Collectors;
  * ErrorCode#MALFORMED_MESSAGE}, an unknown {@code type} is {@link ErrorCode#UNKNOWN_TYPE}, an absent
  * required field (or {@code type}) is {@link ErrorCode#MISSING_FIELD}, and a field of the wrong
  * JSON type is {@link ErrorCode#INVALID_FIELD}. Unknown fields are ignored so that newer peers can
- * add them.
+ * add them. Instants are ISO-8601 strings in UTC, e.g. {@code "2026-12-01T08:05:00Z"}.
  */
 public final class SignalCodec {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -21,9 +21,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Candidate.class, name = "candidate"),
     @JsonSubTypes.Type(value = Leave.class, name = "leave"),
     @JsonSubTypes.Type(value = ErrorMessage.class, name = "error"),
+    @JsonSubTypes.Type(value = Notice.class, name = "notice"),
 })
 public sealed interface SignalMessage
-    permits Join, Joined, PeerJoined, PeerLeft, SignalMessage.Relayed, Leave, ErrorMessage {
+    permits Join, Joined, PeerJoined, PeerLeft, SignalMessage.Relayed, Leave, ErrorMessage,
+        Notice {
 
   /** A message that the server forwards from one peer to another. */
   sealed interface Relayed extends SignalMessage permits Offer, Answer, Candidate {

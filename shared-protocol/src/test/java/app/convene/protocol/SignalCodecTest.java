@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,7 +32,8 @@ class SignalCodecTest {
         Arguments.of("answer.json", Answer.class),
         Arguments.of("candidate.json", Candidate.class),
         Arguments.of("leave.json", Leave.class),
-        Arguments.of("error.json", ErrorMessage.class));
+        Arguments.of("error.json", ErrorMessage.class),
+        Arguments.of("notice.json", Notice.class));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -87,6 +89,21 @@ class SignalCodecTest {
   }
 
   @Test
+  void noticeKeysItsOccurrenceLikeTheClientsRemindersAndOmitsAbsentFields() throws Exception {
+    Notice notice = new Notice("invited:e-1:0", Notice.Kind.INVITED,
+        Instant.parse("2026-12-01T08:00:00Z"), "e-1", null, "Standup",
+        Instant.parse("2026-12-01T09:00:00Z"), null, "Anna");
+
+    JsonNode json = JSON.readTree(SignalCodec.write(notice));
+
+    assertThat(notice.occurrenceKey()).isEqualTo("e-1@1796115600000");
+    assertThat(json.has("occurrenceKey")).isFalse();
+    assertThat(json.has("roomId")).isFalse();
+    assertThat(json.has("minutes")).isFalse();
+    assertThat(json.get("at").asText()).isEqualTo("2026-12-01T08:00:00Z");
+  }
+
+  @Test
   void unknownFieldsAreIgnored() throws Exception {
     SignalMessage message = SignalCodec.parse("{\"type\":\"leave\",\"future\":[1,2]}");
 
@@ -134,7 +151,10 @@ class SignalCodecTest {
       "{\"type\":\"error\",\"message\":\"x\"}",
       "{\"type\":\"join\",\"room\":\"r\",\"name\":\"n\"}",
       "{\"type\":\"join\",\"protocol\":null,\"room\":\"r\",\"name\":\"n\"}",
-      "{\"type\":\"candidate\",\"to\":\"p-1\",\"candidate\":\"c\"}"})
+      "{\"type\":\"candidate\",\"to\":\"p-1\",\"candidate\":\"c\"}",
+      "{\"type\":\"notice\",\"kind\":\"INVITED\",\"at\":\"2026-12-01T08:00:00Z\"}",
+      "{\"type\":\"notice\",\"id\":\"n-1\",\"at\":\"2026-12-01T08:00:00Z\"}",
+      "{\"type\":\"notice\",\"id\":\"n-1\",\"kind\":\"INVITED\"}"})
   void missingRequiredFieldIsRejectedNamingTheField(String text) {
     assertThatThrownBy(() -> SignalCodec.parse(text))
         .isInstanceOfSatisfying(
@@ -151,7 +171,11 @@ class SignalCodecTest {
       "{\"type\":\"candidate\",\"to\":\"p-1\",\"sdpMLineIndex\":\"zero\",\"candidate\":\"c\"}",
       "{\"type\":\"join\",\"protocol\":\"one\",\"room\":\"r\",\"name\":\"n\"}",
       "{\"type\":\"peer-left\",\"peerId\":\"p-1\",\"reason\":\"BORED\"}",
-      "{\"type\":\"offer\",\"to\":[\"p-1\"],\"sdp\":\"v=0\"}"})
+      "{\"type\":\"offer\",\"to\":[\"p-1\"],\"sdp\":\"v=0\"}",
+      "{\"type\":\"notice\",\"id\":\"n-1\",\"kind\":\"PARTY\",\"at\":\"2026-12-01T08:00:00Z\"}",
+      "{\"type\":\"notice\",\"id\":\"n-1\",\"kind\":\"INVITED\",\"at\":\"yesterday\"}",
+      "{\"type\":\"notice\",\"id\":\"n-1\",\"kind\":\"INVITED\",\"at\":\"2026-12-01T08:00:00Z\","
+          + "\"minutes\":\"five\"}"})
   void fieldOfTheWrongTypeIsRejectedAsInvalid(String text) {
     assertThatThrownBy(() -> SignalCodec.parse(text))
         .isInstanceOfSatisfying(

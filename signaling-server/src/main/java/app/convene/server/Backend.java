@@ -5,17 +5,22 @@ import app.convene.server.auth.AuthService;
 import app.convene.server.auth.TokenSecret;
 import app.convene.server.calendar.CalendarRoutes;
 import app.convene.server.calendar.EventService;
+import app.convene.server.calendar.MeetingChanges;
 import app.convene.server.calendar.ScheduleService;
 import app.convene.server.http.Router;
 import app.convene.server.jobs.LifecycleJobs;
+import app.convene.server.notify.Notices;
+import app.convene.server.mail.InvitationMailer;
 import app.convene.server.preferences.PreferencesRoutes;
 import app.convene.server.preferences.PreferencesService;
 import app.convene.server.rooms.RoomRoutes;
 import app.convene.server.rooms.RoomService;
+import app.convene.server.signaling.ConnectedUsers;
 import app.convene.server.store.Database;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -28,16 +33,21 @@ final class Backend implements AutoCloseable {
   private final AuthService auth;
   private final RoomService rooms;
   private final LifecycleJobs jobs;
+  private final Notices notices;
+  private final InvitationMailer mailer;
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
-      Predicate<String> occupied) {
+      Predicate<String> occupied, ConnectedUsers connected) {
     this.database = database;
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl());
     this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
-    EventService events = new EventService(database, clock);
-    ScheduleService schedule = new ScheduleService(database, events, rooms);
+    this.notices = new Notices(database, clock, connected, config.reminderLead());
     PreferencesService preferences = new PreferencesService(database, clock);
+    this.mailer = new InvitationMailer(config.smtp(), rooms, preferences, clock);
+    EventService events = new EventService(database, clock,
+        MeetingChanges.all(List.of(notices.meetingChanges(), mailer)));
+    ScheduleService schedule = new ScheduleService(database, events, rooms);
     this.jobs = new LifecycleJobs(database, clock, config.roomIdleTimeout(),
         config.roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
     AuthRoutes.addTo(router, auth);
@@ -50,15 +60,16 @@ final class Backend implements AutoCloseable {
    * Creates the data folder, opens (and migrates) the database and reads the token secret.
    *
    * @param occupied whether a room (by id) has participants now, for the idle-room job
+   * @param connected the open signaling sockets by user, for notices
    */
-  static Backend open(ServerConfig config, Clock clock, Predicate<String> occupied)
-      throws IOException {
+  static Backend open(ServerConfig config, Clock clock, Predicate<String> occupied,
+      ConnectedUsers connected) throws IOException {
     Path dataDir = DataDirectory.create(config.dataDir());
     byte[] secret = TokenSecret.load(config.tokenSecret(), dataDir);
     Database database = Database.open(config.databaseUrl(), config.databaseUser(),
         config.databasePassword(), dataDir);
     try {
-      return new Backend(config, clock, database, secret, occupied);
+      return new Backend(config, clock, database, secret, occupied, connected);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -77,14 +88,20 @@ final class Backend implements AutoCloseable {
     return jobs;
   }
 
+  Notices notices() {
+    return notices;
+  }
+
   Router router() {
     return router;
   }
 
-  /** Finishes the queued jobs, then closes the database. */
+  /** Stops the notices, finishes the queued e-mail (bounded) and jobs, then closes the database. */
   @Override
   public void close() {
     try {
+      notices.close();
+      mailer.close();
       jobs.close();
     } finally {
       database.close();

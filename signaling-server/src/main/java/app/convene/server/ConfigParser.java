@@ -1,6 +1,8 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.mail.SmtpSettings;
+import app.convene.server.mail.SmtpTls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -64,7 +66,25 @@ final class ConfigParser {
       new Option("access-token-ttl-seconds", "S", "lifetime of access tokens (default 900)"),
       new Option("room-idle-timeout-seconds", "S",
           "deactivate rooms unused this long (default 86400)"),
-      new Option("room-idle-check-seconds", "S", "how often to look for idle rooms (default 3600)"));
+      new Option("room-idle-check-seconds", "S", "how often to look for idle rooms (default 3600)"),
+      new Option("reminder-lead-minutes", "M",
+          "notify connected users this long before their meetings start; 0 for never (default"
+              + " 5)"),
+      new Option("smtp-host", "HOST",
+          "SMTP server for e-mail invitations to native meetings (default: none, no e-mail; the"
+              + " other --smtp-* options apply only with it)"),
+      new Option("smtp-port", "PORT", "SMTP port (default 587 for starttls, 465 for implicit, 25"
+          + " for none)"),
+      new Option("smtp-tls", "MODE",
+          "starttls (default; refuses servers without it), implicit (TLS from the start) or none"),
+      new Option("smtp-user", "USER", "SMTP login, with --smtp-password"),
+      new Option("smtp-password", "PASSWORD", "SMTP password"),
+      new Option("smtp-from", "ADDRESS",
+          "sender of invitations, e.g. 'Convene <convene@example.org>'; required with"
+              + " --smtp-host"));
+
+  /** A day: a longer lead would tell users about tomorrow's meetings today. */
+  private static final int MAX_REMINDER_LEAD_MINUTES = 24 * 60;
 
   private final Map<String, List<String>> flags = new HashMap<>();
   private final Map<String, String> env;
@@ -121,7 +141,10 @@ final class ConfigParser {
         in.tokenSecret(),
         in.seconds("access-token-ttl-seconds", defaults.accessTokenTtl(), 1),
         in.seconds("room-idle-timeout-seconds", defaults.roomIdleTimeout(), 1),
-        in.seconds("room-idle-check-seconds", defaults.roomIdleCheckInterval(), 1));
+        in.seconds("room-idle-check-seconds", defaults.roomIdleCheckInterval(), 1),
+        Duration.ofMinutes(in.integer("reminder-lead-minutes",
+            (int) defaults.reminderLead().toMinutes(), 0, MAX_REMINDER_LEAD_MINUTES)),
+        in.smtp());
   }
 
   /** The options, one a line, for {@code --help}. */
@@ -194,6 +217,46 @@ final class ConfigParser {
               + ServerConfig.MIN_TOKEN_SECRET_BYTES + " bytes");
     }
     return secret;
+  }
+
+  /** Off without {@code --smtp-host}; then the other {@code --smtp-*} options are not read. */
+  private SmtpSettings smtp() {
+    Value host = single("smtp-host");
+    if (host == null) {
+      return SmtpSettings.OFF;
+    }
+    if (!SmtpSettings.isHostName(host.text().strip())) {
+      throw new IllegalArgumentException(
+          host.source() + ": '" + host.text() + "' is not a host name or address");
+    }
+    SmtpTls tls = SmtpTls.STARTTLS;
+    Value mode = single("smtp-tls");
+    if (mode != null) {
+      tls = SmtpTls.parse(mode.text()).orElseThrow(() -> new IllegalArgumentException(
+          mode.source() + ": '" + mode.text() + "' is not none, starttls or implicit"));
+    }
+    int port = integer("smtp-port", tls.defaultPort(), 1, ServerConfig.MAX_PORT);
+    String user = text("smtp-user", null);
+    String password = secret("smtp-password");
+    if ((user == null) != (password == null)) {
+      throw new IllegalArgumentException(
+          "--smtp-user and --smtp-password go together: give both or neither");
+    }
+    if (user != null && (SmtpSettings.hasLineBreak(user) || SmtpSettings.hasLineBreak(password))) {
+      throw new IllegalArgumentException("--smtp-user or --smtp-password has a line break");
+    }
+    Value from = single("smtp-from");
+    if (from == null) {
+      throw new IllegalArgumentException(
+          "--smtp-from is required with --smtp-host, e.g. --smtp-from='Convene"
+              + " <convene@example.org>'");
+    }
+    try {
+      SmtpSettings.sender(from.text());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(from.source() + ": " + e.getMessage());
+    }
+    return new SmtpSettings(host.text().strip(), port, tls, user, password, from.text().strip());
   }
 
   private int integer(String name, int fallback, int min, int max) {

@@ -1,6 +1,7 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.mail.SmtpSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,10 @@ import java.util.function.Consumer;
  * @param accessTokenTtl how long an access token is valid
  * @param roomIdleTimeout how long a room without participants stays active after its last use
  * @param roomIdleCheckInterval how often the idle-room job runs
+ * @param reminderLead how long before a meeting starts its connected users get a "starts in N
+ *     minutes" notice; zero for none
+ * @param smtp where invitation e-mail goes out; {@link SmtpSettings#OFF} (the default) sends none;
+ *     its password is never logged
  */
 public record ServerConfig(
     String host,
@@ -60,7 +65,9 @@ public record ServerConfig(
     String tokenSecret,
     Duration accessTokenTtl,
     Duration roomIdleTimeout,
-    Duration roomIdleCheckInterval) {
+    Duration roomIdleCheckInterval,
+    Duration reminderLead,
+    SmtpSettings smtp) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -106,6 +113,11 @@ public record ServerConfig(
     positive("accessTokenTtl", accessTokenTtl);
     positive("roomIdleTimeout", roomIdleTimeout);
     positive("roomIdleCheckInterval", roomIdleCheckInterval);
+    Objects.requireNonNull(reminderLead, "reminderLead == null");
+    if (reminderLead.isNegative()) {
+      throw new IllegalArgumentException("reminderLead is negative: " + reminderLead);
+    }
+    Objects.requireNonNull(smtp, "smtp == null");
   }
 
   /**
@@ -113,7 +125,7 @@ public record ServerConfig(
    * timeout, a ping every 20 s, 5 s shutdown grace, no ICE servers, no TURN secret, 12 h TURN
    * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded
    * database and a generated token secret in it, 15 min access tokens, rooms deactivated after
-   * 24 h without use, checked every hour.
+   * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail.
    */
   public static ServerConfig defaults() {
     return defaults(DataDirectory.defaultFor(System.getenv()));
@@ -139,7 +151,9 @@ public record ServerConfig(
         null,
         Duration.ofMinutes(15),
         Duration.ofHours(24),
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        Duration.ofMinutes(5),
+        SmtpSettings.OFF);
   }
 
   /**
@@ -229,6 +243,14 @@ public record ServerConfig(
     return copy(b -> b.roomIdleCheckInterval = roomIdleCheckInterval);
   }
 
+  public ServerConfig withReminderLead(Duration reminderLead) {
+    return copy(b -> b.reminderLead = reminderLead);
+  }
+
+  public ServerConfig withSmtp(SmtpSettings smtp) {
+    return copy(b -> b.smtp = smtp);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -243,7 +265,8 @@ public record ServerConfig(
         + ", databaseUser=" + databaseUser + ", databasePassword=" + hidden(databasePassword)
         + ", tokenSecret=" + (tokenSecret == null ? "generated" : "(hidden)")
         + ", accessTokenTtl=" + accessTokenTtl + ", roomIdleTimeout=" + roomIdleTimeout
-        + ", roomIdleCheckInterval=" + roomIdleCheckInterval + "]";
+        + ", roomIdleCheckInterval=" + roomIdleCheckInterval
+        + ", reminderLead=" + reminderLead + ", smtp=" + smtp + "]";
   }
 
   private static String hidden(String secret) {

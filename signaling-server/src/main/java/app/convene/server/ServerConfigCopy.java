@@ -1,6 +1,7 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.mail.SmtpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,8 @@ final class ServerConfigCopy {
   Duration accessTokenTtl;
   Duration roomIdleTimeout;
   Duration roomIdleCheckInterval;
+  Duration reminderLead;
+  SmtpSettings smtp;
 
   ServerConfigCopy(ServerConfig c) {
     host = c.host();
@@ -47,6 +50,8 @@ final class ServerConfigCopy {
     accessTokenTtl = c.accessTokenTtl();
     roomIdleTimeout = c.roomIdleTimeout();
     roomIdleCheckInterval = c.roomIdleCheckInterval();
+    reminderLead = c.reminderLead();
+    smtp = c.smtp();
   }
 
   /** A new config of these values; checked by the record's constructor. */
@@ -54,6 +59,7 @@ final class ServerConfigCopy {
     return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
         idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
-        roomIdleTimeout, roomIdleCheckInterval);
+        roomIdleTimeout, roomIdleCheckInterval, reminderLead,
+        smtp);
   }
 }

@@ -4,6 +4,7 @@ import app.convene.protocol.api.ApiError;
 import app.convene.server.http.ApiHandler;
 import app.convene.server.http.Caller;
 import app.convene.server.http.Json;
+import app.convene.server.signaling.ConnectedUsers;
 import app.convene.server.signaling.SignalingEndpoint;
 import app.convene.server.signaling.SignalingService;
 import java.net.URI;
@@ -58,7 +59,8 @@ public final class SignalingServer implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile int port;
 
-  private SignalingServer(ServerConfig config, Clock clock, Backend backend) {
+  private SignalingServer(ServerConfig config, Clock clock, Backend backend,
+      ConnectedUsers connected) {
     this.config = config;
     this.backend = backend;
     QueuedThreadPool threads = new QueuedThreadPool();
@@ -71,7 +73,7 @@ public final class SignalingServer implements AutoCloseable {
     connector.setPort(config.port());
     server.addConnector(connector);
     signaling = new SignalingService(config, threads, clock, backend.rooms()::admit,
-        backend.jobs());
+        backend.jobs(), connected, backend.notices());
 
     PathMappingsHandler routes = new PathMappingsHandler();
     routes.addMapping(PathSpec.from("/health"), new HealthHandler(this::status));
@@ -99,11 +101,12 @@ public final class SignalingServer implements AutoCloseable {
     Objects.requireNonNull(clock, "clock == null");
     // The idle-room job asks the signaling service, which is built after the backend.
     AtomicReference<SignalingService> rooms = new AtomicReference<>();
+    ConnectedUsers connected = new ConnectedUsers();
     Backend backend = Backend.open(config, clock,
-        room -> rooms.get() != null && rooms.get().isOccupied(room));
+        room -> rooms.get() != null && rooms.get().isOccupied(room), connected);
     SignalingServer started;
     try {
-      started = new SignalingServer(config, clock, backend);
+      started = new SignalingServer(config, clock, backend, connected);
       rooms.set(started.signaling);
     } catch (RuntimeException e) {
       backend.close();
@@ -161,11 +164,22 @@ public final class SignalingServer implements AutoCloseable {
   }
 
   /**
-   * Waits until the room and meeting updates queued so far (by joins and leaves) are written.
-   * For tests.
+   * Waits until the room and meeting updates queued so far (by joins and leaves) are written and
+   * the notices they cause are queued on the sockets. For tests.
    */
   public void awaitJobs() {
     backend.jobs().awaitQueued();
+    backend.notices().awaitQueued();
+  }
+
+  /**
+   * Runs the "starts in N minutes" check now, by the server's clock, and waits for it. The server
+   * also runs it every minute; this is for tests and operators.
+   *
+   * @return how many users were told something
+   */
+  public int runReminderJob() {
+    return backend.notices().runStartingSoon();
   }
 
   /**

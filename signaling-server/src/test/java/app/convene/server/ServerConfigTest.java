@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.mail.SmtpSettings;
+import app.convene.server.mail.SmtpTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,7 +24,9 @@ class ServerConfigTest {
           ice("turns:t.example.org:5349")),
       "north-wind", Duration.ofMinutes(10), Path.of("/srv/convene"),
       "jdbc:postgresql://db.example.org/convene", "convene", "hunter2", SECRET,
-      Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1));
+      Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10),
+      new SmtpSettings("smtp.example.org", 2525, SmtpTls.IMPLICIT, "mailer", "open-sesame",
+          "Convene <convene@example.org>"));
 
   @Test
   void defaultsAreTheDocumentedOnes() {
@@ -47,6 +51,9 @@ class ServerConfigTest {
     assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
     assertThat(config.roomIdleTimeout()).isEqualTo(Duration.ofHours(24));
     assertThat(config.roomIdleCheckInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.reminderLead()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.smtp()).isEqualTo(SmtpSettings.OFF);
+    assertThat(config.smtp().enabled()).isFalse();
     assertThat(ServerConfig.parse(NO_ARGS, Map.of()))
         .isEqualTo(config.withDataDir(DataDirectory.defaultFor(Map.of())));
   }
@@ -61,7 +68,10 @@ class ServerConfigTest {
         "--data-dir=/srv/convene", "--db-url=jdbc:postgresql://db.example.org/convene",
         "--db-user=convene", "--db-password=hunter2", "--token-secret=" + SECRET,
         "--access-token-ttl-seconds=300", "--room-idle-timeout-seconds=7200",
-        "--room-idle-check-seconds=60"},
+        "--room-idle-check-seconds=60", "--reminder-lead-minutes=10",
+        "--smtp-host=smtp.example.org", "--smtp-port=2525",
+        "--smtp-tls=implicit", "--smtp-user=mailer", "--smtp-password=open-sesame",
+        "--smtp-from=Convene <convene@example.org>"},
         Map.of());
 
     assertThat(config).isEqualTo(EVERY_OPTION);
@@ -89,7 +99,14 @@ class ServerConfigTest {
         Map.entry("CONVENE_TOKEN_SECRET", SECRET),
         Map.entry("CONVENE_ACCESS_TOKEN_TTL_SECONDS", "300"),
         Map.entry("CONVENE_ROOM_IDLE_TIMEOUT_SECONDS", "7200"),
-        Map.entry("CONVENE_ROOM_IDLE_CHECK_SECONDS", "60"));
+        Map.entry("CONVENE_ROOM_IDLE_CHECK_SECONDS", "60"),
+        Map.entry("CONVENE_REMINDER_LEAD_MINUTES", "10"),
+        Map.entry("CONVENE_SMTP_HOST", "smtp.example.org"),
+        Map.entry("CONVENE_SMTP_PORT", "2525"),
+        Map.entry("CONVENE_SMTP_TLS", "IMPLICIT"),
+        Map.entry("CONVENE_SMTP_USER", "mailer"),
+        Map.entry("CONVENE_SMTP_PASSWORD", "open-sesame"),
+        Map.entry("CONVENE_SMTP_FROM", "Convene <convene@example.org>"));
 
     ServerConfig config = ServerConfig.parse(NO_ARGS, env);
 
@@ -198,6 +215,15 @@ class ServerConfigTest {
   }
 
   @Test
+  void reminderLeadOfZeroTurnsRemindersOffAndANegativeOneIsRefused() {
+    assertThat(ServerConfig.parse(new String[] {"--reminder-lead-minutes=0"}, Map.of())
+        .reminderLead()).isZero();
+    assertThatThrownBy(() -> ServerConfig.parse(
+            new String[] {"--reminder-lead-minutes=-1"}, Map.of()))
+        .hasMessageContaining("--reminder-lead-minutes");
+  }
+
+  @Test
   void withersChangeOneComponent() {
     ServerConfig config = ServerConfig.defaults().withPort(0).withMaxPeersPerRoom(2);
 
@@ -212,8 +238,54 @@ class ServerConfigTest {
         .withDatabaseUrl("jdbc:postgresql://db.example.org/convene?user=c&password=swordfish")
         .toString();
 
-    assertThat(text).doesNotContain("north-wind", "hunter2", SECRET, "swordfish")
-        .contains("db.example.org");
+    assertThat(text).doesNotContain("north-wind", "hunter2", SECRET, "swordfish", "open-sesame")
+        .contains("db.example.org", "smtp.example.org");
+  }
+
+  @Test
+  void mailIsOffWithoutAnSmtpHostWhateverElseIsSet() {
+    ServerConfig config = ServerConfig.parse(
+        new String[] {"--smtp-port=25", "--smtp-tls=bogus", "--smtp-from=not an address"},
+        Map.of("CONVENE_SMTP_PASSWORD", "open-sesame"));
+
+    assertThat(config.smtp()).isEqualTo(SmtpSettings.OFF);
+    assertThat(config.toString()).contains("smtp=SmtpSettings[off]");
+  }
+
+  @Test
+  void smtpPortFollowsTheTlsModeUnlessGiven() {
+    String[] host = {"--smtp-host=smtp.example.org", "--smtp-from=convene@example.org"};
+
+    assertThat(ServerConfig.parse(host, Map.of()).smtp())
+        .isEqualTo(new SmtpSettings("smtp.example.org", 587, SmtpTls.STARTTLS, null, null,
+            "convene@example.org"));
+    assertThat(ServerConfig.parse(host, Map.of("CONVENE_SMTP_TLS", "implicit")).smtp().port())
+        .isEqualTo(465);
+    assertThat(ServerConfig.parse(host, Map.of("CONVENE_SMTP_TLS", "none")).smtp().port())
+        .isEqualTo(25);
+  }
+
+  @Test
+  void badSmtpSettingsNameTheFlagAndNeverThePassword() {
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org"},
+            Map.of()))
+        .hasMessageContaining("--smtp-from");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org",
+            "--smtp-from=Convene <convene@example.org>, x@example.org"}, Map.of()))
+        .hasMessageContaining("--smtp-from");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org",
+            "--smtp-from=convene@example.org", "--smtp-tls=ssl"}, Map.of()))
+        .hasMessageContaining("--smtp-tls").hasMessageContaining("starttls");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org",
+            "--smtp-from=convene@example.org", "--smtp-password=open-sesame"}, Map.of()))
+        .hasMessageContaining("--smtp-user").hasMessageNotContaining("open-sesame");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org",
+            "--smtp-from=convene@example.org", "--smtp-user=mailer"},
+            Map.of("CONVENE_SMTP_PASSWORD", "open\r\nsesame".translateEscapes())))
+        .hasMessageContaining("line break").hasMessageNotContaining("sesame");
+    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp example.org",
+            "--smtp-from=convene@example.org"}, Map.of()))
+        .hasMessageContaining("--smtp-host");
   }
 
   private static IceServer ice(String url) {

@@ -20,6 +20,8 @@ import app.convene.client.call.InviteLink;
 import app.convene.client.call.JoinTicket;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
+import app.convene.client.notify.NotificationCenter;
+import app.convene.client.notify.Notifier;
 import app.convene.client.ui.CallModel;
 import app.convene.client.ui.CallWindow;
 import app.convene.client.ui.Messages;
@@ -55,6 +57,7 @@ public final class ConveneApp extends Application {
   private static volatile BrowserOpener browser = BrowserOpener.system();
   private static volatile OpenRequests openRequests = new OpenRequests();
   private static volatile CompletableFuture<?> serverReady = CompletableFuture.completedFuture(null);
+  private static volatile Notifier.Timing reminderTiming = Notifier.Timing.standard();
 
   private final List<CallModel> calls = new ArrayList<>();
   private final Executor background = MediaEngine.background();
@@ -63,6 +66,7 @@ public final class ConveneApp extends Application {
   private MediaEngine media;
   private Stage stage;
   private GoogleModel google;
+  private Notifier notifier;
 
   static void configure(AppOptions appOptions, URI serverAddress) {
     options = appOptions;
@@ -77,6 +81,11 @@ public final class ConveneApp extends Application {
   /** Links and invitations to open (command line, a second start); see {@link OpenRequests}. */
   static void configureOpenRequests(OpenRequests requests) {
     openRequests = requests;
+  }
+
+  /** Tests: the clock and timer of reminders. */
+  static void configureReminders(Notifier.Timing timing) {
+    reminderTiming = timing;
   }
 
   /** Tests: the Google OAuth client (pointing at a local fake) and the browser. */
@@ -141,6 +150,17 @@ public final class ConveneApp extends Application {
         browser, background, fx, model.statusProperty());
     CalendarPane pane = new CalendarPane(model, google, user.displayName(),
         link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));
+    closeNotifier();
+    notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
+        stylesheet());
+    Reminders.follow(notifier, google);
+    LiveNotices.start(notifier, reminderTiming.clock(), api,
+        (title, room) -> join(api, user, title, new InviteLink(room, null), null),
+        () -> {
+          pane.reload();
+          notifier.refresh();
+        });
+    pane.addTool(new NotificationCenter(notifier.model()));
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
     openRequests.signedIn(link -> join(api, user, Messages.get("call.linkTitle"), link, null));
@@ -242,6 +262,7 @@ public final class ConveneApp extends Application {
   private void signOut(ApiClient api) {
     List.copyOf(calls).forEach(CallModel::hangUp);
     closeGoogle();
+    closeNotifier();
     CompletableFuture.runAsync(() -> {
       api.logout();
       store.clear();
@@ -250,7 +271,7 @@ public final class ConveneApp extends Application {
 
   private void show(Parent root, double width, double height) {
     Scene scene = new Scene(root, width, height);
-    scene.getStylesheets().add(CallWindow.class.getResource("convene.css").toExternalForm());
+    scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
   }
 
@@ -260,6 +281,23 @@ public final class ConveneApp extends Application {
       media = new MediaEngine(options.syntheticMedia() ? MediaOptions.synthetic(640, 360, 30) : MediaOptions.devices());
     }
     return media;
+  }
+
+  private static String stylesheet() {
+    return CallWindow.class.getResource("convene.css").toExternalForm();
+  }
+
+  /** The notifier of the user who signs out or quits; FX thread. */
+  private void closeNotifier() {
+    if (notifier != null) {
+      notifier.close();
+      notifier = null;
+    }
+  }
+
+  /** Tests: the signed-in user's notifier, or null. */
+  Notifier notifier() {
+    return notifier;
   }
 
   private void closeGoogle() {
@@ -272,6 +310,7 @@ public final class ConveneApp extends Application {
   @Override
   public void stop() {
     closeGoogle();
+    closeNotifier();
     List.copyOf(calls).forEach(call -> call.hangUp().join());
     synchronized (this) {
       if (media != null) {

@@ -5,6 +5,7 @@ import app.convene.client.google.GoogleEvent;
 import app.convene.client.google.MeetingDraft;
 import app.convene.client.google.MeetingLink;
 import app.convene.client.google.MeetingLinks;
+import app.convene.client.notify.ReminderOverrides;
 import app.convene.protocol.api.ServiceKind;
 import app.convene.client.ui.Messages;
 import app.convene.protocol.api.OccurrenceView;
@@ -39,7 +40,26 @@ public final class CalendarPane extends BorderPane {
   private final CalendarModel model;
   private final GoogleModel google;
   private final CalendarView view = new CalendarView();
+  private HBox bar;
+  private ReminderOverrides reminders;
+  private Runnable onRemindersChanged = () -> {};
   private boolean pressedOnEntry;
+
+  /** Offers "Remind me" in meetings' context menus; {@code changed} runs after a choice. */
+  public void setReminderChoices(ReminderOverrides overrides, Runnable changed) {
+    this.reminders = overrides;
+    this.onRemindersChanged = changed;
+  }
+
+  /** Loads the shown range again (e.g. after the server said a meeting changed). */
+  public void reload() {
+    model.refresh(view.getDate());
+  }
+
+  /** Adds a control to the tool bar, before the user's name (e.g. the notification centre). */
+  public void addTool(Node tool) {
+    bar.getChildren().add(bar.getChildren().size() - 2, tool);
+  }
 
   /**
    * @param userName shown in the tool bar
@@ -117,7 +137,7 @@ public final class CalendarPane extends BorderPane {
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
     GoogleMenu googleControl = new GoogleMenu(google);
-    HBox bar = new HBox(10, create, joinLink, refresh, googleControl, busy, status, spacer, user, signOut);
+    bar = new HBox(10, create, joinLink, refresh, googleControl, busy, status, spacer, user, signOut);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("calendar-toolbar");
@@ -157,8 +177,11 @@ public final class CalendarPane extends BorderPane {
     return null;
   }
 
-  /** Joins a native call; opens a Google Meet meeting's link when it has one. */
-  private void open(OccurrenceView occurrence) {
+  /**
+   * What a double-click does: joins a native call; opens a Google Meet meeting's link when it has
+   * one.
+   */
+  public void open(OccurrenceView occurrence) {
     java.util.Optional<MeetingLink> link = occurrence.event().service() == ServiceKind.GOOGLE_MEET
         ? MeetingLinks.find(occurrence.event().meetLink(), occurrence.event().description())
         : java.util.Optional.empty();
@@ -212,7 +235,30 @@ public final class CalendarPane extends BorderPane {
       cancel.setOnAction(e -> confirmCancel(occurrence));
       menu.getItems().addAll(edit, cancel);
     }
+    if (reminders != null) {
+      menu.getItems().add(remindMenu(occurrence.event().id()));
+    }
     return menu;
+  }
+
+  /** "Remind me": the meeting's own lead time, kept on this computer. */
+  private javafx.scene.control.Menu remindMenu(String eventId) {
+    javafx.scene.control.Menu remind = new javafx.scene.control.Menu(Messages.get("remind.menu"));
+    remind.setId("remind-menu");
+    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+    java.util.List<java.time.Duration> current = reminders.get(eventId).orElse(null);
+    for (java.util.List<java.time.Duration> choice : ReminderOverrides.CHOICES) {
+      javafx.scene.control.RadioMenuItem item =
+          new javafx.scene.control.RadioMenuItem(ReminderOverrides.label(choice));
+      item.setToggleGroup(group);
+      item.setSelected(java.util.Objects.equals(choice, current));
+      item.setOnAction(e -> {
+        reminders.set(eventId, choice);
+        onRemindersChanged.run();
+      });
+      remind.getItems().add(item);
+    }
+    return remind;
   }
 
   /** Opens the scheduling dialog for a new meeting at {@code start}. */

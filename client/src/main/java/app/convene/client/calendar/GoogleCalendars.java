@@ -8,23 +8,35 @@ import com.calendarfx.model.CalendarSource;
 import com.calendarfx.model.Entry;
 import com.calendarfx.model.Interval;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * Google events in CalendarFX: one read-only {@link Calendar} per chosen Google calendar, named and
- * coloured after it ({@link GoogleStyles}). FX thread only.
+ * coloured after it ({@link GoogleStyles}); and the same events as a list, for reminders. FX thread
+ * only.
  */
 final class GoogleCalendars {
   private final CalendarSource source = new CalendarSource(Messages.get("google.source"));
   private final Map<String, Calendar<GoogleEvent>> byId = new LinkedHashMap<>();
   private final Map<String, GoogleCalendarInfo> infos = new HashMap<>();
+  private final ObservableList<GoogleEvent> events = FXCollections.observableArrayList();
+  private final ObservableList<GoogleEvent> readOnlyEvents =
+      FXCollections.unmodifiableObservableList(events);
 
   CalendarSource source() {
     return source;
+  }
+
+  /** The events shown, sorted by start; replaced as a whole when {@link #show} changes them. */
+  ObservableList<GoogleEvent> events() {
+    return readOnlyEvents;
   }
 
   void describe(List<GoogleCalendarInfo> calendars) {
@@ -48,17 +60,23 @@ final class GoogleCalendars {
       style(calendar, infos.get(id), eventColors.get(id));
       calendar.clear();
     }
+    List<GoogleEvent> shown = new ArrayList<>();
     for (GoogleEvent event : events) {
       Calendar<GoogleEvent> calendar = byId.get(event.calendarId());
       if (calendar != null && event.start() != null && event.end() != null) {
         calendar.addEntry(entry(event));
+        shown.add(event);
       }
+    }
+    if (!this.events.equals(shown)) {
+      this.events.setAll(shown);
     }
   }
 
   void clear() {
     byId.clear();
     source.getCalendars().clear();
+    events.clear();
   }
 
   Map<String, Calendar<GoogleEvent>> calendars() {

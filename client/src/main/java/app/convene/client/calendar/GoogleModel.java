@@ -1,7 +1,7 @@
 package app.convene.client.calendar;
 
+import app.convene.client.calendar.GoogleSignIn.Account;
 import app.convene.client.google.BrowserOpener;
-import app.convene.client.google.GoogleAuth;
 import app.convene.client.google.GoogleAuthException;
 import app.convene.client.google.GoogleCalendarInfo;
 import app.convene.client.google.GoogleCalendarSync;
@@ -12,11 +12,9 @@ import app.convene.client.google.MeetFallback;
 import app.convene.client.google.MeetScheduler;
 import app.convene.client.google.MeetingDraft;
 import app.convene.client.google.PeriodicSync;
-import app.convene.client.google.SignOutResult;
 import app.convene.client.google.SyncResult;
 import app.convene.client.ui.Messages;
 import com.calendarfx.model.CalendarSource;
-import com.google.api.client.auth.oauth2.Credential;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,12 +50,9 @@ public final class GoogleModel implements AutoCloseable {
     Optional<GoogleConfig> load() throws GoogleException;
   }
 
-  private record Account(GoogleCalendarSync sync, MeetScheduler scheduler) {}
-
   static final Duration SYNC_INTERVAL = Duration.ofMinutes(5);
 
-  private final ConfigSource configSource;
-  private final Path dataDir;
+  private final GoogleSignIn signIn;
   private final Path configDir;
   private final BrowserOpener browser;
   private final Executor background;
@@ -69,10 +64,8 @@ public final class GoogleModel implements AutoCloseable {
   private final ObservableList<GoogleCalendarInfo> available = FXCollections.observableArrayList();
   private final ObservableSet<String> chosen = FXCollections.observableSet(new LinkedHashSet<>());
   private volatile Set<String> chosenSnapshot = Set.of();
-  private volatile GoogleAuth auth;
   private volatile Account account;
   private PeriodicSync periodic;
-  private Thread signingIn;
   private String problem;
 
   /**
@@ -82,8 +75,7 @@ public final class GoogleModel implements AutoCloseable {
    */
   public GoogleModel(ConfigSource configSource, Path dataDir, Path configDir, BrowserOpener browser,
       Executor background, Executor fx, StringProperty status) {
-    this.configSource = Objects.requireNonNull(configSource, "configSource == null");
-    this.dataDir = Objects.requireNonNull(dataDir, "dataDir == null");
+    this.signIn = new GoogleSignIn(configSource, dataDir, browser, background);
     this.configDir = Objects.requireNonNull(configDir, "configDir == null");
     this.browser = Objects.requireNonNull(browser, "browser == null");
     this.background = Objects.requireNonNull(background, "background == null");
@@ -108,6 +100,15 @@ public final class GoogleModel implements AutoCloseable {
     return shown.source();
   }
 
+  /**
+   * The synced events of the chosen calendars by start, with their reminder leads (for {@link
+   * GoogleReminders#meeting}). Read-only; replaced whenever the shown events are (cache at sign-in,
+   * each sync, a change of the chosen calendars); empty after sign-out. FX thread.
+   */
+  public ObservableList<GoogleEvent> events() {
+    return shown.events();
+  }
+
   GoogleCalendars shown() {
     return shown;
   }
@@ -124,30 +125,17 @@ public final class GoogleModel implements AutoCloseable {
 
   /** Reads the configuration and the saved sign-in; shows the cached events at once. */
   public void start() {
-    CompletableFuture.supplyAsync(() -> {
-      try {
-        Optional<GoogleConfig> config = configSource.load();
-        if (config.isEmpty()) {
-          return Optional.<Credential>empty();
-        }
-        synchronized (this) {
-          auth = new GoogleAuth(config.get(), dataDir, browser);
-        }
-        return auth.stored();
-      } catch (GoogleException e) {
-        throw new CompletionException(e);
-      }
-    }, background).whenCompleteAsync((credential, e) -> {
-      if (e != null && auth != null) { // set up, but the saved sign-in is unreadable
+    signIn.load().whenCompleteAsync((saved, e) -> {
+      if (e != null && signIn.configured()) { // set up, but the saved sign-in is unreadable
         status.set(Messages.format("google.error", CalendarModel.rootMessage(e)));
         state.set(State.SIGNED_OUT);
       } else if (e != null) { // the configuration is broken: say how to fix it
         problem = CalendarModel.rootMessage(e);
         state.set(State.NOT_CONFIGURED);
-      } else if (auth == null) {
+      } else if (!signIn.configured()) {
         state.set(State.NOT_CONFIGURED);
-      } else if (credential.isPresent()) {
-        connect(credential.get());
+      } else if (saved.isPresent()) {
+        connect(saved.get());
       } else {
         state.set(State.SIGNED_OUT);
       }
@@ -156,50 +144,32 @@ public final class GoogleModel implements AutoCloseable {
 
   /** Opens Google's consent page in the browser and waits for the user; {@link #cancelSignIn()} stops. */
   public void signIn() {
-    if (auth == null || state.get() == State.SIGNING_IN) {
+    if (!signIn.configured() || state.get() == State.SIGNING_IN) {
       return;
     }
     state.set(State.SIGNING_IN);
     status.set(Messages.get("google.waiting"));
-    GoogleAuth signer = auth;
-    signingIn = new Thread(() -> {
-      try {
-        Credential credential = signer.signIn();
-        fx.execute(() -> connect(credential));
-      } catch (GoogleException e) {
-        fx.execute(() -> {
-          state.set(State.SIGNED_OUT);
-          status.set(Messages.format("google.signInFailed", e.getMessage()));
-        });
+    signIn.signIn().whenCompleteAsync((signedIn, e) -> {
+      if (e == null) {
+        connect(signedIn);
+      } else {
+        state.set(State.SIGNED_OUT);
+        Throwable error = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        status.set(Messages.format("google.signInFailed", error.getMessage()));
       }
-    }, "google-sign-in");
-    signingIn.setDaemon(true);
-    signingIn.start();
+    }, fx);
   }
 
   public void cancelSignIn() {
-    if (signingIn != null) {
-      signingIn.interrupt();
-    }
+    signIn.cancel();
   }
 
   /** Revokes access, deletes the tokens and the Google cache here; completes with a message to show. */
   public CompletableFuture<String> signOut() {
     stopSync();
-    GoogleAuth signer = auth;
     Account was = account;
     account = null;
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        SignOutResult result = signer.signOut();
-        if (was != null) {
-          was.sync().clearCache();
-        }
-        return result.message();
-      } catch (GoogleException e) {
-        return e.getMessage();
-      }
-    }, background).thenApplyAsync(message -> {
+    return CompletableFuture.supplyAsync(() -> signIn.signOut(was), background).thenApplyAsync(message -> {
       available.clear();
       shown.clear();
       state.set(State.SIGNED_OUT);
@@ -216,14 +186,10 @@ public final class GoogleModel implements AutoCloseable {
     chosenSnapshot = Set.copyOf(chosen);
     Set<String> ids = chosenSnapshot;
     Account current = account;
-    CompletableFuture.supplyAsync(() -> {
-      try {
-        chosenFile.save(ids);
-      } catch (java.io.IOException e) {
-        throw new CompletionException(e);
-      }
+    inBackground(() -> {
+      chosenFile.save(ids);
       return current == null ? List.<GoogleEvent>of() : current.sync().cachedEvents(ids);
-    }, background).whenCompleteAsync((events, e) -> {
+    }).whenCompleteAsync((events, e) -> {
       if (e != null) {
         status.set(Messages.format("google.error", CalendarModel.rootMessage(e)));
       } else if (ids.equals(chosenSnapshot)) {
@@ -248,13 +214,10 @@ public final class GoogleModel implements AutoCloseable {
 
   /** Opens a meeting address in the browser; failures go to the status line. */
   public void openLink(URI uri) {
-    CompletableFuture.runAsync(() -> {
-      try {
-        browser.open(uri);
-      } catch (java.io.IOException e) {
-        throw new CompletionException(e);
-      }
-    }, background).whenCompleteAsync((v, e) -> status.set(e == null
+    inBackground(() -> {
+      browser.open(uri);
+      return null;
+    }).whenCompleteAsync((v, e) -> status.set(e == null
         ? Messages.format("google.opened", uri.getHost())
         : Messages.format("google.browserFailed", CalendarModel.rootMessage(e), uri)), fx);
   }
@@ -262,13 +225,7 @@ public final class GoogleModel implements AutoCloseable {
   /** Creates the meeting in the primary Google calendar with a Meet link (signed in only). */
   public CompletableFuture<GoogleEvent> createMeet(MeetingDraft draft) {
     MeetScheduler scheduler = requireAccount().scheduler();
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return scheduler.createMeet("primary", draft);
-      } catch (GoogleException e) {
-        throw new CompletionException(e);
-      }
-    }, background).whenCompleteAsync((event, e) -> {
+    return inBackground(() -> scheduler.createMeet("primary", draft)).whenCompleteAsync((event, e) -> {
       if (e == null) {
         status.set(Messages.format("google.created", event.summary()));
         refresh();
@@ -285,13 +242,10 @@ public final class GoogleModel implements AutoCloseable {
   /** Cancels a Google event (its attendees are told by Google), then syncs. */
   public CompletableFuture<Void> cancel(GoogleEvent event) {
     MeetScheduler scheduler = requireAccount().scheduler();
-    return CompletableFuture.runAsync(() -> {
-      try {
-        scheduler.cancel(event.calendarId(), event.id());
-      } catch (GoogleException e) {
-        throw new CompletionException(e);
-      }
-    }, background).whenCompleteAsync((v, e) -> {
+    return this.<Void>inBackground(() -> {
+      scheduler.cancel(event.calendarId(), event.id());
+      return null;
+    }).whenCompleteAsync((v, e) -> {
       if (e == null) {
         status.set(Messages.get("calendar.cancelled"));
         refresh();
@@ -307,19 +261,17 @@ public final class GoogleModel implements AutoCloseable {
     if (current == null) {
       return CompletableFuture.failedFuture(new GoogleException(Messages.get("google.signInFirst")));
     }
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return new MeetFallback(current.scheduler(), browser).moveToMeet(draft);
-      } catch (GoogleException e) {
-        throw new CompletionException(e);
-      }
-    }, background);
+    return inBackground(() -> new MeetFallback(current.scheduler(), browser).moveToMeet(draft));
   }
 
   @Override
   public void close() {
     cancelSignIn();
     stopSync();
+  }
+
+  private <T> CompletableFuture<T> inBackground(GoogleIo<T> io) {
+    return GoogleIo.run(background, io);
   }
 
   private Account requireAccount() {
@@ -330,32 +282,27 @@ public final class GoogleModel implements AutoCloseable {
   }
 
   /** Signed in: cached events first, then the calendar list, then a sync every five minutes. */
-  private void connect(Credential credential) {
-    GoogleConfig config = auth.config();
+  private void connect(Account signedIn) {
     state.set(State.SIGNED_IN);
     status.set(Messages.get("google.signedIn"));
-    CompletableFuture.supplyAsync(() -> {
-      GoogleCalendarSync sync = new GoogleCalendarSync(config, credential, dataDir);
-      account = new Account(sync, new MeetScheduler(config, credential));
+    inBackground(() -> {
+      GoogleCalendarSync sync = signedIn.sync();
+      account = signedIn;
       Optional<Set<String>> saved = chosenFile.load();
       List<GoogleEvent> cached = saved.map(sync::cachedEvents).orElse(List.of());
       fx.execute(() -> {
         saved.ifPresent(ids -> setChosen(ids));
         shown.show(chosenSnapshot, cached);
       });
-      try {
-        List<GoogleCalendarInfo> list = sync.listCalendars();
-        if (saved.isEmpty()) {
-          Set<String> defaults = new LinkedHashSet<>();
-          list.stream().filter(c -> c.primary() || c.selected()).forEach(c -> defaults.add(c.id()));
-          chosenFile.save(defaults);
-          fx.execute(() -> setChosen(defaults));
-        }
-        return list;
-      } catch (GoogleException | java.io.IOException e) {
-        throw new CompletionException(e);
+      List<GoogleCalendarInfo> list = sync.listCalendars();
+      if (saved.isEmpty()) {
+        Set<String> defaults = new LinkedHashSet<>();
+        list.stream().filter(c -> c.primary() || c.selected()).forEach(c -> defaults.add(c.id()));
+        chosenFile.save(defaults);
+        fx.execute(() -> setChosen(defaults));
       }
-    }, background).whenCompleteAsync((list, e) -> {
+      return list;
+    }).whenCompleteAsync((list, e) -> {
       if (e != null) {
         failed(e.getCause() instanceof GoogleException g ? g : new GoogleException(CalendarModel.rootMessage(e), e));
       } else {

@@ -10,6 +10,7 @@ import app.convene.protocol.IceServer;
 import app.convene.protocol.Join;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Leave;
+import app.convene.protocol.Notice;
 import app.convene.protocol.Offer;
 import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
@@ -229,6 +230,9 @@ public final class CallSession implements AutoCloseable {
       if (ended) {
         return;
       }
+      if (message instanceof Notice) {
+        return; // for the notice feed, not the call
+      }
       if (localId == null && !(message instanceof Joined) && !(message instanceof ErrorMessage)) {
         log.warn("ignoring {} that arrived before the join reply", message.getClass().getSimpleName());
         return;
@@ -253,6 +257,7 @@ public final class CallSession implements AutoCloseable {
         case ErrorMessage error -> onError(error);
         case Join join -> log.warn("unexpected join from the server");
         case app.convene.protocol.Leave leave -> log.warn("unexpected leave from the server");
+        case Notice notice -> { } // returned above
       }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,7 @@ final class CacheJournal {
       String syncToken,
       String summary,
       String colorHex,
+      List<Duration> defaultReminders,
       List<GoogleEvent> changed,
       List<String> removed) {}
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -44,6 +46,15 @@ final class EventCache {
           .registerModule(
               new SimpleModule("instants")
                   .addSerializer(Instant.class, new ToStringSerializer(Instant.class))
+                  .addSerializer(Duration.class, new ToStringSerializer(Duration.class))
+                  .addDeserializer(
+                      Duration.class,
+                      new FromStringDeserializer<>(Duration.class) {
+                        @Override
+                        protected Duration _deserialize(String value, DeserializationContext c) {
+                          return Duration.parse(value);
+                        }
+                      })
                   .addDeserializer(
                       Instant.class,
                       new FromStringDeserializer<>(Instant.class) {
@@ -53,21 +64,40 @@ final class EventCache {
                         }
                       }));
   static final String FOLDER = "calendars";
+  /** The snapshot format; 2 added reminders. */
+  static final int FORMAT = 2;
   static final long COMPACT_BYTES = 256 * 1024;
 
   /**
    * One calendar's saved state; {@code syncToken} is {@code null} until a full read finished. Takes
    * {@code events} over without a copy (a calendar may hold thousands): callers pass a map they
    * no longer change.
+   *
+   * @param format {@link #FORMAT} for states written by this version; older snapshots lack fields
+   *     (their events have no reminders), so their calendars are read in full again
+   * @param defaultReminders the calendar's popup leads, {@code null} when unknown
    */
   record CalendarState(
+      int format,
       String calendarId,
       String summary,
       String colorHex,
+      List<Duration> defaultReminders,
       String syncToken,
       Map<String, GoogleEvent> events) {
     CalendarState {
+      defaultReminders = defaultReminders == null ? null : List.copyOf(defaultReminders);
       events = Collections.unmodifiableMap(events);
+    }
+
+    CalendarState(
+        String calendarId,
+        String summary,
+        String colorHex,
+        List<Duration> defaultReminders,
+        String syncToken,
+        Map<String, GoogleEvent> events) {
+      this(FORMAT, calendarId, summary, colorHex, defaultReminders, syncToken, events);
     }
   }
 
@@ -112,7 +142,12 @@ final class EventCache {
           journal(id)
               .append(
                   new CacheJournal.Entry(
-                      state.syncToken(), state.summary(), state.colorHex(), changed, removed));
+                      state.syncToken(),
+                      state.summary(),
+                      state.colorHex(),
+                      state.defaultReminders(),
+                      changed,
+                      removed));
     } catch (IOException e) {
       mustCompact.add(id); // a half-written line must not stay in the middle of the journal
       throw e;
@@ -123,7 +158,10 @@ final class EventCache {
     }
   }
 
-  /** The saved events of those calendars, each in its calendar's current colour. */
+  /**
+   * The saved events of those calendars, each in its calendar's current colour and, when it uses
+   * them, with its calendar's current default reminders.
+   */
   synchronized List<GoogleEvent> events(Set<String> calendarIds) {
     List<GoogleEvent> result = new ArrayList<>();
     for (String id : calendarIds) {
@@ -132,25 +170,31 @@ final class EventCache {
         continue;
       }
       for (GoogleEvent event : state.events().values()) {
-        result.add(
-            java.util.Objects.equals(event.colorHex(), state.colorHex())
-                ? event
-                : event.withColor(state.colorHex()));
+        result.add(event.inCalendar(state.colorHex(), state.defaultReminders()));
       }
     }
     result.sort(Comparator.comparing(GoogleEvent::start, Comparator.nullsLast(Comparator.naturalOrder())));
     return result;
   }
 
-  /** Records a calendar's new name and colour in its saved state, when it has one. */
+  /**
+   * Records a calendar's new name, colour and default reminders in its saved state, when it has
+   * one.
+   */
   synchronized void rename(GoogleCalendarInfo info) throws IOException {
     CalendarState state = states().get(info.id());
     if (state != null
-        && !(java.util.Objects.equals(state.colorHex(), info.colorHex())
-            && java.util.Objects.equals(state.summary(), info.summary()))) {
+        && !(Objects.equals(state.colorHex(), info.colorHex())
+            && Objects.equals(state.summary(), info.summary())
+            && Objects.equals(state.defaultReminders(), info.defaultReminders()))) {
       put(
           new CalendarState(
-              info.id(), info.summary(), info.colorHex(), state.syncToken(), state.events()));
+              info.id(),
+              info.summary(),
+              info.colorHex(),
+              info.defaultReminders(),
+              state.syncToken(),
+              state.events()));
     }
   }
 
@@ -192,7 +236,7 @@ final class EventCache {
             new CacheJournal(file.resolveSibling(name.replace(".json", ".journal")), JSON);
         try {
           CalendarState state = replay(JSON.readValue(file.toFile(), CalendarState.class), journal);
-          loaded.put(state.calendarId(), state);
+          loaded.put(state.calendarId(), state.format() < FORMAT ? readAgain(state) : state);
         } catch (JacksonException | NullPointerException e) {
           log.warn("Unreadable Google calendar cache {}; it will be read from Google again", file);
           Files.move(
@@ -222,7 +266,22 @@ final class EventCache {
       last = entry;
     }
     return new CalendarState(
-        snapshot.calendarId(), last.summary(), last.colorHex(), last.syncToken(), events);
+        snapshot.format(),
+        snapshot.calendarId(),
+        last.summary(),
+        last.colorHex(),
+        last.defaultReminders(),
+        last.syncToken(),
+        events);
+  }
+
+  /**
+   * An older snapshot: its events show (with unknown reminders) until the next sync, which reads
+   * the calendar in full for want of a sync token, and then writes the current format.
+   */
+  private static CalendarState readAgain(CalendarState old) {
+    return new CalendarState(
+        old.format(), old.calendarId(), old.summary(), old.colorHex(), null, null, old.events());
   }
 
   private CacheJournal journal(String calendarId) {

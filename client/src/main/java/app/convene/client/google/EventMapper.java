@@ -5,9 +5,11 @@ import com.google.api.services.calendar.model.ConferenceData;
 import com.google.api.services.calendar.model.EntryPoint;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.EventDateTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Library {@link Event}s to {@link GoogleEvent}s. Pure; any thread. */
 final class EventMapper {
@@ -17,8 +19,13 @@ final class EventMapper {
     return "cancelled".equals(event.getStatus());
   }
 
-  /** Requires a non-cancelled event (a cancelled one may have nothing but its id). */
-  static GoogleEvent map(String calendarId, Event event, String colorHex, ZoneId zone) {
+  /**
+   * Requires a non-cancelled event (a cancelled one may have nothing but its id).
+   *
+   * @param defaultReminders the calendar's popup leads, {@code null} when unknown
+   */
+  static GoogleEvent map(
+      String calendarId, Event event, String colorHex, List<Duration> defaultReminders, ZoneId zone) {
     EventDateTime start = event.getStart();
     EventDateTime end = event.getEnd();
     boolean allDay = start != null && start.getDate() != null;
@@ -36,7 +43,9 @@ final class EventMapper {
         allDay,
         meetLink(event),
         event.getHtmlLink(),
-        colorHex);
+        colorHex,
+        ReminderLeads.of(event, defaultReminders),
+        ReminderLeads.usesDefault(event));
   }
 
   /** {@code hangoutLink}, else the video entry point of a Meet conference, else {@code null}. */

@@ -30,6 +30,11 @@ import java.util.Set;
  * included. When Google answers 410 Gone the calendar is read in full again. The cache of a
  * calendar changes only once all of its pages arrived, so a failure midway loses nothing.
  *
+ * <p>Reminders: an event that uses its calendar's default reminders gets the calendar's default
+ * popup reminders as events.list sent them with this sync, else as the calendar list did, else as
+ * last saved. The cache hands out such events with the defaults it knows last, so a change of the
+ * defaults reaches events that did not change themselves.
+ *
  * <p>{@link #listCalendars()} and {@link #sync(Set)} block on the network: call them off the FX
  * thread (or through {@link PeriodicSync}); they run one at a time. {@link #cachedEvents(Set)} only
  * reads memory (and the disk the first time) and may be called from any thread.
@@ -153,12 +158,15 @@ public final class GoogleCalendarSync {
     GoogleCalendarInfo info = known.get(id);
     String color = info != null ? info.colorHex() : old == null ? null : old.colorHex();
     String summary = info != null ? info.summary() : old == null ? id : old.summary();
+    List<Duration> defaults =
+        info != null ? info.defaultReminders() : old == null ? null : old.defaultReminders();
     try {
       if (old != null && old.syncToken() != null) {
         try {
           Page changes = fetch(id, old.syncToken());
           counts.fetched += changes.items.size();
-          applyChanges(old, new CalendarState(id, summary, color, changes.syncToken, Map.of()),
+          applyChanges(old, new CalendarState(id, summary, color,
+              changes.defaultReminders(defaults), changes.syncToken, Map.of()),
               changes.items, counts);
           return;
         } catch (HttpResponseException e) {
@@ -169,10 +177,11 @@ public final class GoogleCalendarSync {
         }
       }
       Page all = fetch(id, null);
+      List<Duration> current = all.defaultReminders(defaults);
       Map<String, GoogleEvent> events = new HashMap<>();
       for (Event event : all.items) {
         if (!EventMapper.isCancelled(event)) {
-          events.put(event.getId(), EventMapper.map(id, event, color, zone));
+          events.put(event.getId(), EventMapper.map(id, event, color, current, zone));
         }
       }
       counts.fetched += all.items.size();
@@ -180,7 +189,8 @@ public final class GoogleCalendarSync {
       Map<String, GoogleEvent> before = old == null ? Map.of() : old.events();
       events.forEach((eventId, e) -> counts.changed += e.equals(before.get(eventId)) ? 0 : 1);
       before.keySet().forEach(eventId -> counts.removed += events.containsKey(eventId) ? 0 : 1);
-      save(() -> cache.put(new CalendarState(id, summary, color, all.syncToken, events)), summary);
+      save(() -> cache.put(new CalendarState(id, summary, color, current, all.syncToken, events)),
+          summary);
     } catch (IOException e) {
       throw GoogleErrors.map(e, "read the calendar " + summary);
     }
@@ -206,7 +216,8 @@ public final class GoogleCalendarSync {
         instances.forEach(changed::remove);
         removed.addAll(instances);
       } else {
-        GoogleEvent mapped = EventMapper.map(next.calendarId(), event, next.colorHex(), zone);
+        GoogleEvent mapped = EventMapper.map(
+            next.calendarId(), event, next.colorHex(), next.defaultReminders(), zone);
         if (!mapped.equals(events.put(eventId, mapped))) {
           changed.put(eventId, mapped);
         }
@@ -217,13 +228,14 @@ public final class GoogleCalendarSync {
     counts.changed += changed.size();
     counts.removed += removed.size();
     boolean renamed = !Objects.equals(old.colorHex(), next.colorHex())
-        || !Objects.equals(old.summary(), next.summary());
+        || !Objects.equals(old.summary(), next.summary())
+        || !Objects.equals(old.defaultReminders(), next.defaultReminders());
     if (changed.isEmpty() && removed.isEmpty() && !renamed
         && Objects.equals(old.syncToken(), next.syncToken())) {
       return; // nothing new: no write
     }
     CalendarState state = new CalendarState(next.calendarId(), next.summary(), next.colorHex(),
-        next.syncToken(), events);
+        next.defaultReminders(), next.syncToken(), events);
     save(() -> cache.update(state, List.copyOf(changed.values()), List.copyOf(removed)),
         next.summary());
   }
@@ -263,10 +275,14 @@ public final class GoogleCalendarSync {
       }
       pageToken = page.getNextPageToken();
       result.syncToken = page.getNextSyncToken();
+      if (page.getDefaultReminders() != null) {
+        result.defaultReminders = ReminderLeads.popups(page.getDefaultReminders());
+      }
     } while (pageToken != null);
     return result;
   }
 
+  /** An entry without {@code defaultReminders} has none (JSON leaves empty lists out). */
   private static GoogleCalendarInfo info(CalendarListEntry entry) {
     return new GoogleCalendarInfo(
         entry.getId(),
@@ -274,12 +290,19 @@ public final class GoogleCalendarSync {
         entry.getBackgroundColor(),
         Boolean.TRUE.equals(entry.getPrimary()),
         Boolean.TRUE.equals(entry.getSelected()),
-        entry.getAccessRole());
+        entry.getAccessRole(),
+        ReminderLeads.popups(entry.getDefaultReminders()));
   }
 
   private static final class Page {
     final List<Event> items = new ArrayList<>();
     String syncToken;
+    /** The calendar's default popup leads, as events.list tells them; {@code null} if it did not. */
+    List<Duration> defaultReminders;
+
+    List<Duration> defaultReminders(List<Duration> otherwise) {
+      return defaultReminders != null ? defaultReminders : otherwise;
+    }
   }
 
   private static final class Counts {

@@ -1,6 +1,9 @@
 package app.convene.client.google;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +16,11 @@ import java.util.Optional;
  *     else {@code null}
  * @param htmlLink the event's page in Google Calendar
  * @param colorHex its calendar's colour, e.g. {@code #9fe1e7}, or {@code null} when unknown
+ * @param reminderLeads how long before the start Google would pop up a reminder, as the event or
+ *     its calendar sets it (popup reminders only, see {@code ReminderLeads}), longest first; empty
+ *     when the event has none; {@code null} when unknown (the app's default reminders apply)
+ * @param calendarReminders whether the event uses its calendar's default reminders: then {@code
+ *     reminderLeads} are those defaults, kept current with the calendar
  */
 public record GoogleEvent(
     String calendarId,
@@ -26,7 +34,13 @@ public record GoogleEvent(
     boolean allDay,
     String meetLink,
     String htmlLink,
-    String colorHex) {
+    String colorHex,
+    List<Duration> reminderLeads,
+    boolean calendarReminders) {
+
+  public GoogleEvent {
+    reminderLeads = reminderLeads == null ? null : List.copyOf(reminderLeads);
+  }
 
   /**
    * The link a Join action opens: the Meet link, else the first Meet, Zoom or Teams link in the
@@ -42,9 +56,14 @@ public record GoogleEvent(
     return MeetingLinks.find(location, description);
   }
 
-  GoogleEvent withColor(String color) {
+  /** This event as of its calendar's colour and default reminders ({@code null}: unknown). */
+  GoogleEvent inCalendar(String color, List<Duration> defaultReminders) {
+    List<Duration> leads = calendarReminders ? defaultReminders : reminderLeads;
+    if (Objects.equals(color, colorHex) && Objects.equals(leads, reminderLeads)) {
+      return this;
+    }
     return new GoogleEvent(
         calendarId, id, recurringEventId, summary, description, location, start, end, allDay,
-        meetLink, htmlLink, color);
+        meetLink, htmlLink, color, leads, calendarReminders);
   }
 }

@@ -95,7 +95,7 @@ public final class MeetScheduler {
         }
         created = retry.run(() -> api.events().get(calendarId, id).execute());
       }
-      return EventMapper.map(calendarId, awaitConference(calendarId, created), null, zone());
+      return EventMapper.map(calendarId, awaitConference(calendarId, created), null, null, zone());
     } catch (IOException e) {
       throw GoogleErrors.map(e, "create the meeting");
     }
@@ -116,7 +116,7 @@ public final class MeetScheduler {
                       .setConferenceDataVersion(1)
                       .setSendUpdates("all")
                       .execute());
-      return EventMapper.map(calendarId, patched, null, zone());
+      return EventMapper.map(calendarId, patched, null, null, zone());
     } catch (IOException e) {
       throw GoogleErrors.map(e, "change the meeting");
     }
@@ -158,7 +158,7 @@ public final class MeetScheduler {
                         .execute());
         current = awaitConference(calendarId, current);
       }
-      return EventMapper.map(calendarId, current, null, zone());
+      return EventMapper.map(calendarId, current, null, null, zone());
     } catch (IOException e) {
       throw GoogleErrors.map(e, "add a Google Meet link");
     }

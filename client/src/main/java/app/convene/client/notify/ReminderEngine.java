@@ -82,6 +82,40 @@ public final class ReminderEngine {
     return result;
   }
 
+  /**
+   * Takes a reminder announced another way, such as the server's "starts in N minutes" notice,
+   * as this meeting's reminder for now: the local reminders already due are marked shown, so
+   * {@link #due} will not repeat them.
+   *
+   * @return whether the caller should show it: false when the latest reminder due now was shown
+   *     already, or the user wants no reminder for this meeting; true when none is due yet (the
+   *     announcement comes earlier than any local reminder) or none of those due was shown
+   */
+  public boolean claim(String meetingKey, Instant start) {
+    Meeting meeting = meetings.stream().filter(m -> m.key().equals(meetingKey)).findFirst()
+        .orElse(new Meeting(meetingKey, "", start, null));
+    List<Duration> leads = new ArrayList<>(meeting.leads() != null ? meeting.leads() : defaultLeads);
+    if (leads.isEmpty()) {
+      return false;
+    }
+    leads.sort(Comparator.naturalOrder());
+    Instant now = clock.instant();
+    List<String> due = new ArrayList<>();
+    for (Duration lead : leads) {
+      if (!now.isBefore(meeting.start().minus(lead))) {
+        due.add(meetingKey + "/" + lead.toSeconds());
+      }
+    }
+    if (due.isEmpty()) {
+      return true;
+    }
+    if (fired.contains(due.getFirst())) {
+      return false;
+    }
+    due.forEach(id -> fired.add(id, meeting.start(), now));
+    return true;
+  }
+
   private static boolean isDue(Instant start, Duration lead, Instant now) {
     Instant at = start.minus(lead);
     if (now.isBefore(at)) {

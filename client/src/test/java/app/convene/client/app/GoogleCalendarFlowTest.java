@@ -168,24 +168,10 @@ class GoogleCalendarFlowTest {
             MONDAY.plusDays(4), null)));
   }
 
-  /** Scrolls the week with the mouse wheel until 8:00 is near the top. */
+  /** Scrolls the week until the morning's stand-up is near the top. */
   private void scrollToMorning() throws Exception {
     Fx.run(() -> screens.pane().scrollTo(LocalTime.of(8, 0)));
-    robot.moveTo(screens.entry("Daily standup").orElseThrow());
-    for (int i = 0; i < 40 && entryY("Daily standup") > 260; i++) {
-      robot.scroll(1, javafx.geometry.VerticalDirection.DOWN);
-    }
-    for (int i = 0; i < 40 && entryY("Daily standup") < 200; i++) {
-      robot.scroll(1, javafx.geometry.VerticalDirection.UP);
-    }
-    Thread.sleep(500);
+    screens.scrollIntoView("Daily standup");
+    Thread.sleep(200);
   }
-
-  private double entryY(String title) {
-    Node n = screens.entry(title).orElseThrow();
-    return Fx.call(() -> n.localToScene(n.getBoundsInLocal()).getMinY());
-  }
-
-
-
 }

@@ -11,7 +11,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,7 +24,9 @@ import java.util.Set;
 
 /**
  * Calendar v3 in memory: calendarList.list, events.list (singleEvents, maxResults, pageToken,
- * timeMin, syncToken and 410 Gone), events.insert/get/patch/delete with conferenceData. Every
+ * timeMin, syncToken and 410 Gone), events.insert/get/patch/delete with conferenceData. Events
+ * carry {@code reminders} (the calendar's defaults unless set otherwise), calendars their {@code
+ * defaultReminders} (none unless set), in the calendar list and in every events.list answer. Every
  * change gets a sequence number; a sync token is the number it was issued at. A requested Meet
  * conference is "pending" on insert or patch and "success" on the next get. Thread-safe.
  */
@@ -33,6 +37,7 @@ final class FakeCalendar {
     final String color;
     final boolean primary;
     final Map<String, Stored> events = new LinkedHashMap<>();
+    ArrayNode defaultReminders = JSON.createArrayNode();
 
     Cal(String id, String summary, String color, boolean primary) {
       this.id = id;
@@ -63,15 +68,38 @@ final class FakeCalendar {
     calendars.put(id, new Cal(id, summary, color, primary));
   }
 
+  /**
+   * The calendar's default reminders, e.g. {@code "popup:10", "email:30"}; as a user changing them
+   * in Google Calendar, this does not change its events.
+   */
+  synchronized void defaultReminders(String calendarId, String... reminders) {
+    cal(calendarId).defaultReminders = reminders(reminders);
+  }
+
   synchronized String addEvent(String calendarId, String summary, Instant start, Duration length) {
-    ObjectNode event = JSON.createObjectNode();
-    String id = "ev" + (++ids);
-    event.put("id", id).put("status", "confirmed").put("summary", summary);
-    event.put("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
+    ObjectNode event = newEvent(summary);
     event.putObject("start").put("dateTime", start.toString());
     event.putObject("end").put("dateTime", start.plus(length).toString());
-    cal(calendarId).events.put(id, new Stored(event, ++seq));
-    return id;
+    return store(calendarId, event);
+  }
+
+  /** An event over the whole {@code day}. */
+  synchronized String addAllDayEvent(String calendarId, String summary, LocalDate day) {
+    ObjectNode event = newEvent(summary);
+    event.putObject("start").put("date", day.toString());
+    event.putObject("end").put("date", day.plusDays(1).toString());
+    return store(calendarId, event);
+  }
+
+  /** Sets the event's own reminders, e.g. {@code "popup:15"}; with {@code useDefault} none. */
+  synchronized void reminders(String calendarId, String eventId, boolean useDefault, String... overrides) {
+    Stored stored = event(calendarId, eventId);
+    ObjectNode reminders = JSON.createObjectNode().put("useDefault", useDefault);
+    if (overrides.length > 0) {
+      reminders.set("overrides", reminders(overrides));
+    }
+    stored.json.set("reminders", reminders);
+    stored.seq = ++seq;
   }
 
   /** A series "RRULE:FREQ=WEEKLY;COUNT=count". */
@@ -128,7 +156,7 @@ final class FakeCalendar {
     }
     if (parts.size() == 3) {
       return switch (request.method()) {
-        case "GET" -> FakeEventLists.list(cal.summary, rows(cal), request, seq, goneBefore);
+        case "GET" -> FakeEventLists.list(cal.summary, cal.defaultReminders, rows(cal), request, seq, goneBefore);
         case "POST" -> insert(cal, request);
         default -> Reply.error(405, "methodNotAllowed", request.method());
       };
@@ -145,6 +173,30 @@ final class FakeCalendar {
     };
   }
 
+  private ObjectNode newEvent(String summary) {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("status", "confirmed").put("summary", summary);
+    event.putObject("reminders").put("useDefault", true);
+    return event;
+  }
+
+  private String store(String calendarId, ObjectNode event) {
+    String id = "ev" + (++ids);
+    event.put("id", id).put("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
+    cal(calendarId).events.put(id, new Stored(event, ++seq));
+    return id;
+  }
+
+  /** {@code "popup:10"} to {@code {"method": "popup", "minutes": 10}}. */
+  private static ArrayNode reminders(String... reminders) {
+    ArrayNode array = JSON.createArrayNode();
+    for (String reminder : reminders) {
+      String[] parts = reminder.split(":");
+      array.addObject().put("method", parts[0]).put("minutes", Integer.parseInt(parts[1]));
+    }
+    return array;
+  }
+
   private List<FakeEventLists.Row> rows(Cal cal) {
     return cal.events.values().stream().map(s -> new FakeEventLists.Row(s.json, s.seq)).toList();
   }
@@ -159,6 +211,7 @@ final class FakeCalendar {
       ObjectNode item = items.addObject().put("kind", "calendar#calendarListEntry").put("id", cal.id);
       item.put("summary", cal.summary).put("backgroundColor", cal.color).put("foregroundColor", "#000000");
       item.put("selected", true).put("accessRole", "owner");
+      item.set("defaultReminders", cal.defaultReminders.deepCopy());
       if (cal.primary) {
         item.put("primary", true);
       }
@@ -177,6 +230,9 @@ final class FakeCalendar {
     }
     event.put("id", id).put("status", "confirmed");
     event.put("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
+    if (!event.has("reminders")) {
+      event.putObject("reminders").put("useDefault", true);
+    }
     Reply refused = conference(cal, event, event.get("conferenceData"), request);
     if (refused != null) {
       return refused;
@@ -265,8 +321,12 @@ final class FakeCalendar {
     return letters.substring(0, 3) + "-" + letters.substring(3, 7) + "-" + letters.substring(7, 10);
   }
 
+  /** A {@code dateTime}, or the start of a {@code date} in UTC (the fake's time zone). */
   static Instant instant(JsonNode time) {
     try {
+      if (!time.has("dateTime") && time.has("date")) {
+        return LocalDate.parse(time.get("date").asText()).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
       return OffsetDateTime.parse(time.get("dateTime").asText()).toInstant();
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("bad time " + time, e);

@@ -30,7 +30,8 @@ final class FakeEventLists {
 
   private FakeEventLists() {}
 
-  static Reply list(String summary, List<Row> rows, Request request, long seq, long goneBefore) {
+  static Reply list(
+      String summary, ArrayNode defaultReminders, List<Row> rows, Request request, long seq, long goneBefore) {
     Map<String, String> q = request.query();
     String syncToken = q.get("syncToken");
     if (syncToken != null
@@ -73,6 +74,7 @@ final class FakeEventLists {
     }
     ObjectNode page = JSON.createObjectNode().put("kind", "calendar#events").put("summary", summary);
     page.put("timeZone", "UTC");
+    page.set("defaultReminders", defaultReminders.deepCopy());
     ArrayNode out = page.putArray("items");
     items.subList(Math.min(offset, items.size()), Math.min(items.size(), offset + max)).forEach(out::add);
     if (offset + max < items.size()) {

@@ -59,6 +59,16 @@ public final class GoogleFixture implements AutoCloseable {
     return id;
   }
 
+  /** The calendar's default reminders, e.g. {@code "popup:10", "email:30"}. */
+  public void defaultReminders(String calendarId, String... reminders) {
+    fake.calendar.defaultReminders(calendarId, reminders);
+  }
+
+  /** Sets an event's own reminders, e.g. {@code "popup:15"}; with {@code useDefault} none. */
+  public void reminders(String calendarId, String eventId, boolean useDefault, String... overrides) {
+    fake.calendar.reminders(calendarId, eventId, useDefault, overrides);
+  }
+
   public void describe(String calendarId, String eventId, String description) {
     fake.calendar.edit(calendarId, eventId, "description", description);
   }

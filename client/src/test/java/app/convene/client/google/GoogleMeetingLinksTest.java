@@ -70,9 +70,9 @@ final class GoogleMeetingLinksTest {
   @Test
   void eventJoinLinkPrefersItsMeetLinkOverLinksInText() {
     GoogleEvent event = new GoogleEvent("c", "e", null, "Sync", "Zoom: https://zoom.us/j/5551234567",
-        null, null, null, false, "https://meet.google.com/abc-defg-hij", null, null);
+        null, null, null, false, "https://meet.google.com/abc-defg-hij", null, null, null, false);
     GoogleEvent zoomOnly = new GoogleEvent("c", "e", null, "Sync", "Zoom: https://zoom.us/j/5551234567",
-        null, null, null, false, null, null, null);
+        null, null, null, false, null, null, null, null, false);
 
     assertThat(event.joinLink()).get().extracting(MeetingLink::kind).isEqualTo(MeetingLink.Kind.GOOGLE_MEET);
     assertThat(zoomOnly.joinLink()).get().extracting(MeetingLink::kind).isEqualTo(MeetingLink.Kind.ZOOM);

@@ -36,6 +36,23 @@ public final class AppScreens {
     return (CalendarPane) robot.lookup(node -> node instanceof CalendarPane).query();
   }
 
+  /** Scrolls the day columns with the mouse wheel until the entry is near the top of the view. */
+  public void scrollIntoView(String title) throws Exception {
+    robot.moveTo(entry(title).orElseThrow());
+    for (int i = 0; i < 60 && entryY(title) > 320; i++) {
+      robot.scroll(1, javafx.geometry.VerticalDirection.DOWN);
+    }
+    for (int i = 0; i < 60 && entryY(title) < 200; i++) {
+      robot.scroll(1, javafx.geometry.VerticalDirection.UP);
+    }
+    Thread.sleep(300);
+  }
+
+  private double entryY(String title) {
+    Node n = entry(title).orElseThrow();
+    return Fx.call(() -> n.localToScene(n.getBoundsInLocal()).getMinY());
+  }
+
   /** The shown calendar entry with this title, if any. */
   public Optional<Node> entry(String title) {
     return Fx.call(() -> robot.lookup(node -> node instanceof DayEntryView view

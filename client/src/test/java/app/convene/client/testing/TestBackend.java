@@ -33,7 +33,7 @@ public final class TestBackend implements AutoCloseable {
     }
   }
 
-  private final SignalingServer server;
+  private volatile SignalingServer server;
   private final Path dataDir;
 
   private TestBackend(SignalingServer server, Path dataDir) {
@@ -44,6 +44,16 @@ public final class TestBackend implements AutoCloseable {
   public static TestBackend start() throws Exception {
     Path dir = Files.createTempDirectory("convene-test-server");
     return new TestBackend(SignalingServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir)), dir);
+  }
+
+  /**
+   * Stops the server (clients see it shut down) and starts it again on the same port and data:
+   * accounts, meetings and access tokens stay valid.
+   */
+  public void restart() throws Exception {
+    int port = server.port();
+    server.close();
+    server = SignalingServer.start(ServerConfig.defaults().withPort(port).withDataDir(dataDir));
   }
 
   public URI httpBase() {

@@ -134,6 +134,16 @@ public final class RoomService {
     });
   }
 
+  /**
+   * The room's invite token, for the links in invitation e-mail that the server sends to a
+   * meeting's attendees (no caller: the server speaks for the meeting's owner). Empty for an
+   * unknown room.
+   */
+  public Optional<String> inviteToken(UUID roomId) {
+    Objects.requireNonNull(roomId, "roomId == null");
+    return database.read(c -> Rooms.find(c, roomId).map(RoomRow::inviteToken));
+  }
+
   private String newInviteToken() {
     byte[] bytes = new byte[INVITE_TOKEN_BYTES];
     random.nextBytes(bytes);

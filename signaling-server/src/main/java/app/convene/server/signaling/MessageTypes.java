@@ -6,6 +6,7 @@ import app.convene.protocol.ErrorMessage;
 import app.convene.protocol.Join;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Leave;
+import app.convene.protocol.Notice;
 import app.convene.protocol.Offer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
@@ -26,6 +27,7 @@ final class MessageTypes {
       case Candidate _ -> "candidate";
       case Leave _ -> "leave";
       case ErrorMessage _ -> "error";
+      case Notice _ -> "notice";
     };
   }
 }

@@ -5,6 +5,7 @@ import app.convene.protocol.ErrorMessage;
 import app.convene.protocol.Join;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Leave;
+import app.convene.protocol.Notice;
 import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
@@ -61,7 +62,7 @@ final class Participant {
       case Join join -> join(join);
       case Leave _ -> leave();
       case SignalMessage.Relayed relayed -> relay(relayed);
-      case Joined _, PeerJoined _, PeerLeft _, ErrorMessage _ -> {
+      case Joined _, PeerJoined _, PeerLeft _, ErrorMessage _, Notice _ -> {
         String type = MessageTypes.of(message);
         error(ErrorCode.INVALID_FIELD, "'" + type + "' is sent by the server only", type);
       }
@@ -78,6 +79,13 @@ final class Participant {
       if (room != null) {
         leaveRoom(reason);
       }
+    }
+  }
+
+  /** The id of the room this participant is in, or {@code null}. Any thread. */
+  String roomId() {
+    synchronized (lock) {
+      return room == null ? null : room.name();
     }
   }
 
@@ -149,6 +157,7 @@ final class Participant {
               .addKeyValue("user", caller.id())
               .addKeyValue("members", admitted.others().size() + 1)
               .log("peer joined");
+          service.arrivals().arrived(caller, room.name(), peerId, name);
         }
       }
     }

@@ -39,6 +39,8 @@ public final class SignalingService implements AutoCloseable {
   private final RoomRegistry rooms;
   private final RoomGate gate;
   private final IceServerIssuer ice;
+  private final ConnectedUsers connected;
+  private final Arrivals arrivals;
   private final ScheduledExecutorService timer;
   private final ConcurrentHashMap<String, SignalingSession> sessions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
@@ -53,9 +55,22 @@ public final class SignalingService implements AutoCloseable {
    */
   public SignalingService(ServerConfig config, Executor executor, Clock clock, RoomGate gate,
       Occupancy occupancy) {
+    this(config, executor, clock, gate, occupancy, new ConnectedUsers(), Arrivals.NONE);
+  }
+
+  /**
+   * Like the other constructor, with pushes to users.
+   *
+   * @param connected where every connection is registered while it is open
+   * @param arrivals hears of every admitted join
+   */
+  public SignalingService(ServerConfig config, Executor executor, Clock clock, RoomGate gate,
+      Occupancy occupancy, ConnectedUsers connected, Arrivals arrivals) {
     this.config = Objects.requireNonNull(config, "config == null");
     this.executor = Objects.requireNonNull(executor, "executor == null");
     this.gate = Objects.requireNonNull(gate, "gate == null");
+    this.connected = Objects.requireNonNull(connected, "connected == null");
+    this.arrivals = Objects.requireNonNull(arrivals, "arrivals == null");
     this.rooms = new RoomRegistry(config.maxPeersPerRoom(), occupancy);
     this.ice =
         new IceServerIssuer(
@@ -141,6 +156,7 @@ public final class SignalingService implements AutoCloseable {
       String peerId = "p-" + HexFormat.of().toHexDigits(random.nextInt());
       SignalingSession session = new SignalingSession(peerId, caller, transport, this);
       if (sessions.putIfAbsent(peerId, session) == null) {
+        connected.add(session);
         log.atDebug()
             .addKeyValue("peer", peerId)
             .addKeyValue("remote", transport.remoteAddress())
@@ -155,7 +171,9 @@ public final class SignalingService implements AutoCloseable {
 
   /** Forgets a closed connection. */
   void closed(SignalingSession session) {
-    sessions.remove(session.peerId(), session);
+    if (sessions.remove(session.peerId(), session)) {
+      connected.remove(session);
+    }
   }
 
   ServerConfig config() {
@@ -168,6 +186,10 @@ public final class SignalingService implements AutoCloseable {
 
   RoomGate gate() {
     return gate;
+  }
+
+  Arrivals arrivals() {
+    return arrivals;
   }
 
   IceServerIssuer ice() {

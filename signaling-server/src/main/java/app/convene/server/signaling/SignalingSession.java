@@ -36,6 +36,7 @@ final class SignalingSession {
   private final Transport transport;
   private final SignalingService service;
   private final OutgoingQueue queue;
+  private final Caller caller;
   private final Participant participant;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicBoolean shuttingDown = new AtomicBoolean();
@@ -43,6 +44,7 @@ final class SignalingSession {
 
   SignalingSession(String peerId, Caller caller, Transport transport, SignalingService service) {
     this.peerId = Objects.requireNonNull(peerId, "peerId == null");
+    this.caller = Objects.requireNonNull(caller, "caller == null");
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.service = Objects.requireNonNull(service, "service == null");
     this.queue =
@@ -56,6 +58,16 @@ final class SignalingSession {
 
   String peerId() {
     return peerId;
+  }
+
+  /** The signed-in user of this connection. */
+  Caller caller() {
+    return caller;
+  }
+
+  /** The id of the room this connection is in now, or {@code null}. Any thread. */
+  String roomId() {
+    return participant.roomId();
   }
 
   /** Completes once the connection is closed. */

@@ -9,6 +9,7 @@ import app.convene.protocol.ErrorMessage;
 import app.convene.protocol.Join;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Offer;
+import app.convene.protocol.Notice;
 import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
@@ -16,6 +17,7 @@ import app.convene.protocol.SignalCodec;
 import app.convene.server.testing.TestClient;
 import app.convene.server.testing.TestServer;
 import app.convene.server.testing.TestServer.Joiner;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +90,18 @@ class BadInputTest {
 
     assertThat(error.ref()).isEqualTo("peer-left");
     assertThat(error.message()).isEqualTo("'peer-left' is sent by the server only");
+    assertOthersStillTalk();
+  }
+
+  @Test
+  void clientMayNotSendANotice() throws Exception {
+    mallory.client().send(new Notice("n-1", Notice.Kind.CANCELLED, Instant.EPOCH, null, null,
+        "Standup", null, null, "Mallory"));
+
+    ErrorMessage error = mallory.client().expectError(ErrorCode.INVALID_FIELD);
+
+    assertThat(error.ref()).isEqualTo("notice");
+    assertThat(error.message()).isEqualTo("'notice' is sent by the server only");
     assertOthersStillTalk();
   }
 

@@ -6,6 +6,7 @@ import app.convene.protocol.ErrorCode;
 import app.convene.protocol.ErrorMessage;
 import app.convene.protocol.Join;
 import app.convene.protocol.Joined;
+import app.convene.protocol.Leave;
 import app.convene.protocol.Offer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
@@ -46,6 +47,16 @@ class KeepAliveTest {
 
     anna.client().send(new Offer(boris.peerId(), "v=0"));
     assertThat(boris.client().expect(Offer.class).sdp()).isEqualTo("v=0");
+  }
+
+  @Test
+  void signedInSocketThatNeverJoinsARoomStaysConnected() throws Exception {
+    TestClient idle = server.connect();
+
+    Thread.sleep(IDLE_TIMEOUT.multipliedBy(3).toMillis()); // nothing to wait for: time must pass
+
+    idle.send(new Leave());
+    idle.expectError(ErrorCode.NOT_IN_ROOM); // answered: still open
   }
 
   @Test

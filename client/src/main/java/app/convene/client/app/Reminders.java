@@ -1,0 +1,95 @@
+package app.convene.client.app;
+
+import app.convene.client.api.ApiException;
+import app.convene.client.calendar.CalendarPane;
+import app.convene.client.calendar.GoogleModel;
+import app.convene.client.calendar.GoogleReminders;
+import app.convene.client.google.GoogleEvent;
+import app.convene.client.calendar.CalendarService;
+import app.convene.client.notify.Notifier;
+import app.convene.client.notify.ReminderOverrides;
+import app.convene.client.notify.UpcomingMeeting;
+import app.convene.protocol.api.EventStatus;
+import app.convene.protocol.api.OccurrenceView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Wires the {@link Notifier} into the app for a signed-in user: our server's meetings as the
+ * reminder source (with the user's "Remind me" choices; Join does what a double-click on the
+ * calendar entry does), and the main window that closes to the tray and opens from it.
+ */
+final class Reminders {
+  /** How far ahead (and back, for meetings under way) the tray and the reminders look. */
+  private static final Duration AHEAD = Duration.ofHours(36);
+  private static final Duration BEHIND = Duration.ofHours(4);
+
+  private Reminders() {}
+
+  /** Builds and starts the notifier; FX thread. */
+  static Notifier start(Stage stage, String userId, java.nio.file.Path dataDir,
+      Notifier.Timing timing, CalendarService service, CalendarPane calendar, String stylesheet) {
+    Notifier notifier = new Notifier(dataDir, userId, timing, stylesheet, new Notifier.App() {
+      @Override
+      public void openWindow() {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+      }
+
+      @Override
+      public void quit() {
+        Platform.exit();
+      }
+    });
+    notifier.addSource("server", () -> upcoming(timing, service, notifier.overrides(), calendar::open));
+    calendar.setReminderChoices(notifier.overrides(), notifier::refresh);
+    notifier.start();
+    stage.setOnCloseRequest(e -> {
+      if (notifier.keepsRunningInTray()) {
+        Platform.setImplicitExit(false); // the tray keeps the app; Quit in its menu ends it
+        e.consume();
+        stage.hide();
+        notifier.windowClosedToTray();
+      } else if (!Platform.isImplicitExit() && Window.getWindows().size() <= 1) {
+        Platform.exit(); // nothing else would ever end the app
+      }
+    });
+    return notifier;
+  }
+
+  /**
+   * Google's events of the chosen calendars, with Google's own reminder settings, as they sync;
+   * Join opens the event's meeting link as a double-click does. FX thread.
+   */
+  static void follow(Notifier notifier, GoogleModel google) {
+    Runnable offer = () -> notifier.offer("google", google.events().stream()
+        .flatMap(event -> GoogleReminders.meeting(event).stream()
+            .map(m -> new UpcomingMeeting(m.key(), m.title(), m.start(),
+                event.end() == null ? m.start() : event.end(), m.leads(), () -> google.open(event))))
+        .toList());
+    google.events().addListener((javafx.collections.ListChangeListener<GoogleEvent>) c -> offer.run());
+    offer.run();
+  }
+
+  /** Reminder thread: our server's meetings around now; what a double-click does is Join. */
+  private static List<UpcomingMeeting> upcoming(Notifier.Timing timing, CalendarService service,
+      ReminderOverrides overrides, Consumer<OccurrenceView> join) {
+    Instant now = timing.clock().instant();
+    try {
+      return service.list(now.minus(BEHIND), now.plus(AHEAD)).occurrences().stream()
+          .filter(o -> o.event().status() != EventStatus.CANCELLED)
+          .map(o -> new UpcomingMeeting(UpcomingMeeting.key(o.event().id(), o.start()),
+              o.event().title(), o.start(), o.end(), overrides.get(o.event().id()).orElse(null),
+              () -> join.accept(o)))
+          .toList();
+    } catch (ApiException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+}
