@@ -23,7 +23,7 @@ fi
 
 work=$(mktemp -d)
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 export XDG_DATA_HOME=$work/data # the app's data folder and its embedded server's, isolated
 
 # An account with a session on disk and a meeting today, made with the installed app's own server.
@@ -42,6 +42,7 @@ curl -sf -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bea
   http://127.0.0.1:8787/api/meetings/schedule
 kill "$server"
 wait "$server" || true
+server=
 mkdir -p "$XDG_DATA_HOME/convene"
 printf '{"server":"http://127.0.0.1:8787","session":%s}' "$session" >"$XDG_DATA_HOME/convene/session.json"
 chmod 600 "$XDG_DATA_HOME/convene/session.json"
