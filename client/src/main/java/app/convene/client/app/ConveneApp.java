@@ -106,29 +106,46 @@ public final class ConveneApp extends Application {
     show(new Label(Messages.get("app.loading")), 520, 360);
     stage.show();
     openRequests.attach(stage);
-    serverReady.thenApplyAsync(server -> resume(), background).whenCompleteAsync((api, e) -> {
-      if (e != null) { // the embedded server could not start: say why, sign in elsewhere
-        showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-        showSignIn();
-      } else if (api == null) {
-        showSignIn();
-      } else {
-        showCalendar(api);
+    // With a stored session the calendar shows at once, from the offline copy while the embedded
+    // server starts; the session is checked once the server is up (a refused one signs out).
+    CompletableFuture.supplyAsync(this::storedSession, background).thenAcceptAsync(stored -> {
+      if (stored != null) {
+        showCalendar(stored);
       }
+      serverReady.whenCompleteAsync((ready, e) -> {
+        if (e != null) { // the embedded server could not start: say why, sign in elsewhere
+          showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+          if (stored == null) {
+            showSignIn();
+          }
+        } else if (stored == null) {
+          showSignIn();
+        } else {
+          CompletableFuture.supplyAsync(() -> stillValid(stored), background)
+              .thenAcceptAsync(valid -> {
+                if (!valid) {
+                  signOut(stored);
+                }
+              }, fx);
+        }
+      }, fx);
     }, fx);
   }
 
-  /** The stored session if it is still good (or the server is unreachable), else null. */
-  private ApiClient resume() {
-    return store.load().map(saved -> {
-      ApiClient api = new ApiClient(saved.server(), saved.session(), s -> store.save(saved.server(), s));
-      try {
-        api.me();
-        return api;
-      } catch (ApiException e) {
-        return e.isOffline() ? api : null; // offline: show the cached calendar
-      }
-    }).orElse(null);
+  /** The stored session's client, or null; background thread. */
+  private ApiClient storedSession() {
+    return store.load().map(saved -> new ApiClient(saved.server(), saved.session(),
+        s -> store.save(saved.server(), s))).orElse(null);
+  }
+
+  /** Whether the server still takes the session (an unreachable server counts as yes). */
+  private static boolean stillValid(ApiClient api) {
+    try {
+      api.me();
+      return true;
+    } catch (ApiException e) {
+      return e.isOffline(); // offline: keep showing the cached calendar
+    }
   }
 
   private void showSignIn() {
@@ -141,7 +158,8 @@ public final class ConveneApp extends Application {
   private void showCalendar(ApiClient api) {
     UserView user = api.session().user();
     CalendarService service = new CalendarService(api,
-        new MeetingCache(options.dataDir(), user.id()), Clock.systemDefaultZone());
+        new MeetingCache(options.dataDir(), user.id()), Clock.systemDefaultZone(),
+        serverReady);
     CalendarModel model = new CalendarModel(service, user.id(), background, fx,
         occurrence -> join(api, user, occurrence.event().title(),
             new InviteLink(occurrence.event().roomId(), null), occurrence));

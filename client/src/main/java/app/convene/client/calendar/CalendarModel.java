@@ -95,7 +95,7 @@ public final class CalendarModel {
 
   /** Loads the remembered service choice. */
   public void loadPreferences() {
-    CompletableFuture.supplyAsync(service::preferredService, background)
+    service.serverReady().thenApplyAsync(v -> service.preferredService(), background)
         .thenAcceptAsync(preferredService::set, fx);
   }
 
@@ -123,6 +123,9 @@ public final class CalendarModel {
           }
           loadedFrom = from;
           loadedTo = to;
+          if (listing.early()) { // the app's server is starting: ask it once it is up
+            service.serverReady().thenRunAsync(() -> refresh(date), fx);
+          }
           try {
             show(listing);
           } catch (RuntimeException failure) {

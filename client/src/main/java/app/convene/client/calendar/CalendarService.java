@@ -13,23 +13,50 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The calendar's I/O: meetings from the server, falling back to the local cache when the server
  * cannot be reached. No JavaFX; every method blocks, so call it from a background task.
  */
 public final class CalendarService {
-  /** Meetings of a range, and whether they came from the cache because the server was away. */
-  public record Listing(List<OccurrenceView> occurrences, boolean offline, Instant fetchedAt) {}
+  /**
+   * Meetings of a range, and whether they came from the cache because the server was away.
+   *
+   * @param early from the cache because the app's own server is still starting: not offline, and
+   *     to be asked again once {@link #serverReady()} completes
+   */
+  public record Listing(List<OccurrenceView> occurrences, boolean offline, Instant fetchedAt,
+      boolean early) {
+    public Listing(List<OccurrenceView> occurrences, boolean offline, Instant fetchedAt) {
+      this(occurrences, offline, fetchedAt, false);
+    }
+  }
 
   private final ApiClient api;
   private final MeetingCache cache;
   private final Clock clock;
+  private final CompletableFuture<?> serverReady;
 
   public CalendarService(ApiClient api, MeetingCache cache, Clock clock) {
+    this(api, cache, clock, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * @param serverReady completes when the app's embedded server is up; until then listings come
+   *     from the cache at once, so the calendar shows without waiting for the server to start
+   */
+  public CalendarService(ApiClient api, MeetingCache cache, Clock clock,
+      CompletableFuture<?> serverReady) {
     this.api = Objects.requireNonNull(api, "api == null");
     this.cache = Objects.requireNonNull(cache, "cache == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.serverReady = Objects.requireNonNull(serverReady, "serverReady == null");
+  }
+
+  /** Completes (either way) when the server may be asked; see the constructor. */
+  public CompletableFuture<?> serverReady() {
+    return serverReady.handle((v, e) -> null);
   }
 
   /**
@@ -37,6 +64,11 @@ public final class CalendarService {
    * when the server cannot be reached. Errors other than being offline are thrown.
    */
   public Listing list(Instant from, Instant to) throws ApiException {
+    if (!serverReady.isDone()) {
+      MeetingCache.Snapshot snapshot =
+          cache.load().orElse(new MeetingCache.Snapshot(Instant.EPOCH, from, to, List.of()));
+      return new Listing(inRange(snapshot, from, to), false, snapshot.fetchedAt(), true);
+    }
     try {
       List<OccurrenceView> fresh = api.events(from, to);
       Instant now = clock.instant();
@@ -48,11 +80,15 @@ public final class CalendarService {
       }
       MeetingCache.Snapshot snapshot =
           cache.load().orElse(new MeetingCache.Snapshot(Instant.EPOCH, from, to, List.of()));
-      List<OccurrenceView> inRange = snapshot.occurrences().stream()
-          .filter(o -> o.start().isBefore(to) && o.end().isAfter(from))
-          .toList();
-      return new Listing(inRange, true, snapshot.fetchedAt());
+      return new Listing(inRange(snapshot, from, to), true, snapshot.fetchedAt());
     }
+  }
+
+  private static List<OccurrenceView> inRange(MeetingCache.Snapshot snapshot, Instant from,
+      Instant to) {
+    return snapshot.occurrences().stream()
+        .filter(o -> o.start().isBefore(to) && o.end().isAfter(from))
+        .toList();
   }
 
   public ScheduleResult schedule(EventRequest request) throws ApiException {

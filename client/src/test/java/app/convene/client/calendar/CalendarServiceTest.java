@@ -67,4 +67,34 @@ class CalendarServiceTest {
       assertThat(service.list(FROM, TO).occurrences()).isEmpty();
     }
   }
+
+  @Test
+  void whileTheAppsServerStartsTheCacheAnswersAtOnceThenTheServer() throws Exception {
+    try (TestBackend backend = TestBackend.start()) {
+      Account anna = backend.account("Anna");
+      MeetingCache cache = new MeetingCache(dataDir, anna.user().id());
+      CalendarService ready = new CalendarService(anna.api(), cache, Clock.systemUTC());
+      Instant start = Instant.parse("2026-12-02T09:00:00Z");
+      ready.schedule(new EventRequest("Planning", "", start, start.plus(Duration.ofHours(1)),
+          "Europe/Berlin", List.of(), ServiceKind.NATIVE, null));
+      ready.list(FROM, TO); // cached
+      ready.schedule(new EventRequest("Retro", "", start, start.plus(Duration.ofHours(1)),
+          "Europe/Berlin", List.of(), ServiceKind.NATIVE, null));
+
+      java.util.concurrent.CompletableFuture<Void> serverUp = new java.util.concurrent.CompletableFuture<>();
+      CalendarService starting = new CalendarService(anna.api(), cache, Clock.systemUTC(), serverUp);
+      CalendarService.Listing early = starting.list(FROM, TO);
+      assertThat(early.early()).isTrue();
+      assertThat(early.offline()).isFalse();
+      assertThat(early.occurrences()).extracting(o -> o.event().title()).containsExactly("Planning");
+      assertThat(starting.serverReady()).isNotDone();
+
+      serverUp.complete(null);
+      assertThat(starting.serverReady()).isDone();
+      CalendarService.Listing fresh = starting.list(FROM, TO);
+      assertThat(fresh.early()).isFalse();
+      assertThat(fresh.occurrences()).extracting(o -> o.event().title())
+          .containsExactlyInAnyOrder("Planning", "Retro");
+    }
+  }
 }
