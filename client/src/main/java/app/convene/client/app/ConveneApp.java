@@ -182,7 +182,7 @@ public final class ConveneApp extends Application {
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
     openRequests.signedIn(link -> join(api, user, Messages.get("call.linkTitle"), link, null));
-    StartupProbe.calendarShown(stage);
+    StartupProbe.calendarShown(stage, model);
   }
 
   /** The meeting as a Google Meet draft, for the call window's fallback; null if it cannot be one. */

@@ -52,6 +52,8 @@ public final class CalendarModel {
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final ObjectProperty<ServiceKind> preferredService =
       new SimpleObjectProperty<>(this, "preferredService", ServiceKind.NATIVE);
+  private final List<java.util.function.Consumer<CalendarService.Listing>> shownListeners =
+      new java.util.ArrayList<>();
   private LocalDate loadedFrom;
   private LocalDate loadedTo;
 
@@ -93,6 +95,11 @@ public final class CalendarModel {
     return preferredService;
   }
 
+  /** Called on the FX thread after each listing of meetings is put into the calendar. */
+  public void onShown(java.util.function.Consumer<CalendarService.Listing> listener) {
+    shownListeners.add(Objects.requireNonNull(listener, "listener == null"));
+  }
+
   /** Loads the remembered service choice. */
   public void loadPreferences() {
     service.serverReady().thenApplyAsync(v -> service.preferredService(), background)
@@ -128,6 +135,7 @@ public final class CalendarModel {
           }
           try {
             show(listing);
+            List.copyOf(shownListeners).forEach(l -> l.accept(listing));
           } catch (RuntimeException failure) {
             log.error("cannot show the meetings", failure);
             status.set(Messages.format("calendar.error", rootMessage(failure)));
