@@ -57,6 +57,8 @@ public final class ConveneApp extends Application {
   private static volatile BrowserOpener browser = BrowserOpener.system();
   private static volatile OpenRequests openRequests = new OpenRequests();
   private static volatile CompletableFuture<?> serverReady = CompletableFuture.completedFuture(null);
+  private static final CompletableFuture<Void> firstScreen = new CompletableFuture<>();
+  private static volatile CompletableFuture<ApiClient> preloadedSession;
   private static volatile Notifier.Timing reminderTiming = Notifier.Timing.standard();
 
   private final List<CallModel> calls = new ArrayList<>();
@@ -76,6 +78,22 @@ public final class ConveneApp extends Application {
   /** Completes when the embedded server is up (or failed to start); the session waits for it. */
   static void configureServerReady(CompletableFuture<?> ready) {
     serverReady = ready;
+  }
+
+  /**
+   * The stored session, read (JSON, HTTP client) while JavaFX starts; used by the first start()
+   * only. Without it, start() reads the session itself.
+   */
+  static void configureStoredSession(CompletableFuture<ApiClient> session) {
+    preloadedSession = session;
+  }
+
+  /**
+   * Completes once the first screen is up: the calendar with its meetings, or the sign-in form.
+   * The launcher starts the embedded server after it when a session is stored.
+   */
+  static CompletableFuture<Void> firstScreenShown() {
+    return firstScreen;
   }
 
   /** Links and invitations to open (command line, a second start); see {@link OpenRequests}. */
@@ -108,11 +126,18 @@ public final class ConveneApp extends Application {
     openRequests.attach(stage);
     // With a stored session the calendar shows at once, from the offline copy while the embedded
     // server starts; the session is checked once the server is up (a refused one signs out).
-    CompletableFuture.supplyAsync(this::storedSession, background).thenAcceptAsync(stored -> {
+    StartupProbe.mark("window shown");
+    CompletableFuture<ApiClient> preloaded = preloadedSession;
+    preloadedSession = null;
+    CompletableFuture<ApiClient> session = preloaded != null ? preloaded
+        : CompletableFuture.supplyAsync(() -> storedSession(store), background);
+    session.exceptionally(e -> null).thenAcceptAsync(stored -> {
+      StartupProbe.mark("stored session read");
       if (stored != null) {
         showCalendar(stored);
       }
       serverReady.whenCompleteAsync((ready, e) -> {
+        StartupProbe.mark("embedded server ready");
         if (e != null) { // the embedded server could not start: say why, sign in elsewhere
           showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
           if (stored == null) {
@@ -133,7 +158,7 @@ public final class ConveneApp extends Application {
   }
 
   /** The stored session's client, or null; background thread. */
-  private ApiClient storedSession() {
+  static ApiClient storedSession(SessionStore store) {
     return store.load().map(saved -> new ApiClient(saved.server(), saved.session(),
         s -> store.save(saved.server(), s))).orElse(null);
   }
@@ -149,6 +174,7 @@ public final class ConveneApp extends Application {
   }
 
   private void showSignIn() {
+    firstScreen.complete(null);
     openRequests.signedOut();
     SignInModel model = new SignInModel(store, background, fx, this::showCalendar);
     model.serverProperty().set(server.toString());
@@ -181,7 +207,14 @@ public final class ConveneApp extends Application {
     pane.addTool(new NotificationCenter(notifier.model()));
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
-    openRequests.signedIn(link -> join(api, user, Messages.get("call.linkTitle"), link, null));
+    // A link given at start joins once the server is up (it may still be starting).
+    serverReady.handle((ready, e) -> null).thenRunAsync(() -> openRequests.signedIn(
+        link -> join(api, user, Messages.get("call.linkTitle"), link, null)), fx);
+    model.onShown(listing -> {
+      StartupProbe.mark(listing.early() ? "meetings shown from the offline copy" : "meetings shown");
+      firstScreen.complete(null);
+    });
+    StartupProbe.mark("calendar built");
     StartupProbe.calendarShown(stage, model);
   }
 

@@ -1,11 +1,14 @@
 package app.convene.client.app;
 
+import app.convene.client.account.SessionStore;
 import app.convene.client.headless.HeadlessParticipant;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 
 /**
@@ -69,8 +72,20 @@ public final class Launcher {
     }
     // The embedded server (H2, migrations, Jetty) starts while JavaFX starts and shows the window;
     // the app waits for it before it resumes the stored session.
+    // With a stored session the calendar shows first, from its offline copy, and the server
+    // (about a core-second of H2, Flyway and Jetty on the 2 cores of a laptop) starts right after
+    // instead of competing with it; without one, sign-in needs the server at once.
+    SessionStore sessions = new SessionStore(options.dataDir());
+    // Reading the session (JSON, then the HTTP client) takes a while on a cold JVM: it runs
+    // beside JavaFX's start instead of after it.
+    ConveneApp.configureStoredSession(CompletableFuture.supplyAsync(
+        () -> ConveneApp.storedSession(sessions),
+        runnable -> Thread.ofPlatform().name("session-load").daemon().start(runnable)));
+    CompletableFuture<Void> first = Files.exists(sessions.file())
+        ? ConveneApp.firstScreenShown().copy().completeOnTimeout(null, 5, TimeUnit.SECONDS)
+        : CompletableFuture.completedFuture(null);
     CompletableFuture<EmbeddedServer> embedded = options.server() == null
-        ? CompletableFuture.supplyAsync(Launcher::startEmbedded,
+        ? first.thenApplyAsync(started -> startEmbedded(),
             runnable -> Thread.ofPlatform().name("embedded-server-start").start(runnable))
         : CompletableFuture.completedFuture(null);
     URI server = options.server() != null

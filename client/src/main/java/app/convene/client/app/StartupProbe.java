@@ -32,6 +32,7 @@ final class StartupProbe {
       return;
     }
     enabled = false;
+    shownListening = true;
     long[] shownAt = {0}; // 0: nothing shown yet; -1: the first frame is on its way
     boolean[] serverListed = {false};
     calendar.onShown(listing -> {
@@ -71,6 +72,16 @@ final class StartupProbe {
   }
 
   private static boolean reported;
+
+  /** With the probe on, prints how long after the JVM started a step of the start-up ended. */
+  static void mark(String step) {
+    if (enabled || (shownListening && !reported)) {
+      System.out.println("start-up: " + step + " at "
+          + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+    }
+  }
+
+  private static volatile boolean shownListening;
 
   /**
    * Prints the wall clock, for the caller to subtract its launch time from (the process start
