@@ -11,8 +11,6 @@ import app.convene.client.calendar.CalendarService;
 import app.convene.client.calendar.GoogleModel;
 import app.convene.client.google.BrowserOpener;
 import app.convene.client.google.GoogleConfig;
-import app.convene.client.google.GoogleEvent;
-import app.convene.client.google.MeetingDraft;
 import app.convene.client.google.UserFolders;
 import app.convene.protocol.api.OccurrenceView;
 import app.convene.client.calendar.MeetingCache;
@@ -25,10 +23,6 @@ import app.convene.client.notify.Notifier;
 import app.convene.client.ui.CallModel;
 import app.convene.client.ui.CallWindow;
 import app.convene.client.ui.Messages;
-import app.convene.protocol.api.AttendeeView;
-import app.convene.protocol.api.EventRequest;
-import app.convene.protocol.api.EventView;
-import app.convene.protocol.api.ServiceKind;
 import app.convene.protocol.api.UserView;
 import java.net.URI;
 import java.time.Clock;
@@ -50,7 +44,6 @@ import javafx.stage.Stage;
  * root: it owns the session store, the media engine and the API client, and wires the parts.
  */
 public final class ConveneApp extends Application {
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConveneApp.class);
   private static volatile AppOptions options = AppOptions.parse(new String[0]);
   private static volatile URI server = URI.create("http://127.0.0.1:8787");
   private static volatile GoogleModel.ConfigSource googleConfig = GoogleConfig::load;
@@ -218,51 +211,6 @@ public final class ConveneApp extends Application {
     StartupProbe.calendarShown(stage, model);
   }
 
-  /** The meeting as a Google Meet draft, for the call window's fallback; null if it cannot be one. */
-  private static MeetingDraft draft(OccurrenceView occurrence) {
-    try {
-      MeetingDraft event = MeetingDraft.of(occurrence.event());
-      return new MeetingDraft(event.title(), event.description() == null ? "" : event.description(),
-          occurrence.start(), occurrence.end(), event.timeZone(), event.attendees());
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * Offers "Move this meeting to Google Meet" in the call window while signed in to Google. After
-   * the move, the owner's copy on our server records the service and the link, so every attendee's
-   * calendar opens Meet from then on.
-   */
-  private void offerMeet(CallModel call, ApiClient api, UserView user, OccurrenceView occurrence) {
-    GoogleModel current = google;
-    MeetingDraft draft = occurrence == null ? null : draft(occurrence);
-    if (draft == null || current == null) {
-      return;
-    }
-    call.fallback().offer(current.stateProperty().isEqualTo(GoogleModel.State.SIGNED_IN),
-        () -> current.moveToMeet(draft).thenApply(GoogleEvent::meetLink)
-            .thenApplyAsync(link -> {
-              recordMove(api, user, occurrence.event(), link);
-              return link;
-            }, background));
-  }
-
-  /** Background thread: marks our meeting as moved to Google Meet, when we own it. */
-  private static void recordMove(ApiClient api, UserView user, EventView event, String link) {
-    if (link == null || event.owner() == null || !user.id().equals(event.owner().id())) {
-      return;
-    }
-    try {
-      api.update(event.id(), new EventRequest(event.title(), event.description(), event.start(),
-          event.end(), event.timeZone(),
-          event.attendees().stream().map(AttendeeView::email).toList(), ServiceKind.GOOGLE_MEET,
-          event.recurrence(), link));
-    } catch (ApiException e) {
-      log.warn("the meeting moved to Google Meet, but our server did not record it: {}", e.getMessage());
-    }
-  }
-
   private void join(ApiClient api, UserView user, String title, InviteLink link,
       OccurrenceView occurrence) {
     URI signaling = JoinTicket.signalingUri(api.serverUri());
@@ -275,7 +223,7 @@ public final class ConveneApp extends Application {
       }
     }, background).thenComposeAsync(ticket -> {
       CallModel call = new CallModel(title, user.displayName(), media(), fx);
-      fx.execute(() -> offerMeet(call, api, user, occurrence));
+      fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
       return call.connect(ticket).thenApply(v -> {
         hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
         return call;
