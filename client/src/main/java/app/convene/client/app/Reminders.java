@@ -82,7 +82,7 @@ final class Reminders {
       ReminderOverrides overrides, Consumer<OccurrenceView> join) {
     Instant now = timing.clock().instant();
     try {
-      return service.list(now.minus(BEHIND), now.plus(AHEAD)).occurrences().stream()
+      return service.peek(now.minus(BEHIND), now.plus(AHEAD)).occurrences().stream()
           .filter(o -> o.event().status() != EventStatus.CANCELLED)
           .map(o -> new UpcomingMeeting(UpcomingMeeting.key(o.event().id(), o.start()),
               o.event().title(), o.start(), o.end(), overrides.get(o.event().id()).orElse(null),

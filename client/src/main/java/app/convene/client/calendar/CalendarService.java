@@ -64,24 +64,40 @@ public final class CalendarService {
    * when the server cannot be reached. Errors other than being offline are thrown.
    */
   public Listing list(Instant from, Instant to) throws ApiException {
+    return fetch(from, to, true);
+  }
+
+  /**
+   * Like {@link #list}, for a look at a short range now and then (the reminders): the answer is
+   * not written to the cache, which keeps the calendar's longer range.
+   */
+  public Listing peek(Instant from, Instant to) throws ApiException {
+    return fetch(from, to, false);
+  }
+
+  private Listing fetch(Instant from, Instant to, boolean store) throws ApiException {
     if (!serverReady.isDone()) {
-      MeetingCache.Snapshot snapshot =
-          cache.load().orElse(new MeetingCache.Snapshot(Instant.EPOCH, from, to, List.of()));
-      return new Listing(inRange(snapshot, from, to), false, snapshot.fetchedAt(), true);
+      return cached(from, to, false, true);
     }
     try {
       List<OccurrenceView> fresh = api.events(from, to);
       Instant now = clock.instant();
-      cache.store(new MeetingCache.Snapshot(now, from, to, fresh));
+      if (store) {
+        cache.store(new MeetingCache.Snapshot(now, from, to, fresh));
+      }
       return new Listing(fresh, false, now);
     } catch (ApiException e) {
       if (!e.isOffline()) {
         throw e;
       }
-      MeetingCache.Snapshot snapshot =
-          cache.load().orElse(new MeetingCache.Snapshot(Instant.EPOCH, from, to, List.of()));
-      return new Listing(inRange(snapshot, from, to), true, snapshot.fetchedAt());
+      return cached(from, to, true, false);
     }
+  }
+
+  private Listing cached(Instant from, Instant to, boolean offline, boolean early) {
+    MeetingCache.Snapshot snapshot =
+        cache.load().orElse(new MeetingCache.Snapshot(Instant.EPOCH, from, to, List.of()));
+    return new Listing(inRange(snapshot, from, to), offline, snapshot.fetchedAt(), early);
   }
 
   private static List<OccurrenceView> inRange(MeetingCache.Snapshot snapshot, Instant from,

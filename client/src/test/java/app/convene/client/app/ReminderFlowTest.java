@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -46,7 +45,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxService;
 import org.testfx.api.FxToolkit;
 
 /**
@@ -130,7 +128,7 @@ class ReminderFlowTest {
     screens.await(() -> robot.lookup("#reminder-join").tryQuery().isPresent());
     assertThat(Fx.call(() -> app.notifier().popupKeys())).containsExactly("reminder:" + key);
     Thread.sleep(300);
-    screenshot("reminder-popup.png", popupArea());
+    Fx.screenshot(robot, popupArea(), "reminder-popup.png");
 
     // Snooze: gone, and back five minutes later.
     robot.clickOn("#reminder-snooze");
@@ -152,8 +150,9 @@ class ReminderFlowTest {
     screens.await(() -> robot.lookup("#notification-list").tryQuery().isPresent());
     Thread.sleep(400);
     Stage main = (Stage) robot.lookup("#calendar").query().getScene().getWindow();
-    screenshot("notification-centre.png", Fx.call(() ->
-        new Rectangle2D(main.getX(), main.getY(), main.getWidth(), main.getHeight())));
+    Fx.screenshot(robot, Fx.call(() ->
+        new Rectangle2D(main.getX(), main.getY(), main.getWidth(), main.getHeight())),
+        "notification-centre.png");
     robot.clickOn("#notifications");
     screens.await(() -> Fx.call(() -> app.notifier().model().unreadProperty().get()) == 0);
 
@@ -201,7 +200,7 @@ class ReminderFlowTest {
           .anyMatch(k -> k.startsWith("joined:")));
       assertThat(robot.lookup("Boris joined Roadmap sync").tryQuery()).isPresent();
       Thread.sleep(300);
-      screenshot("notice-popup.png", popupArea());
+      Fx.screenshot(robot, popupArea(), "notice-popup.png");
     } finally {
       borisSocket.close();
     }
@@ -225,13 +224,6 @@ class ReminderFlowTest {
   private static Rectangle2D popupArea() {
     Rectangle2D screen = Fx.call(() -> Screen.getPrimary().getBounds());
     return new Rectangle2D(screen.getMaxX() - 560, screen.getMaxY() - 400, 560, 400);
-  }
-
-  private void screenshot(String name, Rectangle2D area) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Image shot = robot.capture(area).getImage();
-    FxService.serviceContext().getCaptureSupport().saveImage(shot, dir.resolve(name));
   }
 
   private static Optional<Stage> callWindow() {

@@ -47,9 +47,18 @@ public final class Fx {
 
   /** Saves a picture of {@code node} as {@code target/screenshots/name}. */
   public static Path screenshot(FxRobot robot, Node node, String name) throws Exception {
+    return save(robot.capture(node).getImage(), name);
+  }
+
+  /** Saves a picture of this part of the screen (pop-ups, pop-overs and all). */
+  public static Path screenshot(FxRobot robot, javafx.geometry.Rectangle2D area, String name)
+      throws Exception {
+    return save(robot.capture(area).getImage(), name);
+  }
+
+  private static Path save(Image shot, String name) throws Exception {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
-    Image shot = robot.capture(node).getImage();
     Path file = dir.resolve(name);
     FxService.serviceContext().getCaptureSupport().saveImage(shot, file);
     return file;
