@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -183,32 +184,55 @@ public final class ConveneApp extends Application {
         occurrence -> join(api, user, occurrence.event().title(),
             new InviteLink(occurrence.event().roomId(), null), occurrence));
     closeGoogle();
+    closeNotifier();
     google = new GoogleModel(googleConfig, options.dataDir(), UserFolders.forCurrentUser().configDir(),
         browser, background, fx, model.statusProperty());
     CalendarPane pane = new CalendarPane(model, google, user.displayName(),
         link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));
-    closeNotifier();
-    notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
-        stylesheet());
-    Reminders.follow(notifier, google);
-    LiveNotices.start(notifier, reminderTiming.clock(), api,
-        (title, room) -> join(api, user, title, new InviteLink(room, null), null),
-        () -> {
-          pane.reload();
-          notifier.refresh();
-        });
-    pane.addTool(new NotificationCenter(notifier.model()));
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
     // A link given at start joins once the server is up (it may still be starting).
     serverReady.handle((ready, e) -> null).thenRunAsync(() -> openRequests.signedIn(
         link -> join(api, user, Messages.get("call.linkTitle"), link, null)), fx);
+    // The first frame with the meetings comes first; what is not on it (the tray, reminders, the
+    // server's notices, Google) starts after it, and so does the embedded server (Launcher).
+    CompletableFuture<Void> drawn = new CompletableFuture<>();
     model.onShown(listing -> {
       StartupProbe.mark(listing.early() ? "meetings shown from the offline copy" : "meetings shown");
-      firstScreen.complete(null);
+      if (!drawn.isDone()) {
+        FirstFrame.after(stage.getScene(), () -> drawn.complete(null));
+      }
     });
+    drawn.completeOnTimeout(null, 2, TimeUnit.SECONDS).thenRunAsync(() -> {
+      firstScreen.complete(null);
+      if (stage.getScene() != null && stage.getScene().getRoot() == pane) { // still signed in
+        startAround(api, user, service, pane);
+      }
+    }, fx);
     StartupProbe.mark("calendar built");
     StartupProbe.calendarShown(stage, model);
+  }
+
+  /** The parts of a signed-in window beside the calendar; FX thread. */
+  private void startAround(ApiClient api, UserView user, CalendarService service, CalendarPane pane) {
+    notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
+        stylesheet());
+    pane.addTool(new NotificationCenter(notifier.model()));
+    google.start();
+    Reminders.follow(notifier, google);
+    Notifier current = notifier;
+    // The feed of server notices connects once the server is up (the embedded one may be starting).
+    serverReady.handle((ready, e) -> null).thenRunAsync(() -> {
+      if (notifier == current) {
+        LiveNotices.start(current, reminderTiming.clock(), api,
+            (title, room) -> join(api, user, title, new InviteLink(room, null), null),
+            () -> {
+              pane.reload();
+              current.refresh();
+            });
+      }
+    }, fx);
+    StartupProbe.mark("reminders, tray and Google started");
   }
 
   private void join(ApiClient api, UserView user, String title, InviteLink link,

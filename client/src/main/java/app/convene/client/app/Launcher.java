@@ -39,6 +39,9 @@ public final class Launcher {
       return;
     }
     LaunchArgs launch = LaunchArgs.split(args);
+    if (launch.startupProbe()) {
+      StartupProbe.enable();
+    }
     if (launch.selfTest()) {
       System.exit(SelfTest.run(System.out));
       return;
@@ -67,9 +70,6 @@ public final class Launcher {
     launch.open().forEach(argument -> requests.submit(OpenRequest.parse(argument)));
     DesktopOpenEvents.install(requests);
     WindowsUrlScheme.registerInBackground();
-    if (launch.startupProbe()) {
-      StartupProbe.enable();
-    }
     // The embedded server (H2, migrations, Jetty) starts while JavaFX starts and shows the window;
     // the app waits for it before it resumes the stored session.
     // With a stored session the calendar shows first, from its offline copy, and the server
@@ -93,6 +93,7 @@ public final class Launcher {
     ConveneApp.configure(options, server);
     ConveneApp.configureOpenRequests(requests);
     ConveneApp.configureServerReady(embedded);
+    StartupProbe.mark("JavaFX launching");
     try {
       Application.launch(ConveneApp.class);
     } finally {

@@ -3,7 +3,6 @@ package app.convene.client.app;
 import app.convene.client.calendar.CalendarModel;
 import java.time.Instant;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -18,7 +17,9 @@ final class StartupProbe {
   private StartupProbe() {}
 
   static void enable() {
+    enabledAt = System.nanoTime();
     enabled = true;
+    mark("main started");
   }
 
   /**
@@ -39,7 +40,7 @@ final class StartupProbe {
       serverListed[0] |= !listing.early();
       if (shownAt[0] == 0) {
         shownAt[0] = -1;
-        afterNextPulse(stage.getScene(), () -> {
+        FirstFrame.after(stage.getScene(), () -> {
           shownAt[0] = Instant.now().toEpochMilli();
           if (serverListed[0]) {
             report(shownAt[0]);
@@ -60,24 +61,21 @@ final class StartupProbe {
     limit.play();
   }
 
-  /** Runs {@code action} after the next pulse, which hands the frame to the renderer. */
-  private static void afterNextPulse(Scene scene, Runnable action) {
-    Runnable[] listener = new Runnable[1];
-    listener[0] = () -> {
-      scene.removePostLayoutPulseListener(listener[0]);
-      Platform.runLater(action);
-    };
-    scene.addPostLayoutPulseListener(listener[0]);
-    Platform.requestNextPulse();
-  }
-
   private static boolean reported;
 
-  /** With the probe on, prints how long after the JVM started a step of the start-up ended. */
-  static void mark(String step) {
+  private static volatile long enabledAt;
+  private static final java.util.List<Step> steps = new java.util.ArrayList<>();
+
+  private record Step(String name, long nanosAfterEnable) {}
+
+  /**
+   * With the probe on, notes when a step of the start-up ended; they are printed with the report,
+   * as milliseconds of JVM uptime (asking the JVM for its uptime costs a moment at first, which
+   * would be part of what is measured).
+   */
+  static synchronized void mark(String step) {
     if (enabled || (shownListening && !reported)) {
-      System.out.println("start-up: " + step + " at "
-          + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+      steps.add(new Step(step, System.nanoTime() - enabledAt));
     }
   }
 
@@ -92,6 +90,12 @@ final class StartupProbe {
       return;
     }
     reported = true;
+    long uptimeAtEnable = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+        - (System.nanoTime() - enabledAt) / 1_000_000;
+    synchronized (StartupProbe.class) {
+      steps.forEach(step -> System.out.println("start-up: " + step.name() + " at "
+          + (uptimeAtEnable + step.nanosAfterEnable() / 1_000_000) + " ms"));
+    }
     System.out.println("calendar shown at epoch ms " + epochMillis);
     System.out.flush();
     Platform.exit();

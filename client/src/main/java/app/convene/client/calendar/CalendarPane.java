@@ -145,7 +145,6 @@ public final class CalendarPane extends BorderPane {
     setCenter(view);
     model.refresh(LocalDate.now());
     model.loadPreferences();
-    google.start();
   }
 
   public CalendarView calendarView() {

@@ -103,8 +103,9 @@ class ReminderFlowTest {
     robot.clickOn("#sign-in");
     screens.await(() -> robot.lookup("#calendar").tryQuery().isPresent());
 
-    // The tray: our icon, its menu listing the meeting with a Join item.
-    screens.await(() -> Fx.call(() -> app.notifier().tray().isPresent()));
+    // The tray: our icon, its menu listing the meeting with a Join item. The notifier starts just
+    // after the calendar's first frame.
+    screens.await(() -> Fx.call(() -> app.notifier() != null && app.notifier().tray().isPresent()));
     TrayHost host = Fx.call(() -> app.notifier().tray().orElseThrow());
     assertThat(SystemTray.getSystemTray().getTrayIcons()).hasSize(1);
     screens.await(() -> host.menuLabels().stream().anyMatch(l -> l.contains("Quarterly planning")));
