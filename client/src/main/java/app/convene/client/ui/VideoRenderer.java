@@ -5,6 +5,8 @@ import dev.onvoid.webrtc.media.video.VideoBufferConverter;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -17,9 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Draws a video track into a JavaFX image. Each frame is converted once, natively, from I420 to
- * BGRA on the WebRTC thread that delivers it, into a staging buffer; the FX thread then copies
- * that buffer into the image's {@link PixelBuffer}. At most one hand-over is pending: frames that
- * arrive while the FX thread is busy are dropped, never queued. Every frame is released.
+ * libyuv's ARGB on the WebRTC thread that delivers it, into a staging buffer; the FX thread then
+ * copies that buffer into the image's {@link PixelBuffer}. At most one hand-over is pending: frames
+ * that arrive while the FX thread is busy are dropped, never queued. Every frame is released.
+ *
+ * <p>libyuv's ARGB is the bytes B, G, R, A: read as native-order ints on a little-endian machine
+ * (x86-64, ARM64) that is JavaFX's {@code IntArgbPre} (opaque, so premultiplied alike), the format
+ * of the software pipeline's textures, so that pipeline copies frames without converting each
+ * pixel in Java; the GPU pipelines upload either format as it is.
  */
 final class VideoRenderer implements VideoTrackSink {
   private static final Logger log = LoggerFactory.getLogger(VideoRenderer.class);
@@ -29,7 +36,7 @@ final class VideoRenderer implements VideoTrackSink {
   private final AtomicBoolean pending = new AtomicBoolean();
   private volatile boolean stopped;
   private ByteBuffer staging;
-  private PixelBuffer<ByteBuffer> pixels;
+  private PixelBuffer<IntBuffer> pixels;
 
   /**
    * @param fx the FX thread's executor ({@code Platform::runLater})
@@ -50,7 +57,7 @@ final class VideoRenderer implements VideoTrackSink {
       int width = frame.buffer.getWidth();
       int height = frame.buffer.getHeight();
       if (staging == null || staging.capacity() != width * height * 4) {
-        staging = ByteBuffer.allocateDirect(width * height * 4);
+        staging = ByteBuffer.allocateDirect(width * height * 4).order(ByteOrder.nativeOrder());
       }
       VideoBufferConverter.convertFromI420(frame.buffer, staging, FourCC.ARGB);
       ByteBuffer ready = staging;
@@ -74,17 +81,16 @@ final class VideoRenderer implements VideoTrackSink {
         return;
       }
       if (pixels == null || pixels.getWidth() != width || pixels.getHeight() != height) {
-        pixels =
-            new PixelBuffer<>(
-                width, height, ByteBuffer.allocateDirect(width * height * 4),
-                PixelFormat.getByteBgraPreInstance());
+        pixels = new PixelBuffer<>(width, height,
+            ByteBuffer.allocateDirect(width * height * 4).order(ByteOrder.nativeOrder()).asIntBuffer(),
+            PixelFormat.getIntArgbPreInstance());
         onNewImage.accept(new WritableImage(pixels));
       }
       pixels.updateBuffer(
           buffer -> {
-            ByteBuffer target = buffer.getBuffer();
+            IntBuffer target = buffer.getBuffer();
             target.clear();
-            target.put(frame.duplicate().clear());
+            target.put(frame.duplicate().order(ByteOrder.nativeOrder()).clear().asIntBuffer());
             target.clear();
             return null;
           });

@@ -11,6 +11,8 @@ import app.convene.client.testing.Fx;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -61,36 +63,80 @@ class CallWindowTest {
     String room = backend.meeting(anna, "Design review", boris);
     CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, Platform::runLater));
     call.connect(backend.ticket(anna, room)).get(10, TimeUnit.SECONDS);
-    CallWindow window = Fx.call(() -> {
-      CallWindow opened = new CallWindow(call);
-      opened.show();
-      return opened;
-    });
+    try {
+      CallWindow window = Fx.call(() -> {
+        CallWindow opened = new CallWindow(call);
+        opened.show();
+        return opened;
+      });
 
-    CompletableFuture<HeadlessSummary> borisRun = CompletableFuture.supplyAsync(() ->
-        new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), boris.email(),
-            boris.password(), room, null, "Boris", Duration.ofSeconds(20), 90, 1, 640, 360, 30)).run(),
-        Executors.newSingleThreadExecutor());
+      CompletableFuture<HeadlessSummary> borisRun = CompletableFuture.supplyAsync(() ->
+          new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), boris.email(),
+              boris.password(), room, null, "Boris", Duration.ofSeconds(20), 90, 1, 640, 360, 30)).run(),
+          Executors.newSingleThreadExecutor());
 
-    Fx.await(() -> Fx.call(() -> call.tiles().size()) == 2);
-    TileModel remote = Fx.call(() -> call.tiles().get(1));
-    assertThat(Fx.call(remote::getName)).isEqualTo("Boris");
-    Fx.await(() -> Fx.call(remote::getImage) != null && colourful(Fx.call(remote::getImage)));
-    Fx.await(() -> Fx.call(remote::getStatus).equals("Connected"));
-    Image image = Fx.call(remote::getImage);
-    assertThat(image.getWidth()).isEqualTo(640);
-    assertThat(image.getHeight()).isEqualTo(360);
-    Thread.sleep(2500); // let the quality line fill in before the screenshot
-    Fx.screenshot(robot, window.stage().getScene().getRoot(), "call-window.png");
+      Fx.await(() -> Fx.call(() -> call.tiles().size()) == 2);
+      TileModel remote = Fx.call(() -> call.tiles().get(1));
+      assertThat(Fx.call(remote::getName)).isEqualTo("Boris");
+      Fx.await(() -> Fx.call(remote::getImage) != null && colourful(Fx.call(remote::getImage)));
+      Fx.await(() -> Fx.call(remote::getStatus).equals("Connected"));
+      Image image = Fx.call(remote::getImage);
+      assertThat(image.getWidth()).isEqualTo(640);
+      assertThat(image.getHeight()).isEqualTo(360);
+      // Red and blue in their places: the pattern's yellow bar is followed by cyan (swapped, by
+      // yellow); the bars scroll, so the order is read across a row.
+      assertThat(String.join(" ", barOrder(image))).contains("yellow cyan");
+      Thread.sleep(2500); // let the quality line fill in before the screenshot
+      Fx.screenshot(robot, window.stage().getScene().getRoot(), "call-window.png");
 
-    HeadlessSummary summary = borisRun.get(30, TimeUnit.SECONDS);
-    assertThat(summary.ok()).as(HeadlessParticipant.toJson(summary)).isTrue();
-    assertThat(summary.peers()).singleElement()
-        .satisfies(p -> assertThat(p.framesDecoded()).isGreaterThanOrEqualTo(90));
-    Fx.await(() -> Fx.call(() -> call.tiles().size()) == 1);
+      HeadlessSummary summary = borisRun.get(30, TimeUnit.SECONDS);
+      assertThat(summary.ok()).as(HeadlessParticipant.toJson(summary)).isTrue();
+      assertThat(summary.peers()).singleElement()
+          .satisfies(p -> assertThat(p.framesDecoded()).isGreaterThanOrEqualTo(90));
+      Fx.await(() -> Fx.call(() -> call.tiles().size()) == 1);
 
-    robot.clickOn("#hang-up");
-    Fx.await(() -> !Fx.call(() -> window.stage().isShowing()));
+      robot.clickOn("#hang-up");
+      Fx.await(() -> !Fx.call(() -> window.stage().isShowing()));
+    } finally {
+      // Peer connections close before the media engine's factory is disposed (@AfterAll), also
+      // when an assertion failed; the other order crashes in the native library.
+      Fx.call(call::hangUp).get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** The colour bars across a row, left to right, each bar once (edges and blends left out). */
+  static List<String> barOrder(Image image) {
+    PixelReader pixels = image.getPixelReader();
+    int w = (int) image.getWidth();
+    int y = (int) image.getHeight() / 6;
+    List<String> bars = new ArrayList<>();
+    String run = null;
+    int length = 0;
+    for (int x = 0; x < w; x++) {
+      String name = name(pixels.getColor(x, y));
+      length = name.equals(run) ? length + 1 : 1;
+      run = name;
+      if (length == 12 && (bars.isEmpty() || !bars.getLast().equals(name))) {
+        bars.add(name);
+      }
+    }
+    return bars;
+  }
+
+  private static String name(javafx.scene.paint.Color c) {
+    boolean r = c.getRed() > 0.6;
+    boolean g = c.getGreen() > 0.6;
+    boolean b = c.getBlue() > 0.6;
+    return switch ((r ? "R" : "") + (g ? "G" : "") + (b ? "B" : "")) {
+      case "RG" -> "yellow";
+      case "GB" -> "cyan";
+      case "RB" -> "magenta";
+      case "R" -> "red";
+      case "G" -> "green";
+      case "B" -> "blue";
+      case "RGB" -> "white";
+      default -> "black";
+    };
   }
 
   static boolean colourful(Image image) {
