@@ -47,9 +47,18 @@ public class BuildInstallers {
   static final String DESCRIPTION = "Meetings: calendar, native video calls and Google Meet";
   static final String VENDOR = "Convene";
   static final String MAIN_CLASS = "app.convene.client.app.Launcher";
-  /** JVM options of the installed launcher; the training run uses the same ones. */
+  /**
+   * JVM options of the installed launcher; the training run uses the same ones.
+   *
+   * <p>{@code TieredStopAtLevel=1}: only the quick JIT (C1). With both, the optimizing JIT (C2)
+   * and C1's profiled code took more than a core of a 2-core laptop while the window started,
+   * 2.1 s to the calendar instead of 1.5 s; in a two-person video call the app used 56 % of a
+   * core instead of 53 % (docs/benchmarks.md). The app's heavy work (codecs, colour conversion,
+   * drawing on a GPU) is native, so a little slower Java code is the better trade.
+   */
   static final List<String> JAVA_OPTIONS = List.of(
-      "--enable-native-access=ALL-UNNAMED,javafx.graphics");
+      "--enable-native-access=ALL-UNNAMED,javafx.graphics",
+      "-XX:TieredStopAtLevel=1");
   /**
    * What the native layer inside jars links against (webrtc-java: PulseAudio, X11 screen capture,
    * udev, D-Bus), which jpackage cannot see; JavaFX's natives are in the runtime's lib/, whose

@@ -115,16 +115,19 @@ public final class ConveneApp extends Application {
     }
     store = new SessionStore(options.dataDir());
     stage.setTitle(Messages.get("app.title"));
-    show(new Label(Messages.get("app.loading")), 520, 360);
-    stage.show();
     openRequests.attach(stage);
     // With a stored session the calendar shows at once, from the offline copy while the embedded
     // server starts; the session is checked once the server is up (a refused one signs out).
-    StartupProbe.mark("window shown");
     CompletableFuture<ApiClient> preloaded = preloadedSession;
     preloadedSession = null;
     CompletableFuture<ApiClient> session = preloaded != null ? preloaded
         : CompletableFuture.supplyAsync(() -> storedSession(store), background);
+    // The window opens with its first screen at that screen's size: the session has usually been
+    // read by the time JavaFX has started. "Loading" shows only while it has not, or while the
+    // embedded server starts for the sign-in form.
+    if (!session.isDone() || session.exceptionally(e -> null).join() == null) {
+      show(new Label(Messages.get("app.loading")), 520, 360);
+    }
     session.exceptionally(e -> null).thenAcceptAsync(stored -> {
       StartupProbe.mark("stored session read");
       if (stored != null) {
@@ -292,10 +295,15 @@ public final class ConveneApp extends Application {
     }, background).thenRunAsync(this::showSignIn, fx);
   }
 
+  /** Puts {@code root} into the window, and opens the window if it is not open yet. */
   private void show(Parent root, double width, double height) {
     Scene scene = new Scene(root, width, height);
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
+    if (!stage.isShowing()) {
+      stage.show();
+      StartupProbe.mark("window shown");
+    }
   }
 
   /** The app's one media engine, started on first use. Called off the FX thread. */
