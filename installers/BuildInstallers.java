@@ -52,9 +52,9 @@ public class BuildInstallers {
    *
    * <p>{@code TieredStopAtLevel=1}: only the quick JIT (C1). With both, the optimizing JIT (C2)
    * and C1's profiled code took more than a core of a 2-core laptop while the window started,
-   * 2.1 s to the calendar instead of 1.5 s; in a two-person video call the app used 56 % of a
-   * core instead of 53 % (docs/benchmarks.md). The app's heavy work (codecs, colour conversion,
-   * drawing on a GPU) is native, so a little slower Java code is the better trade.
+   * 2.2 s to the calendar instead of 1.5 s; in a two-person video call the app uses 56 to 58 % of
+   * a core instead of 52 to 54 % (docs/benchmarks.md). The app's heavy work (codecs, colour
+   * conversion, drawing on a GPU) is native, so a little slower Java code is the better trade.
    */
   static final List<String> JAVA_OPTIONS = List.of(
       "--enable-native-access=ALL-UNNAMED,javafx.graphics",

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start-up benchmark of the installed app (docs/benchmarks.md): the time from launching
-# /opt/convene/bin/convene to the calendar window laid out on screen, signed in, with the
-# embedded server starting on 127.0.0.1:8787 as on a user's first start of the day; RUNS starts
+# /opt/convene/bin/convene to the first frame that shows the meetings, signed in (from the offline
+# copy, with the embedded server on 127.0.0.1:8787 starting after that frame); RUNS starts
 # with the AOT cache and RUNS without it (-XX:AOTMode=off), interleaved, medians printed.
 #
 #   installers/bench/startup.sh [RUNS]          (default 10; needs DISPLAY, curl, a free port 8787)
