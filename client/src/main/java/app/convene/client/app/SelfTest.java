@@ -1,13 +1,11 @@
 package app.convene.client.app;
 
+import app.convene.client.call.Rtc;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
-import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.RTCConfiguration;
-import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
-import dev.onvoid.webrtc.RTCSessionDescription;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
@@ -91,19 +89,7 @@ final class SelfTest {
       try {
         pc.addTrack(engine.audioTrack(), List.of("self-test"));
         pc.addTrack(engine.cameraTrack(), List.of("self-test"));
-        CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
-        pc.createOffer(new RTCOfferOptions(), new CreateSessionDescriptionObserver() {
-          @Override
-          public void onSuccess(RTCSessionDescription description) {
-            offer.complete(description);
-          }
-
-          @Override
-          public void onFailure(String error) {
-            offer.completeExceptionally(new IllegalStateException("createOffer: " + error));
-          }
-        });
-        String sdp = offer.get(STEP_SECONDS, TimeUnit.SECONDS).sdp;
+        String sdp = Rtc.createOffer(pc, false).get(STEP_SECONDS, TimeUnit.SECONDS).sdp;
         return "webrtc-java " + webrtcVersion() + ", offer with " + codecs(sdp) + "; "
             + cameras + " camera(s), " + microphones + " microphone(s)";
       } finally {

@@ -14,10 +14,10 @@ import java.util.concurrent.CompletableFuture;
  * native WebRTC thread; callers continue on their own executor with {@code *Async(…, executor)}.
  * A native {@code onFailure(String)} becomes a failed future carrying that text.
  */
-final class Rtc {
+public final class Rtc {
   private Rtc() {}
 
-  static CompletableFuture<RTCSessionDescription> createOffer(RTCPeerConnection pc, boolean iceRestart) {
+  public static CompletableFuture<RTCSessionDescription> createOffer(RTCPeerConnection pc, boolean iceRestart) {
     RTCOfferOptions options = new RTCOfferOptions();
     options.iceRestart = iceRestart;
     CompletableFuture<RTCSessionDescription> result = new CompletableFuture<>();
