@@ -84,7 +84,8 @@ final class EventChecks {
     if (id == null || id.isBlank()) {
       throw ApiException.invalid("'timeZone' is required: an IANA time zone such as Europe/Berlin");
     }
-    if (!ZoneId.getAvailableZoneIds().contains(id.strip())) {
+    // ical4j adds "ical4j-local-N" ids without rules to the JDK's list once it has loaded.
+    if (!ZoneId.getAvailableZoneIds().contains(id.strip()) || id.strip().startsWith("ical4j")) {
       throw ApiException.invalid("'timeZone' is not an IANA time zone id (e.g. Europe/Berlin)");
     }
     return ZoneId.of(id.strip());

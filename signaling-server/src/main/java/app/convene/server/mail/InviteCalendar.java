@@ -9,9 +9,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
 import java.util.List;
@@ -19,14 +21,13 @@ import java.util.Objects;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.TimeZone;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
 import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtEnd;
@@ -48,17 +49,17 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * Writes the iCalendar object (RFC 5545) of an invitation, an iTIP REQUEST or CANCEL (RFC 5546),
  * with ical4j: one VEVENT whose UID is {@code <meeting id>@convene}, so that calendars update and
  * cancel the entry they already have. Times are in the meeting's time zone (TZID with its
- * VTIMEZONE), so a weekly 09:00 meeting stays at 09:00 across daylight-saving changes; a zone
- * ical4j does not know is written in UTC instead.
+ * VTIMEZONE), so a weekly 09:00 meeting stays at 09:00 across daylight-saving changes. The local
+ * times and the VTIMEZONE both come from the JDK's time-zone rules ({@link ZoneDefinition}), the
+ * ones that computed the stored instants; ical4j's bundled zones are out of date. A zone the JDK
+ * does not know is written in UTC instead.
  *
- * <p>Not thread-safe (the time-zone registry): one instance per mailer thread.
+ * <p>Stateless; any thread.
  */
 final class InviteCalendar {
   static final String PRODID = "-//Convene//Convene server//EN";
   private static final DateTimeFormatter UTC =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
-  private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
   /** The UID of a meeting's VEVENT. */
   static String uid(EventView meeting) {
@@ -73,14 +74,16 @@ final class InviteCalendar {
   String write(InviteKind kind, EventView meeting, List<AttendeeView> listed, String description,
       String joinLink) {
     Objects.requireNonNull(kind, "kind == null");
-    TimeZone zone = zones.getTimeZone(meeting.timeZone());
-    ZoneId local = zone == null ? null : ZoneId.of(meeting.timeZone());
+    ZoneId zone = zone(meeting.timeZone());
     VEvent event = new VEvent(false);
     event.add(new Uid(uid(meeting)));
     event.add(new Sequence(meeting.sequence()));
     event.add(new DtStamp(meeting.updatedAt()));
-    event.add(new DtStart<>(at(meeting.start(), local)));
-    event.add(new DtEnd<>(at(meeting.end(), local)));
+    boolean recurring = meeting.recurrence() != null;
+    event.add(new DtStart<>(parameters(meeting.start(), zone, recurring),
+        at(meeting.start(), zone, recurring)));
+    event.add(new DtEnd<>(parameters(meeting.end(), zone, recurring),
+        at(meeting.end(), zone, recurring)));
     event.add(new Summary(SafeText.oneLine(meeting.title())));
     if (!description.isBlank()) {
       event.add(new Description(SafeText.lines(description)));
@@ -95,7 +98,7 @@ final class InviteCalendar {
       event.add(new Url(URI.create(joinLink)));
       event.add(new Location(joinLink));
     }
-    if (meeting.recurrence() != null) {
+    if (recurring) {
       event.add(new RRule<>(rule(meeting.recurrence(), ZoneId.of(meeting.timeZone()))));
     }
     Calendar calendar = new Calendar();
@@ -103,7 +106,7 @@ final class InviteCalendar {
     calendar.add(ImmutableVersion.VERSION_2_0);
     calendar.add(kind.isRequest() ? ImmutableMethod.REQUEST : ImmutableMethod.CANCEL);
     if (zone != null) {
-      calendar.add(zone.getVTimeZone());
+      calendar.add(ZoneDefinition.of(zone, meeting.start(), lastEnd(meeting, zone)));
     }
     calendar.add(event);
     StringWriter out = new StringWriter();
@@ -129,9 +132,55 @@ final class InviteCalendar {
     return rule.toString();
   }
 
-  /** In the zone, or in UTC when there is none. */
-  private static Temporal at(Instant instant, ZoneId zone) {
-    return zone == null ? instant : instant.atZone(zone);
+  /**
+   * The meeting's zone, or {@code null} (UTC) for an id the JDK's tzdata does not know. (Once
+   * ical4j has loaded its zones it adds "ical4j-local-N" ids, without rules, to the JDK's list.)
+   */
+  static ZoneId zone(String id) {
+    return id != null && !id.startsWith("ical4j") && ZoneId.getAvailableZoneIds().contains(id)
+        ? ZoneId.of(id) : null;
+  }
+
+  /**
+   * The local time in the zone, as the JDK's rules give it, or the instant (UTC) where there is no
+   * zone or a single meeting starts in the second pass of a repeated hour (a local time there
+   * would be read as the first pass).
+   */
+  private static Temporal at(Instant instant, ZoneId zone, boolean recurring) {
+    return inZone(instant, zone, recurring) ? instant.atZone(zone).toLocalDateTime() : instant;
+  }
+
+  /** TZID when {@link #at} gives a local time. */
+  private static ParameterList parameters(Instant instant, ZoneId zone, boolean recurring) {
+    return inZone(instant, zone, recurring)
+        ? new ParameterList(List.of(new TzId(zone.getId()))) : new ParameterList();
+  }
+
+  private static boolean inZone(Instant instant, ZoneId zone, boolean recurring) {
+    return zone != null && (recurring || ZoneDefinition.localTimeIsUnambiguous(instant, zone));
+  }
+
+  /**
+   * The end of the last occurrence, a day to spare, or {@code null} for an endless series: how far
+   * the VTIMEZONE must describe the zone.
+   */
+  static Instant lastEnd(EventView meeting, ZoneId zone) {
+    Recurrence recurrence = meeting.recurrence();
+    Duration spare = Duration.between(meeting.start(), meeting.end()).plusDays(1);
+    if (recurrence == null) {
+      return meeting.start().plus(spare);
+    }
+    if (recurrence.until() != null) {
+      return recurrence.until().plusDays(1).atStartOfDay(zone).toInstant().plus(spare);
+    }
+    if (recurrence.count() != null) {
+      long steps = (long) (recurrence.count() - 1) * recurrence.interval();
+      ZonedDateTime first = meeting.start().atZone(zone);
+      ZonedDateTime last = recurrence.frequency() == Recurrence.Frequency.DAILY
+          ? first.plusDays(steps) : first.plusWeeks(steps);
+      return last.toInstant().plus(spare);
+    }
+    return null;
   }
 
   private static Property organizer(UserView owner) {
