@@ -71,11 +71,18 @@ public final class Database implements AutoCloseable {
   /**
    * The URL of the embedded database in a data folder: the H2 file {@code convene.mv.db} in
    * PostgreSQL mode, kept open until the server closes it.
+   *
+   * <p>{@code WRITE_DELAY=0}: every commit writes its changes to the file before it returns, so
+   * that a write the API acknowledged survives the server's process being killed. (H2's default
+   * keeps them in memory for up to a second, its MVStore auto-commit delay, and lost hundreds of
+   * acknowledged meetings to {@code kill -9}.) H2 does not fsync a commit: the file's pages are in
+   * the operating system's cache, which a power cut can still lose; PostgreSQL, which fsyncs each
+   * commit, is the database for that (docs/server.md).
    */
   public static String embeddedUrl(Path dataDir) {
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("convene")
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-        + ";DB_CLOSE_ON_EXIT=FALSE";
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
   }
 
   private static void migrate(DataSource dataSource) {
