@@ -40,7 +40,8 @@ final class Backend implements AutoCloseable {
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
       Predicate<String> occupied, ConnectedUsers connected) {
     this.database = database;
-    this.auth = new AuthService(database, clock, secret, config.accessTokenTtl());
+    this.auth = new AuthService(database, clock, secret, config.accessTokenTtl(),
+        config.passwordHashing());
     this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
     this.notices = new Notices(database, clock, connected, config.reminderLead());
     PreferencesService preferences = new PreferencesService(database, clock);

@@ -1,6 +1,7 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,9 @@ final class ConfigParser {
   private static final List<Option> OPTIONS = List.of(
       new Option("host", "ADDRESS", "address to listen on; 0.0.0.0 for all (default 127.0.0.1)"),
       new Option("port", "PORT", "TCP port; 0 picks a free one (default 8787)"),
+      new Option("accept-queue-size", "N",
+          "connections the OS holds for the server before it accepts them (listen backlog;"
+              + " capped by net.core.somaxconn on Linux) (default 1024)"),
       new Option("max-peers", "N", "maxUsers of a room created without one (default 10)"),
       new Option("max-message-bytes", "N", "largest client message in bytes (default 65536)"),
       new Option("max-queued-messages", "N",
@@ -81,7 +85,16 @@ final class ConfigParser {
       new Option("smtp-password", "PASSWORD", "SMTP password"),
       new Option("smtp-from", "ADDRESS",
           "sender of invitations, e.g. 'Convene <convene@example.org>'; required with"
-              + " --smtp-host"));
+              + " --smtp-host"),
+      new Option("password-hash-concurrency", "N",
+          "Argon2id password hashes (19 MiB of heap each) run at once; 0 sizes it from the heap"
+              + " and processors (default 0)"),
+      new Option("password-hash-wait-millis", "MS",
+          "how long a sign-in or registration waits for its turn to hash before 503 with"
+              + " Retry-After (default 2000)"),
+      new Option("password-hash-queue", "N",
+          "sign-ins that may wait for a turn at once; more get 503 at once; 0 for 8 per"
+              + " concurrent hash (default 0)"));
 
   /** A day: a longer lead would tell users about tomorrow's meetings today. */
   private static final int MAX_REMINDER_LEAD_MINUTES = 24 * 60;
@@ -144,7 +157,10 @@ final class ConfigParser {
         in.seconds("room-idle-check-seconds", defaults.roomIdleCheckInterval(), 1),
         Duration.ofMinutes(in.integer("reminder-lead-minutes",
             (int) defaults.reminderLead().toMinutes(), 0, MAX_REMINDER_LEAD_MINUTES)),
-        in.smtp());
+        in.smtp(),
+        in.passwordHashing(defaults.passwordHashing()),
+        in.integer("accept-queue-size", defaults.acceptQueueSize(), 1,
+            ServerConfig.MAX_ACCEPT_QUEUE_SIZE));
   }
 
   /** The options, one a line, for {@code --help}. */
@@ -257,6 +273,15 @@ final class ConfigParser {
       throw new IllegalArgumentException(from.source() + ": " + e.getMessage());
     }
     return new SmtpSettings(host.text().strip(), port, tls, user, password, from.text().strip());
+  }
+
+  private PasswordHashing passwordHashing(PasswordHashing defaults) {
+    return new PasswordHashing(
+        integer("password-hash-concurrency", defaults.concurrency(), 0,
+            PasswordHashing.MAX_CONCURRENCY),
+        Duration.ofMillis(integer("password-hash-wait-millis",
+            (int) defaults.maxWait().toMillis(), 0, (int) PasswordHashing.MAX_WAIT.toMillis())),
+        integer("password-hash-queue", defaults.maxWaiting(), 0, PasswordHashing.MAX_WAITING));
   }
 
   private int integer(String name, int fallback, int min, int max) {

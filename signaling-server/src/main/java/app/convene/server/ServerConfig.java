@@ -1,6 +1,7 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,6 +46,11 @@ import java.util.function.Consumer;
  *     minutes" notice; zero for none
  * @param smtp where invitation e-mail goes out; {@link SmtpSettings#OFF} (the default) sends none;
  *     its password is never logged
+ * @param passwordHashing how many Argon2id password hashes run at once and how long a sign-in
+ *     waits for its turn before 503 (default: sized from the heap, 2 s)
+ * @param acceptQueueSize how many connections the operating system may hold for the server before
+ *     it accepts them (the listen backlog; Linux caps it at {@code net.core.somaxconn}); a burst
+ *     beyond it makes clients wait for their TCP retries, seconds each
  */
 public record ServerConfig(
     String host,
@@ -67,7 +73,9 @@ public record ServerConfig(
     Duration roomIdleTimeout,
     Duration roomIdleCheckInterval,
     Duration reminderLead,
-    SmtpSettings smtp) {
+    SmtpSettings smtp,
+    PasswordHashing passwordHashing,
+    int acceptQueueSize) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -75,6 +83,7 @@ public record ServerConfig(
   static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
   static final int MAX_QUEUED_MESSAGES = 100_000;
   static final int MIN_TOKEN_SECRET_BYTES = 32;
+  static final int MAX_ACCEPT_QUEUE_SIZE = 65_535;
 
   public ServerConfig {
     Objects.requireNonNull(host, "host == null");
@@ -118,6 +127,8 @@ public record ServerConfig(
       throw new IllegalArgumentException("reminderLead is negative: " + reminderLead);
     }
     Objects.requireNonNull(smtp, "smtp == null");
+    Objects.requireNonNull(passwordHashing, "passwordHashing == null");
+    inRange("acceptQueueSize", acceptQueueSize, 1, MAX_ACCEPT_QUEUE_SIZE);
   }
 
   /**
@@ -125,7 +136,8 @@ public record ServerConfig(
    * timeout, a ping every 20 s, 5 s shutdown grace, no ICE servers, no TURN secret, 12 h TURN
    * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded
    * database and a generated token secret in it, 15 min access tokens, rooms deactivated after
-   * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail.
+   * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail;
+   * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024.
    */
   public static ServerConfig defaults() {
     return defaults(DataDirectory.defaultFor(System.getenv()));
@@ -153,7 +165,9 @@ public record ServerConfig(
         Duration.ofHours(24),
         Duration.ofHours(1),
         Duration.ofMinutes(5),
-        SmtpSettings.OFF);
+        SmtpSettings.OFF,
+        PasswordHashing.DEFAULT,
+        1024);
   }
 
   /**
@@ -251,6 +265,14 @@ public record ServerConfig(
     return copy(b -> b.smtp = smtp);
   }
 
+  public ServerConfig withPasswordHashing(PasswordHashing passwordHashing) {
+    return copy(b -> b.passwordHashing = passwordHashing);
+  }
+
+  public ServerConfig withAcceptQueueSize(int acceptQueueSize) {
+    return copy(b -> b.acceptQueueSize = acceptQueueSize);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -266,7 +288,8 @@ public record ServerConfig(
         + ", tokenSecret=" + (tokenSecret == null ? "generated" : "(hidden)")
         + ", accessTokenTtl=" + accessTokenTtl + ", roomIdleTimeout=" + roomIdleTimeout
         + ", roomIdleCheckInterval=" + roomIdleCheckInterval
-        + ", reminderLead=" + reminderLead + ", smtp=" + smtp + "]";
+        + ", reminderLead=" + reminderLead + ", smtp=" + smtp
+        + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize + "]";
   }
 
   private static String hidden(String secret) {

@@ -1,6 +1,7 @@
 package app.convene.server;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ final class ServerConfigCopy {
   Duration roomIdleCheckInterval;
   Duration reminderLead;
   SmtpSettings smtp;
+  PasswordHashing passwordHashing;
+  int acceptQueueSize;
 
   ServerConfigCopy(ServerConfig c) {
     host = c.host();
@@ -52,6 +55,8 @@ final class ServerConfigCopy {
     roomIdleCheckInterval = c.roomIdleCheckInterval();
     reminderLead = c.reminderLead();
     smtp = c.smtp();
+    passwordHashing = c.passwordHashing();
+    acceptQueueSize = c.acceptQueueSize();
   }
 
   /** A new config of these values; checked by the record's constructor. */
@@ -60,6 +65,6 @@ final class ServerConfigCopy {
         idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
         roomIdleTimeout, roomIdleCheckInterval, reminderLead,
-        smtp);
+        smtp, passwordHashing, acceptQueueSize);
   }
 }

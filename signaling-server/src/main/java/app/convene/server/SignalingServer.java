@@ -71,6 +71,7 @@ public final class SignalingServer implements AutoCloseable {
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(config.host());
     connector.setPort(config.port());
+    connector.setAcceptQueueSize(config.acceptQueueSize());
     server.addConnector(connector);
     signaling = new SignalingService(config, threads, clock, backend.rooms()::admit,
         backend.jobs(), connected, backend.notices());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.convene.protocol.IceServer;
+import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
 import java.nio.file.Files;
@@ -26,7 +27,8 @@ class ServerConfigTest {
       "jdbc:postgresql://db.example.org/convene", "convene", "hunter2", SECRET,
       Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10),
       new SmtpSettings("smtp.example.org", 2525, SmtpTls.IMPLICIT, "mailer", "open-sesame",
-          "Convene <convene@example.org>"));
+          "Convene <convene@example.org>"),
+      new PasswordHashing(3, Duration.ofMillis(1500), 40), 2048);
 
   @Test
   void defaultsAreTheDocumentedOnes() {
@@ -54,6 +56,9 @@ class ServerConfigTest {
     assertThat(config.reminderLead()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.smtp()).isEqualTo(SmtpSettings.OFF);
     assertThat(config.smtp().enabled()).isFalse();
+    assertThat(config.passwordHashing()).isEqualTo(
+        new PasswordHashing(0, Duration.ofSeconds(2), 0));
+    assertThat(config.acceptQueueSize()).isEqualTo(1024);
     assertThat(ServerConfig.parse(NO_ARGS, Map.of()))
         .isEqualTo(config.withDataDir(DataDirectory.defaultFor(Map.of())));
   }
@@ -71,7 +76,9 @@ class ServerConfigTest {
         "--room-idle-check-seconds=60", "--reminder-lead-minutes=10",
         "--smtp-host=smtp.example.org", "--smtp-port=2525",
         "--smtp-tls=implicit", "--smtp-user=mailer", "--smtp-password=open-sesame",
-        "--smtp-from=Convene <convene@example.org>"},
+        "--smtp-from=Convene <convene@example.org>", "--password-hash-concurrency=3",
+        "--password-hash-wait-millis=1500", "--password-hash-queue=40",
+        "--accept-queue-size=2048"},
         Map.of());
 
     assertThat(config).isEqualTo(EVERY_OPTION);
@@ -106,7 +113,11 @@ class ServerConfigTest {
         Map.entry("CONVENE_SMTP_TLS", "IMPLICIT"),
         Map.entry("CONVENE_SMTP_USER", "mailer"),
         Map.entry("CONVENE_SMTP_PASSWORD", "open-sesame"),
-        Map.entry("CONVENE_SMTP_FROM", "Convene <convene@example.org>"));
+        Map.entry("CONVENE_SMTP_FROM", "Convene <convene@example.org>"),
+        Map.entry("CONVENE_PASSWORD_HASH_CONCURRENCY", "3"),
+        Map.entry("CONVENE_PASSWORD_HASH_WAIT_MILLIS", "1500"),
+        Map.entry("CONVENE_PASSWORD_HASH_QUEUE", "40"),
+        Map.entry("CONVENE_ACCEPT_QUEUE_SIZE", "2048"));
 
     ServerConfig config = ServerConfig.parse(NO_ARGS, env);
 

@@ -18,17 +18,22 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Accounts and sessions: registration, sign-in, refresh with rotation, sign-out, and finding the
  * user behind an access token.
  *
  * <p>Thread-safe. Every method blocks on the database, and registration and sign-in on an Argon2id
- * hash (tens of milliseconds); call them on request threads.
+ * hash (tens of milliseconds), or up to the {@link PasswordHashing#maxWait()} for a turn to hash
+ * before they answer 503 {@code server_busy}; call them on request threads.
  */
 public final class AuthService implements CallerResolver {
   /** How long a refresh token is valid. */
   public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(30);
+
+  private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
   static final int MIN_PASSWORD = 8;
   static final int MAX_PASSWORD = 200;
@@ -39,6 +44,7 @@ public final class AuthService implements CallerResolver {
   private final AccessTokens accessTokens;
   private final RefreshTokens refreshTokens = new RefreshTokens();
   private final PasswordHasher hasher = new PasswordHasher();
+  private final HashingGate gate;
   /** Verified against when the address is unknown, so that both failures take as long. */
   private final String dummyHash;
 
@@ -47,10 +53,26 @@ public final class AuthService implements CallerResolver {
    * @param accessTokenTtl how long an access token is valid
    */
   public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl) {
+    this(database, clock, secret, accessTokenTtl, PasswordHashing.DEFAULT);
+  }
+
+  /**
+   * @param hashing how many password hashes run at once, sized from this JVM's heap when
+   *     automatic (see {@link HashingGate})
+   */
+  public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl,
+      PasswordHashing hashing) {
     this.database = Objects.requireNonNull(database, "database == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.accessTokens = new AccessTokens(secret, accessTokenTtl, clock);
+    Runtime runtime = Runtime.getRuntime();
+    this.gate = new HashingGate(hashing, runtime.maxMemory(), runtime.availableProcessors());
     this.dummyHash = hasher.hash(UUID.randomUUID().toString());
+    log.atInfo().addKeyValue("concurrency", gate.concurrency())
+        .addKeyValue("maxWaiting", gate.maxWaiting())
+        .addKeyValue("maxWaitMillis", gate.maxWait().toMillis())
+        .addKeyValue("heapMiB", runtime.maxMemory() >> 20)
+        .log("password hashing bounded");
   }
 
   /** Creates an account and signs it in; 409 {@code email_taken} when the address has one. */
@@ -59,7 +81,7 @@ public final class AuthService implements CallerResolver {
     String email = EmailAddresses.normalize(registration.email(), "email");
     String password = checkPassword(registration.password());
     String name = InputRules.line(registration.displayName(), "displayName", MAX_DISPLAY_NAME);
-    Users.User user = new Users.User(UUID.randomUUID(), email, name, hasher.hash(password));
+    Users.User user = new Users.User(UUID.randomUUID(), email, name, gate.run(() -> hasher.hash(password)));
     try {
       return database.inTransaction(c -> {
         if (Users.byEmail(c, email).isPresent()) {
@@ -84,7 +106,8 @@ public final class AuthService implements CallerResolver {
     Optional<Users.User> user = email.isEmpty() || password.length() > MAX_PASSWORD
         ? Optional.empty()
         : database.read(c -> Users.byEmail(c, email.get()));
-    boolean matches = hasher.verify(password, user.map(Users.User::passwordHash).orElse(dummyHash));
+    String stored = user.map(Users.User::passwordHash).orElse(dummyHash);
+    boolean matches = gate.run(() -> hasher.verify(password, stored));
     if (user.isEmpty() || !matches) {
       throw new ApiException(401, "bad_credentials", "the e-mail address or password is wrong");
     }

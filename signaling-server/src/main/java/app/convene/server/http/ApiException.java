@@ -13,11 +13,28 @@ public final class ApiException extends RuntimeException {
 
   private final int status;
   private final String code;
+  private final long retryAfterSeconds;
 
   public ApiException(int status, String code, String message) {
+    this(status, code, message, 0);
+  }
+
+  private ApiException(int status, String code, String message, long retryAfterSeconds) {
     super(Objects.requireNonNull(message, "message == null"), null, false, false);
     this.status = status;
     this.code = Objects.requireNonNull(code, "code == null");
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /**
+   * 503 {@code server_busy}: the server is short of a resource for this request, which may be
+   * sent again after {@code retryAfterSeconds} (answered as {@code Retry-After}).
+   */
+  public static ApiException busy(String message, long retryAfterSeconds) {
+    if (retryAfterSeconds < 1) {
+      throw new IllegalArgumentException("retryAfterSeconds < 1: " + retryAfterSeconds);
+    }
+    return new ApiException(503, "server_busy", message, retryAfterSeconds);
   }
 
   /** 400 {@code invalid_input}. */
@@ -46,6 +63,11 @@ public final class ApiException extends RuntimeException {
 
   public String code() {
     return code;
+  }
+
+  /** Seconds for a {@code Retry-After} header, or 0 for none. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public ApiError toError() {

@@ -57,6 +57,9 @@ public final class ApiHandler extends Handler.Abstract {
     try {
       answer = serve(request, method, path, response);
     } catch (ApiException e) {
+      if (e.retryAfterSeconds() > 0) {
+        response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+      }
       answer = new ApiResponse(e.status(), e.toError());
     } catch (RuntimeException e) {
       log.atError().setCause(e).addKeyValue("method", method).addKeyValue("path", path)
