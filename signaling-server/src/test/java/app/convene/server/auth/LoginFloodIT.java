@@ -91,8 +91,6 @@ class LoginFloodIT {
       flooding.set(false);
       poller.join(15_000);
 
-      assertThat(server.isAlive()).as("the server survived:\n%s", tail(server)).isTrue();
-      HttpResponse<String> right = loginWhenFree(server.base());
       long peakRss = server.peakRssKib();
       Map<String, Integer> counts = new TreeMap<>();
       outcomes.forEach((k, v) -> counts.put(k, v.get()));
@@ -103,7 +101,16 @@ class LoginFloodIT {
           percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100),
           healthFailures, peakRss / 1024);
 
-      assertThat(healthFailures).as("/health during the flood").isEmpty();
+      assertAlive(server);
+      HttpResponse<String> right;
+      try {
+        right = loginWhenFree(server.base());
+      } catch (IOException e) {
+        assertAlive(server);
+        throw e;
+      }
+      assertThat(healthFailures).as("/health during the flood; the server said:\n%s",
+          tail(server)).isEmpty();
       assertThat(latencies).as("/health was polled during the flood").hasSizeGreaterThan(3);
       assertThat(counts.keySet()).as("every sign-in got 401 or 503 with Retry-After")
           .isSubsetOf("401 bad_credentials", "503 server_busy");
@@ -186,6 +193,13 @@ class LoginFloodIT {
       return -1;
     }
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * percent / 100.0) - 1)];
+  }
+
+  private static void assertAlive(ServerProcess server) throws InterruptedException {
+    if (server.awaitExit(1, TimeUnit.SECONDS)) {
+      throw new AssertionError("the server exited with status " + server.exitCode() + ":\n"
+          + tail(server));
+    }
   }
 
   private static String tail(ServerProcess server) {
