@@ -98,6 +98,10 @@ final class YearlyRule {
     if (edge > 0 && edge % 7 == 1) {
       return recur.append(";BYDAY=").append(edge / 7 + 1).append(day).toString();
     }
+    if (edge > 0 && month != Month.FEBRUARY && edge + 6 == month.maxLength()) {
+      // "Sun>=25" of a 31-day month, as the JDK states "lastSun": the last one
+      return recur.append(";BYDAY=-1").append(day).toString();
+    }
     if (edge < 0 && -edge % 7 == 1) {
       return recur.append(";BYDAY=-").append(-edge / 7 + 1).append(day).toString();
     }
