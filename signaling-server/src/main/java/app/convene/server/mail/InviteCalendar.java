@@ -80,10 +80,14 @@ final class InviteCalendar {
     event.add(new Sequence(meeting.sequence()));
     event.add(new DtStamp(meeting.updatedAt()));
     boolean recurring = meeting.recurrence() != null;
-    event.add(new DtStart<>(parameters(meeting.start(), zone, recurring),
-        at(meeting.start(), zone, recurring)));
-    event.add(new DtEnd<>(parameters(meeting.end(), zone, recurring),
-        at(meeting.end(), zone, recurring)));
+    DtStart<Temporal> start = new DtStart<>(parameters(meeting.start(), zone, recurring),
+        at(meeting.start(), zone, recurring));
+    start.setTimeZoneRegistry(JdkZoneRegistry.INSTANCE);
+    event.add(start);
+    DtEnd<Temporal> end = new DtEnd<>(parameters(meeting.end(), zone, recurring),
+        at(meeting.end(), zone, recurring));
+    end.setTimeZoneRegistry(JdkZoneRegistry.INSTANCE);
+    event.add(end);
     event.add(new Summary(SafeText.oneLine(meeting.title())));
     if (!description.isBlank()) {
       event.add(new Description(SafeText.lines(description)));
@@ -99,7 +103,7 @@ final class InviteCalendar {
       event.add(new Location(joinLink));
     }
     if (recurring) {
-      event.add(new RRule<>(rule(meeting.recurrence(), ZoneId.of(meeting.timeZone()))));
+      event.add(new RRule<>(rule(meeting.recurrence(), zone == null ? ZoneOffset.UTC : zone)));
     }
     Calendar calendar = new Calendar();
     calendar.add(new ProdId(PRODID));
