@@ -1,0 +1,60 @@
+package app.convene.client.headless;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.convene.client.headless.OutageScenario.Fault;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The signaling server goes away in the middle of a two-person call and a new server process comes
+ * back on the same port and data folder two seconds later: the call goes on. Real server
+ * processes, real WebRTC between two headless participants.
+ */
+class SignalingOutageIT {
+  private static final Duration FAULT_AT = Duration.ofSeconds(5);
+  private static final Duration DOWN_FOR = Duration.ofSeconds(2);
+  private static final Duration STAY = Duration.ofSeconds(13);
+
+  @TempDir Path work;
+
+  @Test
+  void callOutlivesAGracefulServerRestart() throws Exception {
+    assertCallWentOn(OutageScenario.run(Fault.STOP, FAULT_AT, DOWN_FOR, STAY, work));
+  }
+
+  @Test
+  void callOutlivesAKilledServer() throws Exception {
+    assertCallWentOn(OutageScenario.run(Fault.KILL, FAULT_AT, DOWN_FOR, STAY, work));
+  }
+
+  private static void assertCallWentOn(OutageScenario.Result result) throws Exception {
+    List<HeadlessSummary> summaries = result.summaries();
+    String figures = String.join("\n", summaries.stream().map(HeadlessParticipant::toJson).toList())
+        + "\nserver down for " + result.downMs() + " ms; back after it was up: "
+        + result.backAfterServerUpMs() + " ms";
+    System.out.println(figures);
+    String context = figures + "\n" + Files.readString(result.serverLog()).lines()
+        .filter(l -> l.contains("peer")).limit(40).reduce("", (a, b) -> a + "\n" + b);
+    HeadlessSummary anna = summaries.get(0);
+    HeadlessSummary boris = summaries.get(1);
+    for (HeadlessSummary summary : summaries) {
+      assertThat(summary.ok()).as(context).isTrue();
+      assertThat(summary.error()).as(context).isNull();
+      assertThat(summary.reconnections().count()).as(context).isEqualTo(1);
+      assertThat(summary.reconnections().pending()).as(context).isFalse();
+      // One peer the whole call, under one id: nobody left and came back as somebody new.
+      assertThat(summary.peers()).as(context).singleElement().satisfies(peer -> {
+        assertThat(peer.state()).isEqualTo("CONNECTED");
+        assertThat(peer.mediaGaps().longestMs()).isLessThan(2_000);
+        assertThat(peer.framesDecoded()).isGreaterThan(150);
+      });
+    }
+    assertThat(anna.peers().getFirst().peerId()).as(context).isEqualTo(boris.peerId());
+    assertThat(boris.peers().getFirst().peerId()).as(context).isEqualTo(anna.peerId());
+  }
+}
