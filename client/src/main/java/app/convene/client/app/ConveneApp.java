@@ -251,7 +251,7 @@ public final class ConveneApp extends Application {
     }, background).thenComposeAsync(ticket -> {
       CallModel call = new CallModel(title, user.displayName(), media(), fx);
       fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
-      return call.connect(ticket).thenApply(v -> {
+      return call.connect(ticket, api::accessToken).thenApply(v -> {
         hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
         return call;
       });
