@@ -26,7 +26,9 @@ final class OutageScenario {
   /** How the server goes away. */
   enum Fault {
     STOP,
-    KILL
+    KILL,
+    /** No fault: the server stays up (a control run for the benchmark). */
+    NONE
   }
 
   /**
@@ -83,15 +85,18 @@ final class OutageScenario {
       }
       Thread.sleep(faultAt.toMillis());
       long faultNanos = System.nanoTime();
-      if (fault == Fault.KILL) {
-        first.kill();
-      } else {
-        first.stop();
+      long downMs = 0;
+      if (fault != Fault.NONE) {
+        if (fault == Fault.KILL) {
+          first.kill();
+        } else {
+          first.stop();
+        }
+        Thread.sleep(Math.max(0, downFor.toMillis()
+            - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultNanos)));
+        second = ServerProcess.start(port, data, log);
+        downMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultNanos);
       }
-      Thread.sleep(Math.max(0, downFor.toMillis()
-          - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultNanos)));
-      second = ServerProcess.start(port, data, log);
-      long downMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultNanos);
       List<HeadlessSummary> summaries = new ArrayList<>();
       for (CompletableFuture<HeadlessSummary> run : runs) {
         summaries.add(run.get(stay.toSeconds() + 60, TimeUnit.SECONDS));
