@@ -332,7 +332,9 @@ public final class CallSession implements AutoCloseable {
    */
   void reconnectOnce(java.util.function.Consumer<Throwable> done) {
     int socket = ++generation;
-    CompletableFuture.supplyAsync(this::freshToken, MediaEngine.background())
+    // The token may need a REST refresh: blocking I/O, on a thread of its own.
+    CompletableFuture.supplyAsync(this::freshToken,
+            task -> Thread.ofVirtual().name("call-token").start(task))
         .thenCompose(token ->
             SignalingClient.connect(ticket.server(), token, new Inbound(socket), executor))
         .whenCompleteAsync((client, failure) -> {
@@ -402,6 +404,11 @@ public final class CallSession implements AutoCloseable {
   void startOver() {
     List.copyOf(links.keySet()).forEach(this::removeLink);
     localId = null;
+  }
+
+  /** Ends the call without a goodbye: the server will not have us back. */
+  void endBecause(String reason) {
+    end(reason, false);
   }
 
   /** New ICE servers (fresh TURN credentials) for links made from now on. */

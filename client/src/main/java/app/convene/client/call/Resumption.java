@@ -95,6 +95,12 @@ final class Resumption {
       call.send(call.joinMessage());
       return true;
     }
+    if (away && "join".equals(error.ref())) {
+      // E.g. ROOM_NOT_FOUND: we were removed from the meeting while away. Nothing to come back to.
+      log.warn("the server will not have us back: {} ({})", error.message(), error.code());
+      call.endBecause(error.message());
+      return true;
+    }
     return false;
   }
 

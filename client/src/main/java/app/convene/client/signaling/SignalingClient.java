@@ -127,7 +127,8 @@ public final class SignalingClient implements AutoCloseable {
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
       String reason =
-          response == null ? "cannot reach the server: " + t.getMessage()
+          response == null && opened.isDone() ? "the connection to the server was lost"
+              : response == null ? "cannot reach the server: " + t.getMessage()
               : response.code() == 401 ? "the server did not accept the sign-in (HTTP 401)"
               : "the server refused the connection: HTTP " + response.code();
       if (!opened.isDone()) {

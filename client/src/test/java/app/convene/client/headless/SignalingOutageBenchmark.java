@@ -31,7 +31,7 @@ public final class SignalingOutageBenchmark {
       boolean control = i < controls;
       Path work = Files.createTempDirectory("convene-outage-bench");
       OutageScenario.Result result = OutageScenario.run(control ? Fault.NONE : Fault.KILL,
-          Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(13), work);
+          Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofSeconds(22), work);
       for (HeadlessSummary summary : result.summaries()) {
         failed += summary.ok() ? 0 : 1;
         summary.peers().forEach(p -> (control ? controlGaps : outageGaps)

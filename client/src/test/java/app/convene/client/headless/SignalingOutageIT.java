@@ -18,7 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SignalingOutageIT {
   private static final Duration FAULT_AT = Duration.ofSeconds(5);
   private static final Duration DOWN_FOR = Duration.ofSeconds(2);
-  private static final Duration STAY = Duration.ofSeconds(13);
+  /**
+   * Long enough for a slow server start on a busy machine (a few seconds), the longest backoff
+   * delay (5 s) and a few seconds of media after the return.
+   */
+  private static final Duration STAY = Duration.ofSeconds(22);
 
   @TempDir Path work;
 
@@ -51,7 +55,7 @@ class SignalingOutageIT {
       assertThat(summary.peers()).as(context).singleElement().satisfies(peer -> {
         assertThat(peer.state()).isEqualTo("CONNECTED");
         assertThat(peer.mediaGaps().longestMs()).isLessThan(2_000);
-        assertThat(peer.framesDecoded()).isGreaterThan(150);
+        assertThat(peer.framesDecoded()).isGreaterThan(300);
       });
     }
     assertThat(anna.peers().getFirst().peerId()).as(context).isEqualTo(boris.peerId());

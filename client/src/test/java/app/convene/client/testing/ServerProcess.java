@@ -41,6 +41,8 @@ public final class ServerProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
+    // Never outlive the test JVM, also when it is stopped half-way.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     ServerProcess server = new ServerProcess(process, port);
     server.awaitHealthy(Duration.ofSeconds(60));
     return server;
