@@ -26,6 +26,8 @@ public final class SignalingOutageBenchmark {
     List<Long> outageGaps = new ArrayList<>();
     List<Long> controlGaps = new ArrayList<>();
     List<Long> back = new ArrayList<>();
+    List<Long> outageLost = new ArrayList<>();
+    List<Long> controlLost = new ArrayList<>();
     int failed = 0;
     for (int i = 0; i < controls + runs; i++) {
       boolean control = i < controls;
@@ -37,24 +39,43 @@ public final class SignalingOutageBenchmark {
         summary.peers().forEach(p -> (control ? controlGaps : outageGaps)
             .add(p.mediaGaps().longestMs()));
       }
+      List<Long> lost = lost(result.summaries());
+      (control ? controlLost : outageLost).addAll(lost);
       if (!control) {
         back.addAll(result.backAfterServerUpMs());
       }
-      System.out.printf(Locale.ROOT, "%s run %d: down %d ms, longest gaps %s ms, back after up %s ms%n",
+      System.out.printf(Locale.ROOT, "%s run %d: down %d ms, longest gaps %s ms, frames sent but"
+              + " not decoded %s, back after up %s ms%n",
           control ? "control" : "outage", i, result.downMs(),
           result.summaries().stream().map(s -> s.peers().getFirst().mediaGaps().longestMs())
               .toList(),
-          result.backAfterServerUpMs());
+          lost, result.backAfterServerUpMs());
     }
     System.out.printf(Locale.ROOT, "control: worst longest gap %d ms (%d frames missed)%n",
         max(controlGaps), missed(max(controlGaps)));
     System.out.printf(Locale.ROOT, "outage:  worst longest gap %d ms (%d frames missed), "
         + "median %d ms%n", max(outageGaps), missed(max(outageGaps)), percentile(outageGaps, 50));
+    System.out.printf(Locale.ROOT, "frames sent but not decoded per direction: control max %d,"
+        + " outage max %d (median %d)%n", max(controlLost), max(outageLost),
+        percentile(outageLost, 50));
     System.out.printf(Locale.ROOT, "back in the room after the server was up: median %d ms, "
         + "p95 %d ms, max %d ms (%d reconnections)%n", percentile(back, 50),
         percentile(back, 95), max(back), back.size());
     System.out.printf(Locale.ROOT, "summaries not ok: %d of %d%n", failed,
         2 * (runs + controls));
+  }
+
+  /**
+   * Per direction, the frames the sender's stats say it sent to the peer minus the frames the
+   * peer decoded, both from the summaries' last snapshots (taken within milliseconds of each
+   * other, so a frame or two in flight at the end count too).
+   */
+  private static List<Long> lost(List<HeadlessSummary> summaries) {
+    HeadlessSummary a = summaries.get(0);
+    HeadlessSummary b = summaries.get(1);
+    return List.of(
+        a.peers().getFirst().framesSent() - b.peers().getFirst().framesDecoded(),
+        b.peers().getFirst().framesSent() - a.peers().getFirst().framesDecoded());
   }
 
   /** Frames that would have been shown during a gap of this length at 30 fps. */
