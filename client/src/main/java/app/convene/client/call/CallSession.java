@@ -20,16 +20,19 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -330,7 +333,7 @@ public final class CallSession implements AutoCloseable {
    * Opens a new socket (a fresh access token first, off the call thread) and sends the join that
    * resumes our place; {@code done} hears, on the call executor, whether the socket opened.
    */
-  void reconnectOnce(java.util.function.Consumer<Throwable> done) {
+  void reconnectOnce(Consumer<Throwable> done) {
     int socket = ++generation;
     // The token may need a REST refresh: blocking I/O, on a thread of its own.
     CompletableFuture.supplyAsync(this::freshToken,
@@ -354,7 +357,7 @@ public final class CallSession implements AutoCloseable {
     try {
       return reconnect.tokens().accessToken();
     } catch (Exception e) {
-      throw new java.util.concurrent.CompletionException(e);
+      throw new CompletionException(e);
     }
   }
 
@@ -372,7 +375,7 @@ public final class CallSession implements AutoCloseable {
   }
 
   /** Runs {@code task} on the call executor after {@code delay}, unless the call ended by then. */
-  void later(java.time.Duration delay, Runnable task) {
+  void later(Duration delay, Runnable task) {
     CompletableFuture.runAsync(() -> {
       if (!ended) {
         task.run();
