@@ -63,8 +63,9 @@ public final class CallSession implements AutoCloseable {
   private final Resumption resumption;
   private SignalingClient signaling; // null while reconnecting
   private int generation; // of the current socket; events of older sockets are ignored
+  private boolean tokenRefused; // the last upgrade got HTTP 401: renew the token first
   private RTCConfiguration configuration;
-  private String localId;
+  private volatile String localId; // written on the call executor; read by localId() anywhere
   private VideoTrack outgoingVideo;
   private boolean ended;
 
@@ -130,9 +131,12 @@ public final class CallSession implements AutoCloseable {
     return joinNanos;
   }
 
-  /** Our peer id in the room. */
+  /**
+   * Our peer id in the room: the first join's, or the one we were given when the server could not
+   * resume our place and we joined afresh.
+   */
   public CompletableFuture<String> localId() {
-    return joinedFuture.thenApply(Joined::peerId);
+    return joinedFuture.thenApply(first -> localId != null ? localId : first.peerId());
   }
 
   public void setMicrophoneEnabled(boolean enabled) {
@@ -336,12 +340,16 @@ public final class CallSession implements AutoCloseable {
   void reconnectOnce(Consumer<Throwable> done) {
     int socket = ++generation;
     // The token may need a REST refresh: blocking I/O, on a thread of its own.
-    CompletableFuture.supplyAsync(this::freshToken,
+    boolean renew = tokenRefused;
+    CompletableFuture.supplyAsync(() -> freshToken(renew),
             task -> Thread.ofVirtual().name("call-token").start(task))
         .thenCompose(token ->
             SignalingClient.connect(ticket.server(), token, new Inbound(socket), executor))
         .whenCompleteAsync((client, failure) -> {
           if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+            tokenRefused = cause instanceof SignalingClient.SignInRefused;
             done.accept(failure);
           } else if (ended || socket != generation) {
             client.close();
@@ -353,9 +361,9 @@ public final class CallSession implements AutoCloseable {
         }, executor);
   }
 
-  private String freshToken() {
+  private String freshToken(boolean renew) {
     try {
-      return reconnect.tokens().accessToken();
+      return renew ? reconnect.tokens().renewedAccessToken() : reconnect.tokens().accessToken();
     } catch (Exception e) {
       throw new CompletionException(e);
     }

@@ -7,6 +7,7 @@ import app.convene.client.call.CallSession;
 import app.convene.client.call.JoinTicket;
 import app.convene.client.call.PeerStats;
 import app.convene.client.call.Reconnect;
+import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
 import app.convene.client.media.TestPatternSource;
@@ -72,7 +73,7 @@ public final class HeadlessParticipant {
         JoinTicket ticket = new JoinTicket(options.server(), api.accessToken(), options.room(),
             options.invite(), options.name());
         session = CallSession.join(ticket, media, outages,
-            Reconnect.withTokens(api::accessToken)).join();
+            Reconnect.withTokens(TokenSource.of(api))).join();
       } catch (ApiException e) {
         return summary(start, null, media, List.of(), e.getMessage(), outages);
       } catch (CompletionException e) {

@@ -62,11 +62,20 @@ final class OutageScenario {
 
   static Result run(Fault fault, Duration faultAt, Duration downFor, Duration stay, Path work)
       throws Exception {
+    return run(fault, faultAt, downFor, stay, work, List.of(), List.of());
+  }
+
+  /**
+   * Like the other, with extra server flags for the first and the second server process (e.g.
+   * different {@code --token-secret}s).
+   */
+  static Result run(Fault fault, Duration faultAt, Duration downFor, Duration stay, Path work,
+      List<String> firstFlags, List<String> secondFlags) throws Exception {
     int port = ServerProcess.freePort();
     Path data = Files.createDirectories(work.resolve("data"));
     Path log = work.resolve("server.log");
     ExecutorService threads = Executors.newCachedThreadPool();
-    ServerProcess first = ServerProcess.start(port, data, log);
+    ServerProcess first = ServerProcess.start(port, data, log, firstFlags.toArray(String[]::new));
     ServerProcess second = null;
     try {
       ApiClient anna = account(first, "Anna");
@@ -94,7 +103,7 @@ final class OutageScenario {
         }
         Thread.sleep(Math.max(0, downFor.toMillis()
             - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultNanos)));
-        second = ServerProcess.start(port, data, log);
+        second = ServerProcess.start(port, data, log, secondFlags.toArray(String[]::new));
         downMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - faultNanos);
       }
       List<HeadlessSummary> summaries = new ArrayList<>();

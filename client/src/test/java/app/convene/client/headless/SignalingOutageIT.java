@@ -36,6 +36,35 @@ class SignalingOutageIT {
     assertCallWentOn(OutageScenario.run(Fault.KILL, FAULT_AT, DOWN_FOR, STAY, work));
   }
 
+  /**
+   * A new token secret on the new server: access tokens are refused (the client renews its token
+   * with its refresh token), and so are resume tokens (RESUME_REFUSED): both participants join
+   * afresh with new peer ids and set their link up anew; the call still goes on.
+   */
+  @Test
+  void aServerWithANewTokenSecretRefusesTheResumeAndTheCallIsSetUpAnew() throws Exception {
+    OutageScenario.Result result = OutageScenario.run(Fault.KILL, FAULT_AT, DOWN_FOR, STAY, work,
+        List.of("--token-secret=" + "first secret of at least 32 bytes!"),
+        List.of("--token-secret=" + "second secret, also 32 bytes long"));
+
+    List<HeadlessSummary> summaries = result.summaries();
+    String context = String.join("\n",
+        summaries.stream().map(HeadlessParticipant::toJson).toList());
+    for (HeadlessSummary summary : summaries) {
+      assertThat(summary.error()).as(context).isNull();
+      assertThat(summary.reconnections().count()).as(context).isEqualTo(1);
+      assertThat(summary.peers()).as(context).hasSize(2); // the peer before and after
+      assertThat(summary.peers().getLast()).as(context).satisfies(peer -> {
+        assertThat(peer.state()).isEqualTo("CONNECTED");
+        assertThat(peer.framesDecoded()).isGreaterThan(60);
+      });
+    }
+    HeadlessSummary anna = summaries.get(0);
+    HeadlessSummary boris = summaries.get(1);
+    assertThat(anna.peers().getLast().peerId()).as(context).isEqualTo(boris.peerId());
+    assertThat(anna.peers().getFirst().peerId()).as(context).isNotEqualTo(boris.peerId());
+  }
+
   private static void assertCallWentOn(OutageScenario.Result result) throws Exception {
     List<HeadlessSummary> summaries = result.summaries();
     String figures = String.join("\n", summaries.stream().map(HeadlessParticipant::toJson).toList())
