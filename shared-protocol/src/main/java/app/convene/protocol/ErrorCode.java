@@ -28,9 +28,18 @@ public enum ErrorCode {
   ROOM_NOT_FOUND(false),
   /** The addressee of a relayed message is not in the sender's room. */
   UNKNOWN_PEER(false),
+  /**
+   * A {@code join} with a {@code resume} token that cannot be honoured: damaged or forged, expired,
+   * for another account or room, or this participant's place was given up (it stayed away longer
+   * than the server's resume grace). Join again without {@code resume}: a new peer id.
+   */
+  RESUME_REFUSED(false),
   /** The client read too slowly and its outgoing queue overflowed; the server closes the socket. */
   SLOW_CONSUMER(true),
-  /** The server is stopping; the client should reconnect later. */
+  /**
+   * The server is stopping (a restart, or a move to another node): reconnect with growing,
+   * randomised delays and resume with the resume token; calls go on meanwhile.
+   */
   SERVER_SHUTTING_DOWN(true),
   /** A fault on the server; the message may be retried. */
   INTERNAL_ERROR(false);

@@ -81,6 +81,27 @@ class SignalCodecTest {
   }
 
   @Test
+  void resumingJoinCarriesItsTokenAndAFirstJoinOmitsIt() throws Exception {
+    Join first = new Join("r-42", "Anna");
+    Join again = first.resuming("djEu.c2ln");
+
+    JsonNode json = JSON.readTree(SignalCodec.write(again));
+
+    assertThat(json.get("resume").asText()).isEqualTo("djEu.c2ln");
+    assertThat(SignalCodec.parse(SignalCodec.write(again))).isEqualTo(again);
+    assertThat(JSON.readTree(SignalCodec.write(first)).has("resume")).isFalse();
+  }
+
+  @Test
+  void joinedFromAServerWithoutResumeParsesWithNoToken() throws Exception {
+    SignalMessage old = SignalCodec.parse(
+        "{\"type\":\"joined\",\"protocol\":1,\"room\":\"r\",\"peerId\":\"p-1\","
+            + "\"peers\":[],\"iceServers\":[],\"maxPeers\":10}");
+
+    assertThat(old).isInstanceOfSatisfying(Joined.class, j -> assertThat(j.resumeToken()).isNull());
+  }
+
+  @Test
   void relayedMessageFromAClientOmitsFromUntilTheServerStampsIt() throws Exception {
     Offer sent = new Offer("p-2", "v=0");
 

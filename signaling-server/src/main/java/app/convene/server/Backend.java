@@ -16,6 +16,7 @@ import app.convene.server.preferences.PreferencesService;
 import app.convene.server.rooms.RoomRoutes;
 import app.convene.server.rooms.RoomService;
 import app.convene.server.signaling.ConnectedUsers;
+import app.convene.server.signaling.ResumeTokens;
 import app.convene.server.store.Database;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ final class Backend implements AutoCloseable {
   private final LifecycleJobs jobs;
   private final Notices notices;
   private final InvitationMailer mailer;
+  private final ResumeTokens resumeTokens;
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
@@ -42,6 +44,7 @@ final class Backend implements AutoCloseable {
     this.database = database;
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl(),
         config.passwordHashing());
+    this.resumeTokens = new ResumeTokens(secret, config.resumeTokenTtl(), clock);
     this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
     this.notices = new Notices(database, clock, connected, config.reminderLead());
     PreferencesService preferences = new PreferencesService(database, clock);
@@ -79,6 +82,11 @@ final class Backend implements AutoCloseable {
 
   AuthService auth() {
     return auth;
+  }
+
+  /** Signs resume tokens with the persistent token secret, so they outlive a restart. */
+  ResumeTokens resumeTokens() {
+    return resumeTokens;
   }
 
   RoomService rooms() {

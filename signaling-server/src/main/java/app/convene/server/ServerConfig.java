@@ -28,6 +28,11 @@ import java.util.function.Consumer;
  * @param pingInterval how often the server pings each connection; keep it well under {@code
  *     idleTimeout}
  * @param shutdownGrace how long {@link SignalingServer#close()} waits for clients to close
+ * @param resumeGrace how long the room keeps the place of a participant whose socket dropped, for
+ *     it to come back with its resume token, before the others get {@code peer-left}; zero
+ *     announces the drop at once
+ * @param resumeTokenTtl how long a resume token handed out in {@code joined} stays valid (it also
+ *     lets a participant back into a room rebuilt after a server restart)
  * @param iceServers the STUN and TURN servers handed to clients, in this order
  * @param turnSecret the secret shared with the TURN server for TURN REST credentials, or {@code
  *     null} to hand TURN entries out as configured
@@ -61,6 +66,8 @@ public record ServerConfig(
     Duration idleTimeout,
     Duration pingInterval,
     Duration shutdownGrace,
+    Duration resumeGrace,
+    Duration resumeTokenTtl,
     List<IceServer> iceServers,
     String turnSecret,
     Duration turnCredentialTtl,
@@ -100,6 +107,11 @@ public record ServerConfig(
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("shutdownGrace is negative: " + shutdownGrace);
     }
+    Objects.requireNonNull(resumeGrace, "resumeGrace == null");
+    if (resumeGrace.isNegative()) {
+      throw new IllegalArgumentException("resumeGrace is negative: " + resumeGrace);
+    }
+    positive("resumeTokenTtl", resumeTokenTtl);
     iceServers = List.copyOf(Objects.requireNonNull(iceServers, "iceServers == null"));
     if (turnSecret != null && turnSecret.isBlank()) {
       throw new IllegalArgumentException("turnSecret is blank; use null for none");
@@ -133,7 +145,8 @@ public record ServerConfig(
 
   /**
    * Loopback on port 8787, 10 users a room, 64 KiB messages, 256 queued messages, 60 s idle
-   * timeout, a ping every 20 s, 5 s shutdown grace, no ICE servers, no TURN secret, 12 h TURN
+   * timeout, a ping every 20 s, 5 s shutdown grace, 30 s resume grace, 12 h resume tokens, no ICE servers,
+   * no TURN secret, 12 h TURN
    * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded
    * database and a generated token secret in it, 15 min access tokens, rooms deactivated after
    * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail;
@@ -153,6 +166,8 @@ public record ServerConfig(
         Duration.ofSeconds(60),
         Duration.ofSeconds(20),
         Duration.ofSeconds(5),
+        Duration.ofSeconds(30),
+        Duration.ofHours(12),
         List.of(),
         null,
         Duration.ofHours(12),
@@ -211,6 +226,14 @@ public record ServerConfig(
 
   public ServerConfig withShutdownGrace(Duration shutdownGrace) {
     return copy(b -> b.shutdownGrace = shutdownGrace);
+  }
+
+  public ServerConfig withResumeGrace(Duration resumeGrace) {
+    return copy(b -> b.resumeGrace = resumeGrace);
+  }
+
+  public ServerConfig withResumeTokenTtl(Duration resumeTokenTtl) {
+    return copy(b -> b.resumeTokenTtl = resumeTokenTtl);
   }
 
   public ServerConfig withIceServers(List<IceServer> iceServers) {
@@ -280,6 +303,7 @@ public record ServerConfig(
         + ", maxMessageBytes=" + maxMessageBytes + ", maxQueuedMessages=" + maxQueuedMessages
         + ", idleTimeout=" + idleTimeout + ", pingInterval=" + pingInterval
         + ", shutdownGrace=" + shutdownGrace
+        + ", resumeGrace=" + resumeGrace + ", resumeTokenTtl=" + resumeTokenTtl
         + ", iceServers=" + iceServers.stream().map(IceServer::urls).toList()
         + ", turnSecret=" + hidden(turnSecret)
         + ", turnCredentialTtl=" + turnCredentialTtl + ", dataDir=" + dataDir

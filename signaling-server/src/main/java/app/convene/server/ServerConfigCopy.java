@@ -17,6 +17,8 @@ final class ServerConfigCopy {
   Duration idleTimeout;
   Duration pingInterval;
   Duration shutdownGrace;
+  Duration resumeGrace;
+  Duration resumeTokenTtl;
   List<IceServer> iceServers;
   String turnSecret;
   Duration turnCredentialTtl;
@@ -42,6 +44,8 @@ final class ServerConfigCopy {
     idleTimeout = c.idleTimeout();
     pingInterval = c.pingInterval();
     shutdownGrace = c.shutdownGrace();
+    resumeGrace = c.resumeGrace();
+    resumeTokenTtl = c.resumeTokenTtl();
     iceServers = c.iceServers();
     turnSecret = c.turnSecret();
     turnCredentialTtl = c.turnCredentialTtl();
@@ -62,7 +66,9 @@ final class ServerConfigCopy {
   /** A new config of these values; checked by the record's constructor. */
   ServerConfig build() {
     return new ServerConfig(host, port, maxPeersPerRoom, maxMessageBytes, maxQueuedMessages,
-        idleTimeout, pingInterval, shutdownGrace, iceServers, turnSecret, turnCredentialTtl,
+        idleTimeout, pingInterval, shutdownGrace,
+        resumeGrace, resumeTokenTtl,
+        iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
         roomIdleTimeout, roomIdleCheckInterval, reminderLead,
         smtp, passwordHashing, acceptQueueSize);

@@ -74,7 +74,7 @@ public final class SignalingServer implements AutoCloseable {
     connector.setAcceptQueueSize(config.acceptQueueSize());
     server.addConnector(connector);
     signaling = new SignalingService(config, threads, clock, backend.rooms()::admit,
-        backend.jobs(), connected, backend.notices());
+        backend.jobs(), connected, backend.notices(), backend.resumeTokens());
 
     PathMappingsHandler routes = new PathMappingsHandler();
     routes.addMapping(PathSpec.from("/health"), new HealthHandler(this::status));

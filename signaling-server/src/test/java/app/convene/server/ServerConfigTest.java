@@ -21,6 +21,7 @@ class ServerConfigTest {
   private static final String SECRET = "a-token-secret-of-at-least-32-bytes!";
   private static final ServerConfig EVERY_OPTION = new ServerConfig("0.0.0.0", 9000, 4, 2048, 16,
       Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO,
+      Duration.ofSeconds(7), Duration.ofHours(1),
       List.of(ice("stun:a.example.org"), ice("stun:b.example.org:3478"),
           ice("turns:t.example.org:5349")),
       "north-wind", Duration.ofMinutes(10), Path.of("/srv/convene"),
@@ -42,6 +43,8 @@ class ServerConfigTest {
     assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(20));
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.resumeGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.resumeTokenTtl()).isEqualTo(Duration.ofHours(12));
     assertThat(config.iceServers()).isEmpty();
     assertThat(config.turnSecret()).isNull();
     assertThat(config.turnCredentialTtl()).isEqualTo(Duration.ofHours(12));
@@ -68,7 +71,8 @@ class ServerConfigTest {
     ServerConfig config = ServerConfig.parse(new String[] {
         "--host=0.0.0.0", "--port=9000", "--max-peers=4", "--max-message-bytes=2048",
         "--max-queued-messages=16", "--idle-timeout-seconds=30", "--ping-interval-seconds=10",
-        "--shutdown-grace-seconds=0", "--stun=stun:a.example.org", "--stun=stun:b.example.org:3478",
+        "--shutdown-grace-seconds=0", "--resume-grace-seconds=7",
+        "--resume-token-ttl-seconds=3600", "--stun=stun:a.example.org", "--stun=stun:b.example.org:3478",
         "--turn=turns:t.example.org:5349", "--turn-secret=north-wind", "--turn-ttl-seconds=600",
         "--data-dir=/srv/convene", "--db-url=jdbc:postgresql://db.example.org/convene",
         "--db-user=convene", "--db-password=hunter2", "--token-secret=" + SECRET,
@@ -95,6 +99,8 @@ class ServerConfigTest {
         Map.entry("CONVENE_IDLE_TIMEOUT_SECONDS", "30"),
         Map.entry("CONVENE_PING_INTERVAL_SECONDS", "10"),
         Map.entry("CONVENE_SHUTDOWN_GRACE_SECONDS", "0"),
+        Map.entry("CONVENE_RESUME_GRACE_SECONDS", "7"),
+        Map.entry("CONVENE_RESUME_TOKEN_TTL_SECONDS", "3600"),
         Map.entry("CONVENE_STUN", "stun:a.example.org, stun:b.example.org:3478"),
         Map.entry("CONVENE_TURN", "turns:t.example.org:5349"),
         Map.entry("CONVENE_TURN_SECRET", "north-wind"),

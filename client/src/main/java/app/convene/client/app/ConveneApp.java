@@ -16,6 +16,7 @@ import app.convene.protocol.api.OccurrenceView;
 import app.convene.client.calendar.MeetingCache;
 import app.convene.client.call.InviteLink;
 import app.convene.client.call.JoinTicket;
+import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
 import app.convene.client.notify.NotificationCenter;
@@ -251,7 +252,7 @@ public final class ConveneApp extends Application {
     }, background).thenComposeAsync(ticket -> {
       CallModel call = new CallModel(title, user.displayName(), media(), fx);
       fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
-      return call.connect(ticket).thenApply(v -> {
+      return call.connect(ticket, TokenSource.of(api)).thenApply(v -> {
         hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
         return call;
       });

@@ -28,6 +28,22 @@ public interface CallListener {
   /** The server reported an error about something we sent. */
   default void serverError(String message) {}
 
+  /**
+   * The signaling connection dropped (or the server is restarting); the call and its media go on
+   * while the session reconnects.
+   *
+   * @param reason why it dropped, for logs
+   */
+  default void reconnecting(String reason) {}
+
+  /**
+   * Back in the room after {@link #reconnecting}, with the same peer id (or, when the server gave
+   * our place up, a new one and every link set up anew).
+   *
+   * @param nanos how long the socket was away, in nanoseconds
+   */
+  default void reconnected(long nanos) {}
+
   /** The call ended: we hung up, the server closed the connection, or the network failed. */
   default void ended(String reason) {}
 }

@@ -63,6 +63,7 @@ final class PeerLink {
   private boolean ignoreOffer;
   private boolean closed;
   private int iceRestarts;
+  private boolean iceRestartPending;
   private AudioTrack audio;
   private VideoTrack video;
 
@@ -140,6 +141,7 @@ final class PeerLink {
     ignoreOffer = !polite && collision;
     if (ignoreOffer) {
       log.debug("ignoring colliding offer from {} (impolite side)", peerId());
+      resendPendingOffer(); // ours may have been lost while signaling was down
       return;
     }
     RTCSessionDescription description =
@@ -204,10 +206,51 @@ final class PeerLink {
       return;
     }
     makingOffer = true;
-    Rtc.createOffer(pc, false)
+    boolean iceRestart = iceRestartPending;
+    iceRestartPending = false;
+    Rtc.createOffer(pc, iceRestart)
         .thenComposeAsync(this::setLocalAndSend, executor)
         .whenCompleteAsync((v, e) -> makingOffer = false, executor)
         .exceptionallyAsync(e -> fail("offer", e), executor);
+  }
+
+  /**
+   * Signaling is back after an outage, during which messages to and from this peer were lost:
+   * re-sends an offer still waiting for its answer (its SDP carries the candidates gathered so
+   * far), or restarts ICE when the link failed or is disconnected. A link that is up is left alone.
+   */
+  void resync() {
+    if (closed) {
+      return;
+    }
+    if (!resendPendingOffer()
+        && (state == RTCPeerConnectionState.FAILED
+            || state == RTCPeerConnectionState.DISCONNECTED)) {
+      restartIce();
+    }
+  }
+
+  /** Restarts ICE: the next offer (negotiation follows at once) carries new ICE credentials. */
+  void restartIce() {
+    if (closed) {
+      return;
+    }
+    log.info("peer {}: ICE restart (connection {})", peerId(), state);
+    iceRestartPending = true;
+    pc.restartIce();
+  }
+
+  /** Sends our local offer again if it still waits for an answer; true if it did. */
+  private boolean resendPendingOffer() {
+    if (makingOffer || pc.getSignalingState() != RTCSignalingState.HAVE_LOCAL_OFFER) {
+      return false;
+    }
+    RTCSessionDescription local = pc.getLocalDescription();
+    if (local == null) {
+      return false;
+    }
+    events.send(new Offer(peerId(), local.sdp));
+    return true;
   }
 
   private CompletableFuture<Void> setLocalAndSend(RTCSessionDescription description) {
@@ -242,6 +285,7 @@ final class PeerLink {
     if (next == RTCPeerConnectionState.FAILED && iceRestarts < MAX_ICE_RESTARTS) {
       iceRestarts++;
       log.info("peer {}: connection failed, ICE restart {} of {}", peerId(), iceRestarts, MAX_ICE_RESTARTS);
+      iceRestartPending = true;
       pc.restartIce();
     } else if (next == RTCPeerConnectionState.CONNECTED) {
       iceRestarts = 0;

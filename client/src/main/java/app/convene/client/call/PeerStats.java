@@ -14,6 +14,9 @@ package app.convene.client.call;
  * @param packetsReceived inbound RTP packets (audio and video)
  * @param packetsLost inbound RTP packets lost (audio and video)
  * @param framesSent video frames we sent to this peer
+ * @param longestGapMs the longest interval without a newly decoded frame of this peer since its
+ *     first, up to this snapshot; 0 before the first frame
+ * @param gaps how many such intervals exceeded {@link RemoteVideoMeter#GAP_NANOS} (0.5 s)
  */
 public record PeerStats(
     String peerId,
@@ -26,7 +29,9 @@ public record PeerStats(
     double rttMs,
     long packetsReceived,
     long packetsLost,
-    long framesSent) {
+    long framesSent,
+    long longestGapMs,
+    int gaps) {
 
   /** Lost packets as a percentage of expected packets, 0 when nothing arrived yet. */
   public double lossPercent() {

@@ -30,6 +30,7 @@ final class StatsReader {
     }
     RemoteVideoMeter meter = link.meter();
     long first = meter.firstFrameNanos();
+    long now = System.nanoTime();
     return new PeerStats(
         link.peerId(),
         link.remote().name(),
@@ -41,7 +42,9 @@ final class StatsReader {
         rttMs,
         received,
         lost,
-        framesSent);
+        framesSent,
+        meter.longestGapNanos(now) / 1_000_000,
+        meter.gaps(now));
   }
 
   private static long number(Object value) {

@@ -6,6 +6,8 @@ import app.convene.client.api.ApiException;
 import app.convene.client.call.CallSession;
 import app.convene.client.call.JoinTicket;
 import app.convene.client.call.PeerStats;
+import app.convene.client.call.Reconnect;
+import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
 import app.convene.client.media.TestPatternSource;
@@ -63,29 +65,31 @@ public final class HeadlessParticipant {
     long start = System.nanoTime();
     log.info("{} joins {}", options.name(), options.room());
     MediaOptions mediaOptions = MediaOptions.synthetic(options.width(), options.height(), options.fps());
+    Outages outages = new Outages();
     try (MediaEngine media = new MediaEngine(mediaOptions)) {
       CallSession session;
       try {
-        String token = signIn();
-        JoinTicket ticket = new JoinTicket(options.server(), token, options.room(), options.invite(),
-            options.name());
-        session = CallSession.join(ticket, media, new CallListener() {}).join();
+        ApiClient api = signIn();
+        JoinTicket ticket = new JoinTicket(options.server(), api.accessToken(), options.room(),
+            options.invite(), options.name());
+        session = CallSession.join(ticket, media, outages,
+            Reconnect.withTokens(TokenSource.of(api))).join();
       } catch (ApiException e) {
-        return summary(start, null, media, List.of(), e.getMessage());
+        return summary(start, null, media, List.of(), e.getMessage(), outages);
       } catch (CompletionException e) {
         String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-        return summary(start, null, media, List.of(), reason);
+        return summary(start, null, media, List.of(), reason, outages);
       }
       try (session) {
         List<PeerStats> stats = waitForGoal(session, start);
         String peerId = session.localId().join();
-        return summary(start, peerId, media, stats, null);
+        return summary(start, peerId, media, stats, outages.endedEarly(), outages);
       }
     }
   }
 
   /** Signs in, creating the account first when the server does not know it. */
-  private String signIn() throws ApiException {
+  private ApiClient signIn() throws ApiException {
     ApiClient api = new ApiClient(ApiClient.httpBase(options.server()), null, session -> {});
     try {
       api.login(options.email(), options.password());
@@ -99,7 +103,7 @@ public final class HeadlessParticipant {
         throw "email_taken".equals(registration.code()) ? e : registration;
       }
     }
-    return api.accessToken();
+    return api;
   }
 
   private List<PeerStats> waitForGoal(CallSession session, long start) {
@@ -124,21 +128,25 @@ public final class HeadlessParticipant {
     return List.copyOf(seen.values());
   }
 
-  private HeadlessSummary summary(
-      long start, String peerId, MediaEngine media, List<PeerStats> stats, String error) {
+  private HeadlessSummary summary(long start, String peerId, MediaEngine media,
+      List<PeerStats> stats, String error, Outages outages) {
     TestPatternSource pattern = media.pattern();
     HeadlessSummary.Sent sent =
         new HeadlessSummary.Sent(
             media.cameraName(), options.width(), options.height(),
             pattern == null ? 0 : pattern.framesPushed());
-    boolean ok = error == null && stats.stream().anyMatch(s -> s.framesDecoded() > 0);
+    List<HeadlessSummary.PeerSummary> peers =
+        stats.stream().map(HeadlessSummary.PeerSummary::of).toList();
+    boolean ok = error == null && stats.stream().anyMatch(s -> s.framesDecoded() > 0)
+        && !HeadlessSummary.troubled(peers);
     return new HeadlessSummary(
         ok,
         options.room(),
         peerId,
         (System.nanoTime() - start) / 1_000_000,
         sent,
-        stats.stream().map(HeadlessSummary.PeerSummary::of).toList(),
+        outages.summary(),
+        peers,
         error);
   }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * The one-line JSON a headless participant prints when it leaves.
  *
- * @param ok whether remote video was decoded (the exit status follows it)
+ * @param ok whether the call went well (the exit status follows it): remote video was decoded, no
+ *     peer's video stopped for longer than {@link #MAX_MEDIA_GAP_MS}, no known peer ended up not
+ *     connected, and the call did not end before the participant left
+ * @param reconnections how often the signaling connection dropped and came back
  * @param error why the participant could not take part, or {@code null}
  */
 public record HeadlessSummary(
@@ -15,8 +18,39 @@ public record HeadlessSummary(
     String peerId,
     long durationMs,
     Sent sent,
+    Reconnections reconnections,
     List<PeerSummary> peers,
     String error) {
+
+  /** Remote video that stopped for longer than this makes the summary not ok: 2 s. */
+  public static final long MAX_MEDIA_GAP_MS = 2_000;
+
+  /**
+   * The signaling connection's drops during the call.
+   *
+   * @param count how many times the participant came back into the room
+   * @param backMs for each, milliseconds from the drop until the server had us back
+   * @param pending whether the connection was down when the participant left
+   */
+  public record Reconnections(int count, List<Long> backMs, boolean pending) {
+    public Reconnections {
+      backMs = List.copyOf(backMs);
+    }
+  }
+
+  /**
+   * Intervals without a newly decoded frame of one peer, from its first frame on.
+   *
+   * @param longestMs the longest, the one still open at the end included
+   * @param over500ms how many exceeded half a second
+   */
+  public record MediaGaps(long longestMs, int over500ms) {}
+
+  /** Whether any peer's video stopped too long, or a known peer was lost. */
+  static boolean troubled(List<PeerSummary> peers) {
+    return peers.stream().anyMatch(p -> p.mediaGaps().longestMs() > MAX_MEDIA_GAP_MS
+        || !"CONNECTED".equals(p.state()));
+  }
 
   /** What this participant sent. */
   public record Sent(String source, int width, int height, long frames) {}
@@ -34,13 +68,15 @@ public record HeadlessSummary(
       long packetsReceived,
       long packetsLost,
       double lossPercent,
-      long framesSent) {
+      long framesSent,
+      MediaGaps mediaGaps) {
 
     static PeerSummary of(PeerStats s) {
       return new PeerSummary(
           s.peerId(), s.name(), s.state(), s.framesDecoded(), s.width(), s.height(),
           s.firstFrameMs(), Math.round(s.rttMs() * 100) / 100.0, s.packetsReceived(),
-          s.packetsLost(), Math.round(s.lossPercent() * 100) / 100.0, s.framesSent());
+          s.packetsLost(), Math.round(s.lossPercent() * 100) / 100.0, s.framesSent(),
+          new MediaGaps(s.longestGapMs(), s.gaps()));
     }
   }
 }

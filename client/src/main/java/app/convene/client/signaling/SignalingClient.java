@@ -82,6 +82,13 @@ public final class SignalingClient implements AutoCloseable {
     return text;
   }
 
+  /** The server refused the upgrade's access token (HTTP 401); a new token may do. */
+  public static final class SignInRefused extends java.io.IOException {
+    SignInRefused(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** Hands OkHttp's callbacks (on its reader thread) to the delivery executor. */
   private static final class Relay extends WebSocketListener {
     private final SignalingListener listener;
@@ -127,11 +134,13 @@ public final class SignalingClient implements AutoCloseable {
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
       String reason =
-          response == null ? "cannot reach the server: " + t.getMessage()
+          response == null && opened.isDone() ? "the connection to the server was lost"
+              : response == null ? "cannot reach the server: " + t.getMessage()
               : response.code() == 401 ? "the server did not accept the sign-in (HTTP 401)"
               : "the server refused the connection: HTTP " + response.code();
       if (!opened.isDone()) {
-        opened.completeExceptionally(new java.io.IOException(reason, t));
+        opened.completeExceptionally(response != null && response.code() == 401
+            ? new SignInRefused(reason, t) : new java.io.IOException(reason, t));
         ended.set(true);
         return;
       }

@@ -4,6 +4,8 @@ import app.convene.client.call.CallListener;
 import app.convene.client.call.CallSession;
 import app.convene.client.call.JoinTicket;
 import app.convene.client.call.PeerStats;
+import app.convene.client.call.Reconnect;
+import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Peer;
@@ -45,6 +47,8 @@ public final class CallModel {
   private final BooleanProperty cameraOn = new SimpleBooleanProperty(this, "cameraOn", true);
   private final BooleanProperty sharing = new SimpleBooleanProperty(this, "sharing");
   private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper(this, "ended");
+  private final ReadOnlyBooleanWrapper reconnecting =
+      new ReadOnlyBooleanWrapper(this, "reconnecting");
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final StringProperty cameraName = new SimpleStringProperty(this, "cameraName", "");
   private final StringProperty inviteLink = new SimpleStringProperty(this, "inviteLink", "");
@@ -74,7 +78,15 @@ public final class CallModel {
 
   /** Joins the room; the future completes on the FX thread once the server admitted us. */
   public CompletableFuture<Void> connect(JoinTicket ticket) {
-    return CallSession.join(ticket, media, new Events())
+    return connect(ticket, ticket::accessToken);
+  }
+
+  /**
+   * Like {@link #connect(JoinTicket)}; when the signaling connection drops, the call reconnects
+   * with a fresh access token from {@code tokens} (e.g. {@code ApiClient::accessToken}).
+   */
+  public CompletableFuture<Void> connect(JoinTicket ticket, TokenSource tokens) {
+    return CallSession.join(ticket, media, new Events(), Reconnect.withTokens(tokens))
         .thenAcceptAsync(
             joined -> {
               session = joined;
@@ -112,6 +124,11 @@ public final class CallModel {
 
   public ReadOnlyBooleanProperty endedProperty() {
     return ended.getReadOnlyProperty();
+  }
+
+  /** True while the signaling connection is down and the call reconnects; media goes on. */
+  public ReadOnlyBooleanProperty reconnectingProperty() {
+    return reconnecting.getReadOnlyProperty();
   }
 
   public StringProperty statusProperty() {
@@ -351,9 +368,20 @@ public final class CallModel {
     }
 
     @Override
+    public void reconnecting(String reason) {
+      fx.execute(() -> reconnecting.set(true));
+    }
+
+    @Override
+    public void reconnected(long nanos) {
+      fx.execute(() -> reconnecting.set(false));
+    }
+
+    @Override
     public void ended(String reason) {
       fx.execute(
           () -> {
+            reconnecting.set(false);
             statsPoll.stop();
             ended.set(true);
             status.set(Messages.format("call.ended", reason));

@@ -45,10 +45,18 @@ public final class CallWindow {
     status.getStyleClass().add("call-status");
     status.textProperty().bind(model.statusProperty());
 
+    Label reconnecting = new Label(Messages.get("call.reconnecting"));
+    reconnecting.setId("reconnecting");
+    reconnecting.getStyleClass().add("reconnecting-banner");
+    reconnecting.setMaxWidth(Double.MAX_VALUE);
+    reconnecting.visibleProperty().bind(model.reconnectingProperty());
+    reconnecting.managedProperty().bind(reconnecting.visibleProperty());
+
+    VBox top = new VBox(6, reconnecting, status);
     BorderPane root = new BorderPane(grid);
     root.getStyleClass().add("call-window");
-    root.setTop(status);
-    BorderPane.setMargin(status, new Insets(8, 12, 0, 12));
+    root.setTop(top);
+    BorderPane.setMargin(top, new Insets(8, 12, 0, 12));
     root.setBottom(controls());
 
     Scene scene = new Scene(root, 1040, 680);

@@ -56,6 +56,17 @@ public final class TestBackend implements AutoCloseable {
     server = SignalingServer.start(ServerConfig.defaults().withPort(port).withDataDir(dataDir));
   }
 
+  /** Stops the server gracefully (clients are told to reconnect); {@link #startAgain} follows. */
+  public void stop() {
+    server.close();
+  }
+
+  /** Starts a new server on the port and data of the stopped one. */
+  public void startAgain() throws Exception {
+    server = SignalingServer.start(
+        ServerConfig.defaults().withPort(server.port()).withDataDir(dataDir));
+  }
+
   public URI httpBase() {
     return URI.create("http://127.0.0.1:" + server.port());
   }

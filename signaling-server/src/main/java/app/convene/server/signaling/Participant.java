@@ -24,9 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one connection does in rooms: join, leave, relay to a room-mate, and leave for good when
- * the connection ends. Every message a client may send is handled here, and every refusal is a
- * typed error to the client.
+ * What one connection does in rooms: join (or resume a {@link Seat}), leave, relay to a room-mate,
+ * and step away when the connection ends. Every message a client may send is handled here, and
+ * every refusal is a typed error to the client.
+ *
+ * <p>A dropped connection does not leave its room at once: its seat is held for the resume grace
+ * ({@link SignalingService#holdSeat}), and a connection that joins with the participant's resume
+ * token takes the seat over with the same peer id, unnoticed by the others (see {@link
+ * ResumeJoin}).
  *
  * <p>Threads: {@link #handle} runs on the connection's Jetty thread, {@link #detach} on any thread.
  * The room this participant is in is guarded by {@code lock}; membership notices are enqueued
@@ -37,23 +42,29 @@ import org.slf4j.LoggerFactory;
 final class Participant {
   private static final Logger log = LoggerFactory.getLogger(Participant.class);
 
-  private final String peerId;
   private final Caller caller;
   private final SignalingService service;
   private final Consumer<SignalMessage> outbox;
+  private final Runnable closeSocket;
   private final Object lock = new Object();
+  private String peerId; // guarded by lock; the socket's own until a resume adopts another
   private Room room; // guarded by lock
+  private Seat seat; // guarded by lock; set with room
   private boolean detached; // guarded by lock; the connection is ending and takes no more part
 
   /**
+   * @param peerId the peer id this connection was given when it opened
    * @param outbox queues messages for this participant's client; returns at once
+   * @param closeSocket closes this connection, once another connection resumed its seat; returns
+   *     at once
    */
-  Participant(
-      String peerId, Caller caller, SignalingService service, Consumer<SignalMessage> outbox) {
+  Participant(String peerId, Caller caller, SignalingService service,
+      Consumer<SignalMessage> outbox, Runnable closeSocket) {
     this.peerId = Objects.requireNonNull(peerId, "peerId == null");
     this.caller = Objects.requireNonNull(caller, "caller == null");
     this.service = Objects.requireNonNull(service, "service == null");
     this.outbox = Objects.requireNonNull(outbox, "outbox == null");
+    this.closeSocket = Objects.requireNonNull(closeSocket, "closeSocket == null");
   }
 
   /** Handles one message from the client. */
@@ -69,17 +80,51 @@ final class Participant {
     }
   }
 
-  /** Leaves the room, if any, for good: the others are told with this reason. */
+  /**
+   * The connection ends. {@link PeerLeft.Reason#LEFT} leaves the room for good at once; any other
+   * reason holds the seat for the resume grace (or leaves at once when the grace is zero).
+   */
   void detach(PeerLeft.Reason reason) {
+    Seat away;
+    long departure;
     synchronized (lock) {
       if (detached) {
         return;
       }
       detached = true;
-      if (room != null) {
-        leaveRoom(reason);
+      if (room == null) {
+        return;
       }
+      if (reason == PeerLeft.Reason.LEFT || service.config().resumeGrace().isZero()) {
+        leaveRoom(reason);
+        return;
+      }
+      away = seat;
+      departure = away.away(this);
+      room = null;
+      seat = null;
     }
+    if (departure >= 0) {
+      log.atInfo()
+          .addKeyValue("room", away.room().name())
+          .addKeyValue("peer", away.peerId())
+          .addKeyValue("graceMillis", service.config().resumeGrace().toMillis())
+          .log("peer away; its seat is held");
+      service.holdSeat(away, departure);
+    }
+  }
+
+  /** Another connection resumed this one's seat: take no more part, close the socket. */
+  void letGo() {
+    synchronized (lock) {
+      if (detached) {
+        return;
+      }
+      detached = true;
+      room = null;
+      seat = null;
+    }
+    closeSocket.run();
   }
 
   /** The id of the room this participant is in, or {@code null}. Any thread. */
@@ -98,12 +143,26 @@ final class Participant {
   /** Sends the client a typed error. */
   void error(ErrorCode code, String message, String ref) {
     log.atDebug()
-        .addKeyValue("peer", peerId)
+        .addKeyValue("peer", peerId())
         .addKeyValue("code", code)
         .addKeyValue("ref", ref)
         .addKeyValue("detail", message)
         .log("error sent");
     outbox.accept(new ErrorMessage(code, message, ref));
+  }
+
+  Caller caller() {
+    return caller;
+  }
+
+  Consumer<SignalMessage> outbox() {
+    return outbox;
+  }
+
+  private String peerId() {
+    synchronized (lock) {
+      return peerId;
+    }
   }
 
   private void join(Join join) {
@@ -135,32 +194,98 @@ final class Participant {
           "join");
       return;
     }
+    if (join.resume() != null) {
+      Participant previous;
+      synchronized (lock) {
+        if (refusedAsAlreadyInRoom()) {
+          return;
+        }
+        previous = new ResumeJoin(this, service, grant.get(), name).resume(join.resume());
+      }
+      if (previous != null) {
+        previous.letGo();
+      }
+      return;
+    }
     synchronized (lock) {
       if (refusedAsAlreadyInRoom()) {
         return;
       }
-      Member me = new Member(new Peer(peerId, name), outbox);
-      Admission admission = service.rooms().join(
-          grant.get().roomId(), grant.get().maxUsers(), me, admitted -> welcome(admitted, me));
-      switch (admission) {
-        case Admission.Full full ->
-            error(
-                ErrorCode.ROOM_FULL,
-                "room '" + roomName + "' is full (" + full.maxPeers() + " of " + full.maxPeers()
-                    + ")",
-                "join");
-        case Admission.Admitted admitted -> {
-          room = admitted.room();
-          log.atInfo()
-              .addKeyValue("room", room.name())
-              .addKeyValue("peer", peerId)
-              .addKeyValue("user", caller.id())
-              .addKeyValue("members", admitted.others().size() + 1)
-              .log("peer joined");
-          service.arrivals().arrived(caller, room.name(), peerId, name);
-        }
+      Seat mine = new Seat(peerId, caller.id(), false);
+      if (service.seats().putIfAbsent(peerId, mine) != null) {
+        error(ErrorCode.INTERNAL_ERROR, "the server failed to seat you; try again", "join");
+        return;
+      }
+      if (admit(mine, name, grant.get(), false)) {
+        service.arrivals().arrived(caller, room.name(), peerId, name);
       }
     }
+  }
+
+  /**
+   * Holds {@code lock}. Admits the seat into the grant's room: on success this participant is in
+   * the room and true is returned; a full room is refused with a typed error.
+   *
+   * @param returned whether the participant comes back into a room rebuilt after a restart: the
+   *     others that came back know it already and hear nothing
+   */
+  boolean admit(Seat mine, String name, RoomService.Grant grant, boolean returned) {
+    mine.attach(this, outbox, null);
+    Member me = new Member(new Peer(mine.peerId(), name), mine::deliver);
+    Admission admission = service.rooms().join(
+        grant.roomId(), grant.maxUsers(), me, admitted -> {
+          mine.seated(admitted.room());
+          welcome(admitted, me, returned);
+        });
+    switch (admission) {
+      case Admission.Full full -> {
+        mine.leave();
+        service.seats().remove(mine.peerId(), mine);
+        error(
+            ErrorCode.ROOM_FULL,
+            "room '" + grant.roomId() + "' is full (" + full.maxPeers() + " of "
+                + full.maxPeers() + ")",
+            "join");
+        return false;
+      }
+      case Admission.Admitted admitted -> {
+        peerId = mine.peerId();
+        room = admitted.room();
+        seat = mine;
+        log.atInfo()
+            .addKeyValue("room", room.name())
+            .addKeyValue("peer", peerId)
+            .addKeyValue("user", caller.id())
+            .addKeyValue("members", admitted.others().size() + 1)
+            .addKeyValue("returned", returned)
+            .log(returned ? "peer came back into a rebuilt room" : "peer joined");
+        return true;
+      }
+    }
+  }
+
+  /** Holds {@code lock}: this connection took over a held seat (see {@link ResumeJoin}). */
+  void seatedAgain(Seat held) {
+    peerId = held.peerId();
+    room = held.room();
+    seat = held;
+    log.atInfo()
+        .addKeyValue("room", room.name())
+        .addKeyValue("peer", peerId)
+        .addKeyValue("user", caller.id())
+        .log("peer resumed");
+  }
+
+  /** A {@code joined} reply for this participant's seat, with a fresh resume token. */
+  Joined joinedReply(Room in, String me, List<Peer> peers) {
+    return new Joined(
+        ProtocolVersion.CURRENT,
+        in.name(),
+        me,
+        peers,
+        service.ice().issueFor(me),
+        in.maxPeers(),
+        service.resumeTokens().issue(caller.id(), in.name(), me));
   }
 
   /** True, after telling the client, when this connection is in a room or ending. */
@@ -182,20 +307,19 @@ final class Participant {
 
   /**
    * Holds {@code lock} and the room's lock: the join reply reaches our outbox before any
-   * message a later joiner sends us, and the others hear of us in join order.
+   * message a later joiner sends us, and the others hear of us in join order. Of a participant
+   * that came back into a rebuilt room, only the members that did not come back themselves hear.
    */
-  private void welcome(Admission.Admitted admitted, Member me) {
+  private void welcome(Admission.Admitted admitted, Member me, boolean returned) {
     List<Peer> peers = admitted.others().stream().map(Member::peer).toList();
-    outbox.accept(
-        new Joined(
-            ProtocolVersion.CURRENT,
-            admitted.room().name(),
-            peerId,
-            peers,
-            service.ice().issueFor(peerId),
-            admitted.room().maxPeers()));
+    outbox.accept(joinedReply(admitted.room(), me.peerId(), peers));
     PeerJoined notice = new PeerJoined(me.peer());
-    admitted.others().forEach(other -> other.send(notice));
+    for (Member other : admitted.others()) {
+      Seat theirs = service.seats().get(other.peerId());
+      if (!returned || theirs == null || !theirs.returned()) {
+        other.send(notice);
+      }
+    }
   }
 
   private void leave() {
@@ -212,6 +336,9 @@ final class Participant {
   private void leaveRoom(PeerLeft.Reason reason) {
     Room left = room;
     room = null;
+    seat.leave();
+    service.seats().remove(peerId, seat);
+    seat = null;
     PeerLeft notice = new PeerLeft(peerId, reason);
     service.rooms().leave(left, peerId).forEach(other -> other.send(notice));
     log.atInfo()
@@ -224,14 +351,16 @@ final class Participant {
   private void relay(SignalMessage.Relayed message) {
     String type = MessageTypes.of(message);
     Room current;
+    String me;
     synchronized (lock) {
       current = room;
+      me = peerId;
     }
     if (current == null) {
       error(ErrorCode.NOT_IN_ROOM, "join a room before sending '" + type + "'", type);
       return;
     }
-    if (message.to().equals(peerId)) {
+    if (message.to().equals(me)) {
       error(ErrorCode.INVALID_FIELD, "'to' is this connection's own peer id", type);
       return;
     }
@@ -243,6 +372,7 @@ final class Participant {
           type);
       return;
     }
-    target.get().send(message.withFrom(peerId));
+    // A member whose socket is away gets nothing: its seat drops the message.
+    target.get().send(message.withFrom(me));
   }
 }

@@ -1,5 +1,6 @@
 package app.convene.server.signaling;
 
+import app.convene.protocol.PeerLeft;
 import app.convene.server.ServerConfig;
 import app.convene.server.http.Caller;
 import app.convene.server.ice.IceServerIssuer;
@@ -43,6 +44,8 @@ public final class SignalingService implements AutoCloseable {
   private final Arrivals arrivals;
   private final ScheduledExecutorService timer;
   private final ConcurrentHashMap<String, SignalingSession> sessions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Seat> seats = new ConcurrentHashMap<>(); // by peer id
+  private final ResumeTokens resumeTokens;
   private final SecureRandom random = new SecureRandom();
   private volatile boolean stopping;
 
@@ -55,7 +58,8 @@ public final class SignalingService implements AutoCloseable {
    */
   public SignalingService(ServerConfig config, Executor executor, Clock clock, RoomGate gate,
       Occupancy occupancy) {
-    this(config, executor, clock, gate, occupancy, new ConnectedUsers(), Arrivals.NONE);
+    this(config, executor, clock, gate, occupancy, new ConnectedUsers(), Arrivals.NONE,
+        ResumeTokens.ephemeral(config.resumeTokenTtl(), clock));
   }
 
   /**
@@ -63,9 +67,13 @@ public final class SignalingService implements AutoCloseable {
    *
    * @param connected where every connection is registered while it is open
    * @param arrivals hears of every admitted join
+   * @param resumeTokens signs the resume tokens handed out in {@code joined}; built on the
+   *     server's persistent secret, so that they are honoured after a restart
    */
   public SignalingService(ServerConfig config, Executor executor, Clock clock, RoomGate gate,
-      Occupancy occupancy, ConnectedUsers connected, Arrivals arrivals) {
+      Occupancy occupancy, ConnectedUsers connected, Arrivals arrivals,
+      ResumeTokens resumeTokens) {
+    this.resumeTokens = Objects.requireNonNull(resumeTokens, "resumeTokens == null");
     this.config = Objects.requireNonNull(config, "config == null");
     this.executor = Objects.requireNonNull(executor, "executor == null");
     this.gate = Objects.requireNonNull(gate, "gate == null");
@@ -154,6 +162,9 @@ public final class SignalingService implements AutoCloseable {
   SignalingSession open(Transport transport, Caller caller) {
     while (true) {
       String peerId = "p-" + HexFormat.of().toHexDigits(random.nextInt());
+      if (seats.containsKey(peerId)) {
+        continue; // a held or resumed seat has it
+      }
       SignalingSession session = new SignalingSession(peerId, caller, transport, this);
       if (sessions.putIfAbsent(peerId, session) == null) {
         connected.add(session);
@@ -198,6 +209,37 @@ public final class SignalingService implements AutoCloseable {
 
   Executor executor() {
     return executor;
+  }
+
+  ResumeTokens resumeTokens() {
+    return resumeTokens;
+  }
+
+  /** The seats of every room's participants, by peer id, held ones included. */
+  ConcurrentHashMap<String, Seat> seats() {
+    return seats;
+  }
+
+  /**
+   * The seat's socket is gone: after the resume grace, unless a connection took the seat over
+   * meanwhile, the participant leaves its room and the others get {@code peer-left} {@code
+   * DISCONNECTED}.
+   *
+   * @param departure what {@link Seat#away} returned
+   */
+  void holdSeat(Seat seat, long departure) {
+    schedule(() -> {
+      if (!seat.expireIfStillAway(departure)) {
+        return;
+      }
+      seats.remove(seat.peerId(), seat);
+      PeerLeft notice = new PeerLeft(seat.peerId(), PeerLeft.Reason.DISCONNECTED);
+      rooms.leave(seat.room(), seat.peerId()).forEach(other -> other.send(notice));
+      log.atInfo()
+          .addKeyValue("room", seat.room().name())
+          .addKeyValue("peer", seat.peerId())
+          .log("peer disconnected: did not come back within the resume grace");
+    }, config.resumeGrace());
   }
 
   /** Runs the task on the timer thread after the delay; dropped once the service is closed. */

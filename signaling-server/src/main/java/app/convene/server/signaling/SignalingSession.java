@@ -53,7 +53,7 @@ final class SignalingSession {
             service.executor(),
             service.config().maxQueuedMessages(),
             this::sendFailed);
-    this.participant = new Participant(peerId, caller, service, this::send);
+    this.participant = new Participant(peerId, caller, service, this::send, this::letGo);
   }
 
   String peerId() {
@@ -170,6 +170,13 @@ final class SignalingSession {
           SignalCodec.write(farewell),
           () -> transport.close(Transport.GOING_AWAY, "server shutting down"));
     }
+  }
+
+  /** Another connection resumed this one's seat; this one is closed without a word to the room. */
+  private void letGo() {
+    log.atInfo().addKeyValue("peer", peerId).log("seat resumed on another connection; closing");
+    queue.close();
+    closeSocket(Transport.NORMAL, "resumed on another connection");
   }
 
   private void slowConsumer() {

@@ -7,6 +7,9 @@ import java.util.function.Consumer;
  * with Jetty's session. Every method returns at once and may be called from any thread.
  */
 interface Transport {
+  /** WebSocket close status: a normal close. */
+  int NORMAL = 1000;
+
   /** WebSocket close status: the server is going away. */
   int GOING_AWAY = 1001;
 

@@ -191,6 +191,11 @@ public final class TestClient implements Closeable {
     return received.stream().anyMatch(matching);
   }
 
+  /** How many messages received so far, consumed by the test or not, match. */
+  public long countReceived(Predicate<SignalMessage> matching) {
+    return received.stream().filter(matching).count();
+  }
+
   /** Drops the TCP connection without a close handshake. */
   public void drop() {
     socket.cancel();

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,9 +42,12 @@ public final class TestServer implements AutoCloseable {
     this.api = new Api(server.apiUri());
   }
 
-  /** The defaults on a free port of 127.0.0.1. */
+  /**
+   * The defaults on a free port of 127.0.0.1, with no resume grace: a dropped socket's room-mates
+   * hear {@code peer-left} at once (the resume tests set a grace of their own).
+   */
   public static ServerConfig config() {
-    return ServerConfig.defaults().withHost("127.0.0.1").withPort(0);
+    return ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withResumeGrace(Duration.ZERO);
   }
 
   public static TestServer start() throws Exception {
