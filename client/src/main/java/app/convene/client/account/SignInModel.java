@@ -111,10 +111,18 @@ public final class SignInModel {
       password.set("");
       if (e != null) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        error.set(cause.getMessage());
+        error.set(userText(cause));
       } else {
         onSignedIn.accept(api);
       }
     }, fx);
+  }
+
+  /** What the form says for a failure: the server's own words, except where ours are clearer. */
+  private static String userText(Throwable failure) {
+    if (failure instanceof ApiException api && "server_busy".equals(api.code())) {
+      return Messages.get("signIn.error.busy");
+    }
+    return failure.getMessage();
   }
 }
