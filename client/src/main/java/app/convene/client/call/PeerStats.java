@@ -14,6 +14,11 @@ package app.convene.client.call;
  * @param packetsReceived inbound RTP packets (audio and video)
  * @param packetsLost inbound RTP packets lost (audio and video)
  * @param framesSent video frames we sent to this peer
+ * @param sentWidth width of the video we encode for this peer now, 0 before the first frame
+ * @param sentHeight height of the video we encode for this peer now
+ * @param limitation what limits the video we send to this peer: "none", "cpu", "bandwidth" or
+ *     "other" (the WebRTC {@code qualityLimitationReason})
+ * @param sendLossPercent the share of our video packets this peer reports lost, in percent
  */
 public record PeerStats(
     String peerId,
@@ -26,7 +31,11 @@ public record PeerStats(
     double rttMs,
     long packetsReceived,
     long packetsLost,
-    long framesSent) {
+    long framesSent,
+    int sentWidth,
+    int sentHeight,
+    String limitation,
+    double sendLossPercent) {
 
   /** Lost packets as a percentage of expected packets, 0 when nothing arrived yet. */
   public double lossPercent() {

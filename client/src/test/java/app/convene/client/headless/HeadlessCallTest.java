@@ -65,7 +65,9 @@ class HeadlessCallTest {
         assertThat(ids).contains(peer.peerId());
         assertThat(peer.state()).isEqualTo("CONNECTED");
         assertThat(peer.framesDecoded()).isGreaterThanOrEqualTo(30);
-        assertThat(peer.width()).isEqualTo(320);
+        // Three in a room: every sender scales its 320×180 down by 1.5 (the send ladder's rung 1).
+        assertThat(peer.width()).isEqualTo(213);
+        assertThat(peer.height()).isEqualTo(120);
       });
     }
   }
