@@ -36,11 +36,12 @@ class FramesGoalTest {
     Account boris = backend.account("Boris");
     String room = backend.meeting(anna, "Frames", boris);
 
+    // Boris sends 20 fps and Anna 30: Boris has his 60 frames a second before Anna has hers.
     CompletableFuture<HeadlessSummary> a =
-        CompletableFuture.supplyAsync(participant(anna, room)::run, THREADS);
-    Thread.sleep(1_500); // Anna reaches the goal first, as the first one in a room usually does
+        CompletableFuture.supplyAsync(participant(anna, room, 30)::run, THREADS);
+    Thread.sleep(500);
     CompletableFuture<HeadlessSummary> b =
-        CompletableFuture.supplyAsync(participant(boris, room)::run, THREADS);
+        CompletableFuture.supplyAsync(participant(boris, room, 20)::run, THREADS);
 
     for (HeadlessSummary summary : new HeadlessSummary[] {a.get(60, TimeUnit.SECONDS),
         b.get(60, TimeUnit.SECONDS)}) {
@@ -52,9 +53,9 @@ class FramesGoalTest {
     }
   }
 
-  private static HeadlessParticipant participant(Account account, String room) {
+  private static HeadlessParticipant participant(Account account, String room, int fps) {
     return new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), account.email(),
         account.password(), room, null, account.user().displayName(), DURATION, 60, 1, 320, 180,
-        30));
+        fps));
   }
 }
