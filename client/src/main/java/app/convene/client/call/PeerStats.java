@@ -19,6 +19,7 @@ package app.convene.client.call;
  * @param limitation what limits the video we send to this peer: "none", "cpu", "bandwidth" or
  *     "other" (the WebRTC {@code qualityLimitationReason})
  * @param sendLossPercent the share of our video packets this peer reports lost, in percent
+ * @param decodedFps remote frames decoded per second since the first one (0 before it)
  */
 public record PeerStats(
     String peerId,
@@ -35,7 +36,8 @@ public record PeerStats(
     int sentWidth,
     int sentHeight,
     String limitation,
-    double sendLossPercent) {
+    double sendLossPercent,
+    double decodedFps) {
 
   /** Lost packets as a percentage of expected packets, 0 when nothing arrived yet. */
   public double lossPercent() {

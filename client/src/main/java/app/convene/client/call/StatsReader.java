@@ -42,7 +42,7 @@ final class StatsReader {
     }
     PeerStats figures =
         new PeerStats(link.peerId(), link.remote().name(), link.state().name(), 0, 0, 0, -1,
-            rttMs, received, lost, framesSent, sentWidth, sentHeight, limitation, sendLoss);
+            rttMs, received, lost, framesSent, sentWidth, sentHeight, limitation, sendLoss, 0);
     return withMeter(link, figures, joinNanos);
   }
 
@@ -50,7 +50,7 @@ final class StatsReader {
   static PeerStats empty(PeerLink link, long joinNanos) {
     return withMeter(link,
         new PeerStats(link.peerId(), link.remote().name(), link.state().name(), 0, 0, 0, -1, -1,
-            0, 0, 0, 0, 0, "none", 0),
+            0, 0, 0, 0, 0, "none", 0, 0),
         joinNanos);
   }
 
@@ -58,11 +58,14 @@ final class StatsReader {
   static PeerStats withMeter(PeerLink link, PeerStats figures, long joinNanos) {
     RemoteVideoMeter meter = link.meter();
     long first = meter.firstFrameNanos();
+    long frames = meter.frames();
+    double seconds = (System.nanoTime() - first) / 1e9;
+    double fps = first == 0 || frames < 2 || seconds <= 0 ? 0 : (frames - 1) / seconds;
     return new PeerStats(
         figures.peerId(),
         figures.name(),
         link.state().name(),
-        meter.frames(),
+        frames,
         meter.width(),
         meter.height(),
         first == 0 ? -1 : (first - joinNanos) / 1_000_000,
@@ -73,7 +76,8 @@ final class StatsReader {
         figures.sentWidth(),
         figures.sentHeight(),
         figures.limitation(),
-        figures.sendLossPercent());
+        figures.sendLossPercent(),
+        Math.round(fps * 10) / 10.0);
   }
 
   private static long number(Object value) {

@@ -37,14 +37,15 @@ public record HeadlessSummary(
       long framesSent,
       int sentWidth,
       int sentHeight,
-      String sendLimitation) {
+      String sendLimitation,
+      double decodedFps) {
 
     static PeerSummary of(PeerStats s) {
       return new PeerSummary(
           s.peerId(), s.name(), s.state(), s.framesDecoded(), s.width(), s.height(),
           s.firstFrameMs(), Math.round(s.rttMs() * 100) / 100.0, s.packetsReceived(),
           s.packetsLost(), Math.round(s.lossPercent() * 100) / 100.0, s.framesSent(),
-          s.sentWidth(), s.sentHeight(), s.limitation());
+          s.sentWidth(), s.sentHeight(), s.limitation(), s.decodedFps());
     }
   }
 }
