@@ -229,7 +229,7 @@ public final class CallSession implements AutoCloseable {
     }
     CompletableFuture<Void> done = CompletableFuture.runAsync(() -> end("You left the call", true), executor);
     try {
-      done.get(5, TimeUnit.SECONDS);
+      done.get(25, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.warn("closing the call did not finish cleanly: {}", e.toString());
     }
@@ -249,7 +249,9 @@ public final class CallSession implements AutoCloseable {
       media.pattern().limitRate(Integer.MAX_VALUE); // the engine may serve another call
     }
     try {
-      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(4, TimeUnit.SECONDS);
+      // Closing many connections on a starved machine takes seconds: each one waits for the
+      // WebRTC network and worker threads. The media engine waits for the rest (MediaEngine.close).
+      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.warn("closing the peer connections did not finish in time: {}", e.toString());
     }

@@ -97,6 +97,7 @@ final class PeerLink {
     if (pc == null) {
       throw new IllegalStateException("WebRTC could not create a peer connection");
     }
+    media.connectionOpened();
   }
 
   /**
@@ -438,6 +439,8 @@ final class PeerLink {
       media.changeAudioSinks(pc::close);
     } catch (RuntimeException | Error e) {
       log.warn("peer {}: closing the connection failed: {}", peerId(), e.getMessage());
+    } finally {
+      media.connectionClosed();
     }
     state = RTCPeerConnectionState.CLOSED;
   }

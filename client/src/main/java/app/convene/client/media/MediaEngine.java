@@ -44,6 +44,8 @@ public final class MediaEngine implements AutoCloseable {
   private final AudioTrackSource audioSource;
   /** Held by the tone thread while it pushes, and around every change of the source's sinks. */
   private final Lock audioSinks = new ReentrantLock();
+  /** Peer connections made from the factory and not yet closed; guarded by {@code this}. */
+  private int openConnections;
   private TestPatternSource pattern;
   private VideoDeviceSource camera;
   private VideoTrack cameraTrack;
@@ -93,6 +95,34 @@ public final class MediaEngine implements AutoCloseable {
     } finally {
       audioSinks.unlock();
     }
+  }
+
+  /** Any thread: a peer connection was made from {@link #factory()}. */
+  public synchronized void connectionOpened() {
+    openConnections++;
+  }
+
+  /** Any thread: a peer connection made from {@link #factory()} is closed. */
+  public synchronized void connectionClosed() {
+    openConnections--;
+    notifyAll();
+  }
+
+  /** Waits until every peer connection is closed; returns whether they are. */
+  private synchronized boolean awaitConnectionsClosed(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    boolean interrupted = false;
+    while (openConnections > 0 && System.nanoTime() < deadline) {
+      try {
+        wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return openConnections <= 0;
   }
 
   public PeerConnectionFactory factory() {
@@ -254,10 +284,13 @@ public final class MediaEngine implements AutoCloseable {
   /**
    * Stops every producer (screen, camera, test pattern and tone threads, each joined before its
    * source is disposed), then drops the tracks, then stops the audio module and disposes the
-   * factory and the module. Close the peer connections first.
+   * factory and the module. Close the peer connections first: this waits up to 30 s for the last
+   * of them, and should one still be closing (a starved machine), leaves the factory and the
+   * module to the process's end rather than dispose them under it.
    */
   @Override
   public void close() {
+    boolean connectionsClosed = awaitConnectionsClosed(30_000);
     stopScreen();
     if (camera != null) {
       camera.stop();
@@ -276,6 +309,10 @@ public final class MediaEngine implements AutoCloseable {
     dispose(audioTrack);
     if (camera != null) {
       camera.dispose();
+    }
+    if (!connectionsClosed) {
+      log.warn("a peer connection is still closing; the WebRTC factory is left to the process's end");
+      return;
     }
     audioModule.stopPlayout();
     audioModule.stopRecording();

@@ -35,6 +35,24 @@ public final class MeshBenchmark {
           Mesh.Run result = Mesh.run(backend, n, 8, seconds + 60,
               "--duration=" + seconds, "--width=640", "--height=360", "--fps=30");
           System.out.println(row(n, run, result));
+          for (int i = 0; i < n; i++) {
+            JsonNode summary = result.summaries().get(i);
+            if (summary != null) {
+              for (JsonNode peer : summary.get("peers")) {
+                if (peer.get("framesDecoded").asLong() == 0) {
+                  System.err.printf("N=%d run %d: P%d decoded nothing from %s (%s), its call %d ms%n",
+                      n, run, i + 1, peer.get("name").asText(), peer.get("state").asText(),
+                      summary.get("durationMs").asLong());
+                }
+              }
+            }
+            if (result.statuses().get(i) != 0) {
+              String log = result.diagnostics().get(i);
+              System.err.printf("N=%d run %d P%d exit %d%s%n%s%n", n, run, i + 1,
+                  result.statuses().get(i), log.contains("SIGSEGV") ? " (SIGSEGV)" : "",
+                  log.length() <= 3000 ? log : log.substring(log.length() - 3000));
+            }
+          }
         }
       }
     }
