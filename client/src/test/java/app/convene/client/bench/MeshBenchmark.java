@@ -35,7 +35,10 @@ public final class MeshBenchmark {
           Mesh.Run result = Mesh.run(backend, n, 8, seconds + 60,
               "--duration=" + seconds, "--width=640", "--height=360", "--fps=30");
           System.out.println(row(n, run, result));
+          Path logs = Files.createDirectories(Path.of("target", "mesh-logs"));
           for (int i = 0; i < n; i++) {
+            Files.writeString(logs.resolve("n" + n + "-run" + run + "-P" + (i + 1) + ".log"),
+                result.diagnostics().get(i));
             JsonNode summary = result.summaries().get(i);
             if (summary != null) {
               for (JsonNode peer : summary.get("peers")) {
@@ -51,6 +54,9 @@ public final class MeshBenchmark {
               System.err.printf("N=%d run %d P%d exit %d%s%n%s%n", n, run, i + 1,
                   result.statuses().get(i), log.contains("SIGSEGV") ? " (SIGSEGV)" : "",
                   log.length() <= 3000 ? log : log.substring(log.length() - 3000));
+            }
+            if (result.statuses().get(i) != 0 || i == n - 1) {
+              System.err.println("logs in " + logs.toAbsolutePath());
             }
           }
         }

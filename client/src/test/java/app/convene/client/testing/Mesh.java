@@ -17,7 +17,7 @@ public final class Mesh {
    * @param summaries the printed JSON summaries ({@code null} where none was printed)
    * @param cores CPU used by each process while all were in the call, in cores
    * @param windowSeconds how long that measuring window was
-   * @param diagnostics each process's last log lines, for failure messages
+   * @param diagnostics each process's output and log, for failure messages
    */
   public record Run(List<Integer> statuses, List<JsonNode> summaries, List<Double> cores,
       double windowSeconds, List<String> diagnostics) {}
@@ -71,7 +71,7 @@ public final class Mesh {
       for (HeadlessProcess p : processes) {
         statuses.add(p.waitFor(Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L)));
         summaries.add(p.summary());
-        diagnostics.add(p.output() + "\n" + p.errorTail());
+        diagnostics.add(p.output() + "\n" + p.errors());
       }
       List<Double> cores = new ArrayList<>();
       double window = startCpu == null ? 0 : (lastAt - windowStart) / 1e9;

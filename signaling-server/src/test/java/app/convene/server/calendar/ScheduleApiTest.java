@@ -56,11 +56,11 @@ class ScheduleApiTest extends DatabaseApiTest {
   }
 
   @Test
-  void roomAdmitsTenWhenNoMaximumIsGiven() {
+  void roomAdmitsSixWhenNoMaximumIsGiven() {
     ScheduleResult result = api.post("meetings/schedule", anna.token(),
         Meeting.titled("Standup").schedule(null)).as(ScheduleResult.class);
 
-    assertThat(result.room().maxUsers()).isEqualTo(10);
+    assertThat(result.room().maxUsers()).isEqualTo(6);
   }
 
   @Test
