@@ -62,6 +62,8 @@ public final class CallSession implements AutoCloseable {
   private String localId;
   private VideoTrack outgoingVideo;
   private boolean ended;
+  /** The call executor's thread, so that {@link #close} called on it does not wait for itself. */
+  private volatile Thread callThread;
 
   private CallSession(MediaEngine media, CallListener listener, String room) {
     this.media = media;
@@ -72,6 +74,7 @@ public final class CallSession implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "call-" + room);
               t.setDaemon(true);
+              callThread = t;
               return t;
             },
             new ThreadPoolExecutor.DiscardPolicy());
@@ -225,6 +228,12 @@ public final class CallSession implements AutoCloseable {
   @Override
   public void close() {
     if (executor.isShutdown()) {
+      return;
+    }
+    if (Thread.currentThread() == callThread) {
+      // E.g. a failed join: its future completes on the call executor.
+      end("You left the call", true);
+      executor.shutdown();
       return;
     }
     CompletableFuture<Void> done = CompletableFuture.runAsync(() -> end("You left the call", true), executor);

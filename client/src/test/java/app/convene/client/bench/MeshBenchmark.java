@@ -31,7 +31,7 @@ public final class MeshBenchmark {
     for (String size : sizes) {
       int n = Integer.parseInt(size.strip());
       for (int run = 1; run <= runs; run++) {
-        try (TestBackend backend = TestBackend.start()) {
+        try (TestBackend backend = TestBackend.startAdmitting(Math.max(6, n))) {
           Mesh.Run result = Mesh.run(backend, n, 8, seconds + 60,
               "--duration=" + seconds, "--width=640", "--height=360", "--fps=30");
           System.out.println(row(n, run, result));

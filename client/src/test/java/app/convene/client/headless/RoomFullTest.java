@@ -29,8 +29,11 @@ class RoomFullTest {
           CompletableFuture.supplyAsync(() -> participant(backend, host, room, 5).run());
       Thread.sleep(2_500);
 
+      long start = System.nanoTime();
       HeadlessSummary second = participant(backend, host, room, 2).run();
 
+      assertThat(System.nanoTime() - start).as("the refusal ends the participant at once")
+          .isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(10));
       assertThat(second.ok()).isFalse();
       assertThat(second.error()).contains("is full (1 of 1)");
       assertThat(first.get(30, TimeUnit.SECONDS).error()).isNull();
