@@ -37,7 +37,7 @@ final class ConfigParser {
   private static final List<Option> OPTIONS = List.of(
       new Option("host", "ADDRESS", "address to listen on; 0.0.0.0 for all (default 127.0.0.1)"),
       new Option("port", "PORT", "TCP port; 0 picks a free one (default 8787)"),
-      new Option("max-peers", "N", "maxUsers of a room created without one (default 6)"),
+      new Option("max-peers", "N", "maxUsers of a room created without one (default 8)"),
       new Option("max-message-bytes", "N", "largest client message in bytes (default 65536)"),
       new Option("max-queued-messages", "N",
           "messages queued for a slow reader before it is dropped (default 256)"),
