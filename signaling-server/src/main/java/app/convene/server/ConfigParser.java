@@ -41,7 +41,7 @@ final class ConfigParser {
       new Option("accept-queue-size", "N",
           "connections the OS holds for the server before it accepts them (listen backlog;"
               + " capped by net.core.somaxconn on Linux) (default 1024)"),
-      new Option("max-peers", "N", "maxUsers of a room created without one (default 10)"),
+      new Option("max-peers", "N", "maxUsers of a room created without one (default 8)"),
       new Option("max-message-bytes", "N", "largest client message in bytes (default 65536)"),
       new Option("max-queued-messages", "N",
           "messages queued for a slow reader before it is dropped (default 256)"),

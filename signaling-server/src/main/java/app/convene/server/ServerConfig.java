@@ -160,7 +160,7 @@ public record ServerConfig(
     return new ServerConfig(
         "127.0.0.1",
         8787,
-        10,
+        8, // the largest mesh measured to carry every link (docs/benchmarks.md, "Mesh calls")
         64 * 1024,
         256,
         Duration.ofSeconds(60),

@@ -37,7 +37,7 @@ class ServerConfigTest {
 
     assertThat(config.host()).isEqualTo("127.0.0.1");
     assertThat(config.port()).isEqualTo(8787);
-    assertThat(config.maxPeersPerRoom()).isEqualTo(10);
+    assertThat(config.maxPeersPerRoom()).isEqualTo(8);
     assertThat(config.maxMessageBytes()).isEqualTo(65_536);
     assertThat(config.maxQueuedMessages()).isEqualTo(256);
     assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(60));

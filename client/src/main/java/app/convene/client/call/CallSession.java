@@ -46,11 +46,17 @@ import org.slf4j.LoggerFactory;
  * lasts, then resumes its place with the server's resume token (same peer id; see {@link
  * Resumption}).
  *
- * <p>Threading: all state lives on one "call" executor, which makes every peer connection call in
- * order and calls the {@link CallListener}. Public methods may be called from any thread.
+ * <p>Threading: the session's state lives on one "call" executor, which also calls the {@link
+ * CallListener}. Each {@link PeerLink} has its own ordered executor that makes every call on its
+ * native connection (none after it is closed); the call executor hands work to it and gets its
+ * events back. Public methods may be called from any thread.
+ *
+ * <p>What each sender sends follows the {@link SendLadder}: less video as the room grows, and less
+ * again while an encoder reports that CPU or bandwidth limits it (checked every 2 s).
  */
 public final class CallSession implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CallSession.class);
+  private static final long ADAPT_EVERY_MS = 2_000;
 
   private final MediaEngine media;
   private final CallListener listener;
@@ -61,6 +67,7 @@ public final class CallSession implements AutoCloseable {
   private final JoinTicket ticket;
   private final Reconnect reconnect;
   private final Resumption resumption;
+  private final SendLadder ladder = new SendLadder();
   private SignalingClient signaling; // null while reconnecting
   private int generation; // of the current socket; events of older sockets are ignored
   private boolean tokenRefused; // the last upgrade got HTTP 401: renew the token first
@@ -68,6 +75,8 @@ public final class CallSession implements AutoCloseable {
   private volatile String localId; // written on the call executor; read by localId() anywhere
   private VideoTrack outgoingVideo;
   private boolean ended;
+  /** The call executor's thread, so that {@link #close} called on it does not wait for itself. */
+  private volatile Thread callThread;
 
   private CallSession(
       MediaEngine media, CallListener listener, JoinTicket ticket, Reconnect reconnect) {
@@ -83,6 +92,7 @@ public final class CallSession implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "call-" + room);
               t.setDaemon(true);
+              callThread = t;
               return t;
             },
             new ThreadPoolExecutor.DiscardPolicy());
@@ -152,31 +162,97 @@ public final class CallSession implements AutoCloseable {
     executor.execute(() -> installVideo(track));
   }
 
+  /** What we send to each peer now; call on the call executor. */
+  SendQuality sendQuality() {
+    return ladder.quality(liveLinks() + 1);
+  }
+
   /** Runs {@code task} on the call executor, where the media engine may be used. */
   public CompletableFuture<Void> onCallThread(Runnable task) {
     return CompletableFuture.runAsync(task, executor);
   }
 
-  /** Installs a new outgoing video on every link; call on the call executor. */
+  /**
+   * Installs a new outgoing video on every link; call on the call executor. Returns once every
+   * link has replaced it (at most 2 s), so that the caller may then dispose the previous track.
+   */
   public void installVideo(VideoTrack track) {
     outgoingVideo = track;
-    links.values().forEach(link -> link.replaceVideo(track));
+    List<CompletableFuture<Void>> replaced = new ArrayList<>();
+    for (PeerLink link : links.values()) {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      link.post(() -> {
+        link.replaceVideo(track);
+        done.complete(null);
+      });
+      replaced.add(done);
+    }
+    try {
+      CompletableFuture.allOf(replaced.toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("not every link took the new video in time: {}", e.toString());
+    }
   }
 
-  /** A statistics snapshot of every peer connection. */
+  /**
+   * A statistics snapshot of every peer connection. Completes within about 2 s even when a link
+   * closes meanwhile (it then reports its last figures), and with an empty list once the session
+   * is closed; never fails.
+   */
   public CompletableFuture<List<PeerStats>> stats() {
-    return CompletableFuture.supplyAsync(() -> List.copyOf(links.values()), executor)
-        .thenCompose(
-            current -> {
-              List<CompletableFuture<PeerStats>> all = new ArrayList<>();
-              for (PeerLink link : current) {
-                all.add(
-                    Rtc.stats(link.connection())
-                        .thenApply(report -> StatsReader.read(link, report, joinNanos)));
+    CompletableFuture<List<PeerLink>> current = new CompletableFuture<>();
+    try {
+      executor.execute(() -> current.complete(List.copyOf(links.values())));
+    } catch (RuntimeException e) {
+      current.complete(List.of());
+    }
+    if (executor.isShutdown()) {
+      current.complete(List.of()); // a discarded task never completes it
+    }
+    return current.thenCompose(
+        list -> {
+          List<CompletableFuture<PeerStats>> all = new ArrayList<>();
+          for (PeerLink link : list) {
+            all.add(link.stats(joinNanos));
+          }
+          return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+              .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
+        });
+  }
+
+  /** Every 2 s: reads the links' figures and moves on the send ladder when the encoders strain. */
+  private void scheduleAdapt() {
+    CompletableFuture.delayedExecutor(ADAPT_EVERY_MS, TimeUnit.MILLISECONDS, executor)
+        .execute(
+            () -> {
+              if (ended) {
+                return;
               }
-              return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
-                  .thenApply(v -> all.stream().map(CompletableFuture::join).toList());
+              stats()
+                  .thenAcceptAsync(
+                      all -> {
+                        boolean limited = all.stream().anyMatch(SendLadder::strained);
+                        if (!ended && ladder.observe(limited)) {
+                          log.info("sending pressure now {}", ladder.pressure());
+                          updateQuality();
+                        }
+                        scheduleAdapt();
+                      },
+                      executor);
             });
+  }
+
+  /** Call executor: gives every link the rung of the current room size and pressure. */
+  private void updateQuality() {
+    SendQuality quality = sendQuality();
+    links.values().forEach(link -> link.post(() -> link.setQuality(quality)));
+    if (media.pattern() != null) {
+      media.pattern().limitRate((int) quality.maxFramerate());
+    }
+  }
+
+  private int liveLinks() {
+    return (int) links.values().stream().filter(link -> !link.isClosed()).count();
   }
 
   /** Leaves the room, closes every peer connection and the signaling connection. Idempotent. */
@@ -185,9 +261,15 @@ public final class CallSession implements AutoCloseable {
     if (executor.isShutdown()) {
       return;
     }
+    if (Thread.currentThread() == callThread) {
+      // E.g. a failed join: its future completes on the call executor.
+      end("You left the call", true);
+      executor.shutdown();
+      return;
+    }
     CompletableFuture<Void> done = CompletableFuture.runAsync(() -> end("You left the call", true), executor);
     try {
-      done.get(5, TimeUnit.SECONDS);
+      done.get(25, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.warn("closing the call did not finish cleanly: {}", e.toString());
     }
@@ -200,8 +282,20 @@ public final class CallSession implements AutoCloseable {
     }
     ended = true;
     generation++; // a socket still connecting is closed when it opens
-    links.values().forEach(PeerLink::close);
+    // Close every connection on its own executor, and wait, so that the caller may close the
+    // media engine (sources, factory) afterwards.
+    List<CompletableFuture<Void>> closing = links.values().stream().map(PeerLink::dispose).toList();
     links.clear();
+    if (media.pattern() != null) {
+      media.pattern().limitRate(Integer.MAX_VALUE); // the engine may serve another call
+    }
+    try {
+      // Closing many connections on a starved machine takes seconds: each one waits for the
+      // WebRTC network and worker threads. The media engine waits for the rest (MediaEngine.close).
+      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("closing the peer connections did not finish in time: {}", e.toString());
+    }
     if (signaling != null) {
       if (sayGoodbye && joinedFuture.isDone()) {
         signaling.send(new Leave());
@@ -234,22 +328,37 @@ public final class CallSession implements AutoCloseable {
     for (Peer peer : joined.peers()) {
       addLink(peer, true);
     }
+    scheduleAdapt();
   }
 
+  /** Opens a connection to {@code peer}; null when the native layer refuses to make one. */
   PeerLink addLink(Peer peer, boolean offer) {
-    PeerLink link =
-        new PeerLink(peer, localId, media.factory(), configuration, executor, new LinkEvents());
+    PeerLink previous = links.remove(peer.peerId());
+    if (previous != null) {
+      previous.dispose(); // a peer id joined again before its leave reached us
+    }
+    PeerLink link;
+    try {
+      link = new PeerLink(peer, localId, media, configuration,
+          PeerLink.newExecutor(peer.peerId()), new LinkEvents());
+    } catch (RuntimeException | Error e) {
+      log.warn("cannot open a connection to peer {}: {}", peer.peerId(), e.getMessage());
+      return null;
+    }
     links.put(peer.peerId(), link);
     listener.peerAdded(peer);
-    link.start(media.audioTrack(), outgoingVideo, offer);
+    VideoTrack video = outgoingVideo;
+    link.post(() -> link.start(media.audioTrack(), video, offer));
+    updateQuality();
     return link;
   }
 
   void removeLink(String peerId) {
     PeerLink link = links.remove(peerId);
     if (link != null) {
-      link.close();
+      link.dispose();
       listener.peerRemoved(peerId);
+      updateQuality();
     }
   }
 
@@ -294,23 +403,18 @@ public final class CallSession implements AutoCloseable {
           }
         }
         case PeerLeft left -> removeLink(left.peerId());
+        // Relayed messages from peers we do not (or no longer) know are dropped (protocol §4).
         case Offer offer -> {
           resumption.heardOf(offer.from());
-          linkFor(offer.from()).onDescription(offer);
+          withLink(offer.from(), link -> link.onDescription(offer));
         }
         case Answer answer -> {
           resumption.heardOf(answer.from());
-          PeerLink link = links.get(answer.from());
-          if (link != null) {
-            link.onDescription(answer);
-          }
+          withLink(answer.from(), link -> link.onDescription(answer));
         }
         case Candidate candidate -> {
           resumption.heardOf(candidate.from());
-          PeerLink link = links.get(candidate.from());
-          if (link != null) {
-            link.onCandidate(candidate);
-          }
+          withLink(candidate.from(), link -> link.onCandidate(candidate));
         }
         case ErrorMessage error -> onError(error);
         case Join join -> log.warn("unexpected join from the server");
@@ -427,9 +531,13 @@ public final class CallSession implements AutoCloseable {
     configuration = configuration(servers);
   }
 
-  private PeerLink linkFor(String peerId) {
+  private void withLink(String peerId, java.util.function.Consumer<PeerLink> task) {
     PeerLink link = links.get(peerId);
-    return link != null ? link : addLink(new Peer(peerId, peerId), false);
+    if (link == null) {
+      log.debug("ignoring a relayed message from unknown peer {}", peerId);
+      return;
+    }
+    link.post(() -> task.accept(link));
   }
 
   private void onError(ErrorMessage error) {
@@ -444,21 +552,40 @@ public final class CallSession implements AutoCloseable {
     listener.serverError(error.message());
   }
 
+  /** Link events arrive on the link's executor and continue on the call executor. */
   private final class LinkEvents implements PeerLink.Events {
     @Override
     public void send(SignalMessage message) {
-      CallSession.this.send(message); // dropped while reconnecting; resync() makes up for it
+      executor.execute(
+          () -> {
+            if (!ended) {
+              CallSession.this.send(message); // dropped while reconnecting; resync() makes up for it
+            }
+          });
     }
 
     @Override
     public void stateChanged(PeerLink link, RTCPeerConnectionState state) {
-      resumption.linkState(link, state);
-      listener.peerState(link.peerId(), state);
+      executor.execute(
+          () -> {
+            if (links.get(link.peerId()) == link) {
+              resumption.linkState(link, state);
+              listener.peerState(link.peerId(), state);
+              if (state == RTCPeerConnectionState.FAILED && link.isClosed()) {
+                updateQuality(); // the link gave up for good; the room is smaller for the ladder
+              }
+            }
+          });
     }
 
     @Override
     public void remoteVideo(PeerLink link, VideoTrack track) {
-      listener.peerVideo(link.peerId(), track);
+      executor.execute(
+          () -> {
+            if (links.get(link.peerId()) == link) {
+              listener.peerVideo(link.peerId(), track);
+            }
+          });
     }
   }
 }

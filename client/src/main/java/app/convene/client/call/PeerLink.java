@@ -1,11 +1,11 @@
 package app.convene.client.call;
 
+import app.convene.client.media.MediaEngine;
 import app.convene.protocol.Answer;
 import app.convene.protocol.Candidate;
 import app.convene.protocol.Offer;
 import app.convene.protocol.Peer;
 import app.convene.protocol.SignalMessage;
-import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceCandidate;
@@ -22,7 +22,11 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +36,23 @@ import org.slf4j.LoggerFactory;
  * incoming offer and the polite side rolls its own back. The side with the greater peer id is
  * polite.
  *
- * <p>Threading: every method, and every {@link Events} call, runs on the call executor given to
- * the constructor. Native observer callbacks only forward to that executor.
+ * <p>Threading: every method except {@link #stats}, and every {@link Events} call, runs on the
+ * link's own ordered executor given to the constructor; that executor makes every call on the
+ * native connection, in order, and none after {@link #close}. Native observer callbacks only
+ * forward to it.
+ *
+ * <p>Input from the remote peer is never trusted: a description or candidate that libwebrtc
+ * rejects (webrtc-java throws {@link Error} for SDP it cannot parse) becomes a {@link
+ * RemoteInputException} that is logged without the SDP; an unparseable description fails this
+ * link (state {@code FAILED}, connection closed). Nothing of it reaches the caller as a throw.
  */
 final class PeerLink {
   private static final Logger log = LoggerFactory.getLogger(PeerLink.class);
   private static final int MAX_ICE_RESTARTS = 3;
+  private static final long STATS_TIMEOUT_MS = 2_000;
   private static final List<String> STREAM_IDS = List.of("convene");
 
-  /** What a link reports to its call; called on the call executor. */
+  /** What a link reports to its call; called on the link's executor. */
   interface Events {
     void send(SignalMessage message);
 
@@ -51,17 +63,20 @@ final class PeerLink {
 
   private final Peer remote;
   private final boolean polite;
-  private final Executor executor;
+  private final ExecutorService executor;
   private final Events events;
+  private final MediaEngine media;
   private final RTCPeerConnection pc;
   private final RemoteVideoMeter meter = new RemoteVideoMeter();
   private final List<RTCIceCandidate> pendingCandidates = new ArrayList<>();
+  private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+  private volatile PeerStats lastStats;
   private RTCRtpSender videoSender;
-  private RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+  private SendQuality quality = SendQuality.FULL;
   private boolean tracksAdded;
   private boolean makingOffer;
   private boolean ignoreOffer;
-  private boolean closed;
+  private volatile boolean closed;
   private int iceRestarts;
   private boolean iceRestartPending;
   private AudioTrack audio;
@@ -70,15 +85,60 @@ final class PeerLink {
   PeerLink(
       Peer remote,
       String localId,
-      PeerConnectionFactory factory,
+      MediaEngine media,
       RTCConfiguration configuration,
-      Executor executor,
+      ExecutorService executor,
       Events events) {
     this.remote = remote;
     this.polite = localId.compareTo(remote.peerId()) > 0;
     this.executor = executor;
     this.events = events;
-    this.pc = factory.createPeerConnection(configuration, new Observer());
+    this.media = media;
+    this.pc = media.factory().createPeerConnection(configuration, new Observer());
+    if (pc == null) {
+      throw new IllegalStateException("WebRTC could not create a peer connection");
+    }
+    media.connectionOpened();
+  }
+
+  /**
+   * A link's own ordered executor: one daemon thread; tasks that arrive after {@link #dispose}
+   * (late native callbacks) are dropped rather than thrown on WebRTC threads.
+   */
+  static ExecutorService newExecutor(String peerId) {
+    return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "peer-" + peerId);
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.DiscardPolicy());
+  }
+
+  /** Any thread: runs {@code task} on the link's executor; dropped once the link is disposed. */
+  void post(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      // disposed
+    }
+  }
+
+  /**
+   * Any thread: closes the connection on the link's executor after everything queued before,
+   * then stops the executor. The future completes when the connection is closed.
+   */
+  CompletableFuture<Void> dispose() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    post(() -> {
+      close();
+      done.complete(null);
+    });
+    executor.shutdown();
+    if (executor.isTerminated()) {
+      done.complete(null);
+    }
+    return done;
   }
 
   Peer remote() {
@@ -89,6 +149,7 @@ final class PeerLink {
     return remote.peerId();
   }
 
+  /** Any thread. */
   RTCPeerConnectionState state() {
     return state;
   }
@@ -99,6 +160,10 @@ final class PeerLink {
 
   RTCPeerConnection connection() {
     return pc;
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   /**
@@ -114,19 +179,46 @@ final class PeerLink {
   }
 
   private void addTracks() {
-    if (tracksAdded) {
+    if (tracksAdded || closed) {
       return;
     }
     tracksAdded = true;
-    pc.addTrack(audio, STREAM_IDS);
+    // Adding an audio track adds a sink to its source while the tone thread may be pushing.
+    media.changeAudioSinks(() -> pc.addTrack(audio, STREAM_IDS));
     videoSender = pc.addTrack(video, STREAM_IDS);
+    applyQuality();
   }
 
   /** Sends {@code track} instead of the current video, without renegotiation. */
   void replaceVideo(VideoTrack track) {
     video = track;
-    if (videoSender != null) {
+    if (videoSender != null && !closed) {
       videoSender.replaceTrack(track);
+    }
+  }
+
+  /** Caps what we send to this peer (resolution, frame rate, bitrate); kept across renegotiation. */
+  void setQuality(SendQuality next) {
+    if (next.equals(quality)) {
+      return;
+    }
+    quality = next;
+    applyQuality();
+  }
+
+  SendQuality quality() {
+    return quality;
+  }
+
+  private void applyQuality() {
+    if (videoSender == null || closed) {
+      return;
+    }
+    try {
+      quality.applyTo(videoSender);
+    } catch (RuntimeException | Error e) {
+      // Before the first negotiation completes some builds refuse; the next call retries.
+      log.debug("peer {}: cannot set send parameters yet: {}", peerId(), e.getMessage());
     }
   }
 
@@ -136,6 +228,16 @@ final class PeerLink {
     }
     boolean isOffer = message instanceof Offer;
     String sdp = isOffer ? ((Offer) message).sdp() : ((Answer) message).sdp();
+    String kind = isOffer ? "offer" : "answer";
+    try {
+      applyDescription(isOffer, sdp);
+    } catch (RuntimeException | Error e) {
+      // The SDP could not even be parsed: this peer is broken, and nothing it sends can be used.
+      rejected(new RemoteInputException(kind, sdp.length(), e), true);
+    }
+  }
+
+  private void applyDescription(boolean isOffer, String sdp) {
     boolean collision =
         isOffer && (makingOffer || pc.getSignalingState() != RTCSignalingState.STABLE);
     ignoreOffer = !polite && collision;
@@ -159,8 +261,12 @@ final class PeerLink {
     applied
         .thenComposeAsync(
             v -> {
+              if (closed) {
+                return CompletableFuture.completedFuture(null);
+              }
               flushCandidates();
               if (!isOffer) {
+                applyQuality();
                 return CompletableFuture.completedFuture(null);
               }
               addTracks();
@@ -191,11 +297,15 @@ final class PeerLink {
   }
 
   private void addCandidate(RTCIceCandidate candidate) {
+    if (closed) {
+      return;
+    }
     try {
       pc.addIceCandidate(candidate);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // A candidate of an ignored offer, for an unknown m-line, or garbage: drop it, keep the link.
       if (!ignoreOffer) {
-        log.warn("peer {}: cannot add ICE candidate: {}", peerId(), e.getMessage());
+        rejected(new RemoteInputException("candidate", candidate.sdp.length(), e), false);
       }
     }
   }
@@ -254,12 +364,16 @@ final class PeerLink {
   }
 
   private CompletableFuture<Void> setLocalAndSend(RTCSessionDescription description) {
+    if (closed) {
+      return CompletableFuture.completedFuture(null);
+    }
     return Rtc.setLocal(pc, description)
         .thenRunAsync(
             () -> {
               if (closed) {
                 return;
               }
+              applyQuality();
               events.send(
                   description.sdpType == RTCSdpType.OFFER
                       ? new Offer(peerId(), description.sdp)
@@ -271,10 +385,21 @@ final class PeerLink {
   private Void fail(String what, Throwable e) {
     if (!closed) {
       // A description that lost a race (rolled back, superseded) fails harmlessly: the stack
-      // fires onRenegotiationNeeded again if the session still needs it.
+      // fires onRenegotiationNeeded again if the session still needs it. A remote description
+      // that libwebrtc refuses lands here too; its message names the fault, not the SDP.
       log.info("peer {}: {} did not complete: {}", peerId(), what, rootMessage(e));
     }
     return null;
+  }
+
+  /** Logs input that libwebrtc refused; with {@code fatal} the link is failed and closed. */
+  private void rejected(RemoteInputException e, boolean fatal) {
+    log.warn("peer {}: {}", peerId(), e.getMessage());
+    if (fatal && !closed) {
+      close();
+      state = RTCPeerConnectionState.FAILED;
+      events.stateChanged(this, RTCPeerConnectionState.FAILED);
+    }
   }
 
   private void onState(RTCPeerConnectionState next) {
@@ -289,26 +414,78 @@ final class PeerLink {
       pc.restartIce();
     } else if (next == RTCPeerConnectionState.CONNECTED) {
       iceRestarts = 0;
+      applyQuality();
     }
     events.stateChanged(this, next);
   }
 
   private void onTrack(RTCRtpTransceiver transceiver) {
+    if (closed) {
+      return;
+    }
     MediaStreamTrack track = transceiver.getReceiver().getTrack();
-    if (closed || !(track instanceof VideoTrack videoTrack)) {
+    if (!(track instanceof VideoTrack videoTrack)) {
       return;
     }
     videoTrack.addSink(meter);
     events.remoteVideo(this, videoTrack);
   }
 
+  /**
+   * A statistics snapshot; any thread. Never fails: a closed link, a stats call that throws, or
+   * one that does not answer within 2 s gives the last figures.
+   */
+  CompletableFuture<PeerStats> stats(long joinNanos) {
+    CompletableFuture<PeerStats> result = new CompletableFuture<>();
+    if (executor.isShutdown()) {
+      result.complete(lastStats(joinNanos));
+    } else {
+      post(() -> requestStats(result, joinNanos));
+    }
+    return result
+        .orTimeout(STATS_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .exceptionally(e -> lastStats(joinNanos));
+  }
+
+  private void requestStats(CompletableFuture<PeerStats> result, long joinNanos) {
+    if (closed) {
+      result.complete(lastStats(joinNanos));
+      return;
+    }
+    try {
+      pc.getStats(
+          report -> {
+            // Native thread: read the report here (it is a plain Java object) and hand it back.
+            PeerStats stats = StatsReader.read(this, report, joinNanos);
+            lastStats = stats;
+            result.complete(stats);
+          });
+    } catch (RuntimeException | Error e) {
+      result.complete(lastStats(joinNanos));
+    }
+  }
+
+  /** The figures of the last report, with the meter's current counts. */
+  private PeerStats lastStats(long joinNanos) {
+    PeerStats last = lastStats;
+    return last == null ? StatsReader.empty(this, joinNanos) : StatsReader.withMeter(this, last, joinNanos);
+  }
+
+  /** Closes the connection; nothing is called on it afterwards. Idempotent. */
   void close() {
     if (closed) {
       return;
     }
     closed = true;
     pendingCandidates.clear();
-    pc.close();
+    try {
+      // Closing stops the audio sender, which removes its sink from the audio source.
+      media.changeAudioSinks(pc::close);
+    } catch (RuntimeException | Error e) {
+      log.warn("peer {}: closing the connection failed: {}", peerId(), e.getMessage());
+    } finally {
+      media.connectionClosed();
+    }
     state = RTCPeerConnectionState.CLOSED;
   }
 
@@ -317,14 +494,14 @@ final class PeerLink {
     while (t.getCause() != null) {
       t = t.getCause();
     }
-    return t.getMessage();
+    return RemoteInputException.firstLine(t.getMessage());
   }
 
-  /** Forwards native callbacks to the call executor; never blocks the WebRTC threads. */
+  /** Forwards native callbacks to the link's executor; never blocks the WebRTC threads. */
   private final class Observer implements PeerConnectionObserver {
     @Override
     public void onIceCandidate(RTCIceCandidate candidate) {
-      executor.execute(
+      post(
           () -> {
             if (!closed) {
               events.send(new Candidate(peerId(), candidate.sdpMid, candidate.sdpMLineIndex, candidate.sdp));
@@ -334,17 +511,17 @@ final class PeerLink {
 
     @Override
     public void onRenegotiationNeeded() {
-      executor.execute(PeerLink.this::negotiate);
+      post(PeerLink.this::negotiate);
     }
 
     @Override
     public void onConnectionChange(RTCPeerConnectionState next) {
-      executor.execute(() -> onState(next));
+      post(() -> onState(next));
     }
 
     @Override
     public void onTrack(RTCRtpTransceiver transceiver) {
-      executor.execute(() -> PeerLink.this.onTrack(transceiver));
+      post(() -> PeerLink.this.onTrack(transceiver));
     }
   }
 }

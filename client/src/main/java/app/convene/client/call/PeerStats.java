@@ -17,6 +17,12 @@ package app.convene.client.call;
  * @param longestGapMs the longest interval without a newly decoded frame of this peer since its
  *     first, up to this snapshot; 0 before the first frame
  * @param gaps how many such intervals exceeded {@link RemoteVideoMeter#GAP_NANOS} (0.5 s)
+ * @param sentWidth width of the video we encode for this peer now, 0 before the first frame
+ * @param sentHeight height of the video we encode for this peer now
+ * @param limitation what limits the video we send to this peer: "none", "cpu", "bandwidth" or
+ *     "other" (the WebRTC {@code qualityLimitationReason})
+ * @param sendLossPercent the share of our video packets this peer reports lost, in percent
+ * @param decodedFps remote frames decoded per second since the first one (0 before it)
  */
 public record PeerStats(
     String peerId,
@@ -31,7 +37,19 @@ public record PeerStats(
     long packetsLost,
     long framesSent,
     long longestGapMs,
-    int gaps) {
+    int gaps,
+    int sentWidth,
+    int sentHeight,
+    String limitation,
+    double sendLossPercent,
+    double decodedFps) {
+
+  /** These figures with another state, e.g. for a peer that has left. */
+  public PeerStats withState(String newState) {
+    return new PeerStats(peerId, name, newState, framesDecoded, width, height, firstFrameMs, rttMs,
+        packetsReceived, packetsLost, framesSent, longestGapMs, gaps, sentWidth, sentHeight,
+        limitation, sendLossPercent, decodedFps);
+  }
 
   /** Lost packets as a percentage of expected packets, 0 when nothing arrived yet. */
   public double lossPercent() {

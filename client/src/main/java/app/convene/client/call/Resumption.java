@@ -126,7 +126,7 @@ final class Resumption {
         call.addLink(peer, true);
       }
     }
-    List.copyOf(call.links().values()).forEach(PeerLink::resync);
+    List.copyOf(call.links().values()).forEach(link -> link.post(link::resync));
     if (!present.containsAll(call.links().keySet())) {
       call.later(call.reconnectSettings().absentPeerGrace(), this::dropAbsentPeers);
     }
@@ -140,7 +140,7 @@ final class Resumption {
     call.later(call.reconnectSettings().disconnectedRestart(), () -> {
       if (!away && call.links().get(link.peerId()) == link
           && link.state() == RTCPeerConnectionState.DISCONNECTED) {
-        link.restartIce();
+        link.post(link::restartIce);
       }
     });
   }

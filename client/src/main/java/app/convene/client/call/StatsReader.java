@@ -5,7 +5,7 @@ import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.RTCStatsType;
 import java.util.Map;
 
-/** Reads the figures the app shows out of a WebRTC stats report. */
+/** Reads the figures the app shows out of a WebRTC stats report. Any thread. */
 final class StatsReader {
   private StatsReader() {}
 
@@ -14,6 +14,10 @@ final class StatsReader {
     long received = 0;
     long lost = 0;
     long framesSent = 0;
+    int sentWidth = 0;
+    int sentHeight = 0;
+    String limitation = "none";
+    double sendLoss = 0;
     for (RTCStats stats : report.getStats().values()) {
       Map<String, Object> a = stats.getAttributes();
       if (stats.getType() == RTCStatsType.CANDIDATE_PAIR
@@ -26,25 +30,58 @@ final class StatsReader {
         lost += Math.max(0, number(a.get("packetsLost")));
       } else if (stats.getType() == RTCStatsType.OUTBOUND_RTP && "video".equals(a.get("kind"))) {
         framesSent += number(a.get("framesSent"));
+        sentWidth = (int) Math.max(sentWidth, number(a.get("frameWidth")));
+        sentHeight = (int) Math.max(sentHeight, number(a.get("frameHeight")));
+        if (a.get("qualityLimitationReason") instanceof String reason && !reason.equals("none")) {
+          limitation = reason;
+        }
+      } else if (stats.getType() == RTCStatsType.REMOTE_INBOUND_RTP && "video".equals(a.get("kind"))
+          && a.get("fractionLost") instanceof Number fraction) {
+        sendLoss = Math.max(sendLoss, fraction.doubleValue() * 100);
       }
     }
+    PeerStats figures =
+        new PeerStats(link.peerId(), link.remote().name(), link.state().name(), 0, 0, 0, -1,
+            rttMs, received, lost, framesSent, 0, 0, sentWidth, sentHeight, limitation, sendLoss,
+            0);
+    return withMeter(link, figures, joinNanos);
+  }
+
+  /** Figures before the first report: only the meter's. */
+  static PeerStats empty(PeerLink link, long joinNanos) {
+    return withMeter(link,
+        new PeerStats(link.peerId(), link.remote().name(), link.state().name(), 0, 0, 0, -1, -1,
+            0, 0, 0, 0, 0, 0, 0, "none", 0, 0),
+        joinNanos);
+  }
+
+  /** {@code figures} with the link's current state and the meter's current counts. */
+  static PeerStats withMeter(PeerLink link, PeerStats figures, long joinNanos) {
     RemoteVideoMeter meter = link.meter();
     long first = meter.firstFrameNanos();
     long now = System.nanoTime();
+    long frames = meter.frames();
+    double seconds = (now - first) / 1e9;
+    double fps = first == 0 || frames < 2 || seconds <= 0 ? 0 : (frames - 1) / seconds;
     return new PeerStats(
-        link.peerId(),
-        link.remote().name(),
+        figures.peerId(),
+        figures.name(),
         link.state().name(),
-        meter.frames(),
+        frames,
         meter.width(),
         meter.height(),
         first == 0 ? -1 : (first - joinNanos) / 1_000_000,
-        rttMs,
-        received,
-        lost,
-        framesSent,
+        figures.rttMs(),
+        figures.packetsReceived(),
+        figures.packetsLost(),
+        figures.framesSent(),
         meter.longestGapNanos(now) / 1_000_000,
-        meter.gaps(now));
+        meter.gaps(now),
+        figures.sentWidth(),
+        figures.sentHeight(),
+        figures.limitation(),
+        figures.sendLossPercent(),
+        Math.round(fps * 10) / 10.0);
   }
 
   private static long number(Object value) {

@@ -30,7 +30,8 @@ public record HeadlessOptions(
         --invite=TOKEN     the room's invite token, if the account is not invited otherwise
         --name=NAME        display name (default "Headless")
         --duration=SECONDS stay at most this long (default 10)
-        --frames=N         leave once every expected peer decoded N remote frames
+        --frames=N         leave once N remote frames were decoded from each expected peer,
+                           after 2 s more (or at once when those peers have left)
         --peers=N          how many remote peers --frames waits for (default 1)
         --width=W --height=H --fps=F   test pattern (default 640x360 at 30)
       Prints a one-line JSON summary; exits 0 only if remote video was decoded.

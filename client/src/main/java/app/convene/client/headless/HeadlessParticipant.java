@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +26,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class HeadlessParticipant {
   private static final Logger log = LoggerFactory.getLogger(HeadlessParticipant.class);
+  /** How long a participant stays after reaching its {@code --frames} goal. */
+  static final long LINGER_NANOS = 2_000_000_000L;
+  /** How often the participant reads the figures (each read asks every peer connection). */
+  private static final long POLL_MILLIS = 250;
   private final HeadlessOptions options;
 
   public HeadlessParticipant(HeadlessOptions options) {
@@ -106,26 +109,49 @@ public final class HeadlessParticipant {
     return api;
   }
 
+  /**
+   * Stays until the duration passed, or with {@code --frames=N}: until {@code --peers} peers each
+   * sent us N decoded frames, then {@link #LINGER_NANOS} more so that they can reach their own goal
+   * from our video, or less once every peer we decoded has left (nothing more can come). A peer
+   * that leaves before we reached N also ends the wait once no one we met is left.
+   */
   private List<PeerStats> waitForGoal(CallSession session, long start) {
     long deadline = start + options.duration().toNanos();
     // The last figures of every peer seen, so a peer that left still appears in the summary.
     Map<String, PeerStats> seen = new LinkedHashMap<>();
-    while (System.nanoTime() < deadline) {
-      session.stats().orTimeout(2, TimeUnit.SECONDS).join().forEach(s -> seen.put(s.peerId(), s));
-      if (options.frames() > 0
-          && seen.size() >= options.peers()
-          && seen.values().stream().allMatch(s -> s.framesDecoded() >= options.frames())) {
-        break;
+    long leaveAt = deadline;
+    while (System.nanoTime() < leaveAt) {
+      List<PeerStats> current = session.stats().join();
+      current.forEach(s -> seen.put(s.peerId(), s));
+      if (options.frames() > 0) {
+        long reached = seen.values().stream().filter(s -> s.framesDecoded() >= options.frames()).count();
+        if (reached >= options.peers() && leaveAt == deadline) {
+          leaveAt = Math.min(deadline, System.nanoTime() + LINGER_NANOS);
+          log.info("{} decoded {} frames from {} peer(s); leaving within {} ms", options.name(),
+              options.frames(), reached, LINGER_NANOS / 1_000_000);
+        }
+        boolean everyoneLeft = seen.size() >= options.peers() && current.isEmpty();
+        if (everyoneLeft) {
+          break;
+        }
       }
       try {
-        Thread.sleep(50);
+        Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
     }
-    session.stats().orTimeout(2, TimeUnit.SECONDS).join().forEach(s -> seen.put(s.peerId(), s));
-    return List.copyOf(seen.values());
+    List<PeerStats> last = session.stats().join();
+    last.forEach(s -> seen.put(s.peerId(), s));
+    java.util.Set<String> present =
+        last.stream().map(PeerStats::peerId).collect(java.util.stream.Collectors.toSet());
+    // A peer that left the room is reported as LEFT, not lost; one that left without ever sending
+    // us a frame (a visitor, a storm of joins) is not reported at all.
+    return seen.values().stream()
+        .filter(s -> present.contains(s.peerId()) || s.framesDecoded() > 0)
+        .map(s -> present.contains(s.peerId()) ? s : s.withState(HeadlessSummary.LEFT))
+        .toList();
   }
 
   private HeadlessSummary summary(long start, String peerId, MediaEngine media,

@@ -46,10 +46,13 @@ public record HeadlessSummary(
    */
   public record MediaGaps(long longestMs, int over500ms) {}
 
-  /** Whether any peer's video stopped too long, or a known peer was lost. */
+  /** The state reported for a peer that left the room before this participant did. */
+  static final String LEFT = "LEFT";
+
+  /** Whether any peer's video stopped too long, or a peer still in the room was lost. */
   static boolean troubled(List<PeerSummary> peers) {
     return peers.stream().anyMatch(p -> p.mediaGaps().longestMs() > MAX_MEDIA_GAP_MS
-        || !"CONNECTED".equals(p.state()));
+        || !("CONNECTED".equals(p.state()) || LEFT.equals(p.state())));
   }
 
   /** What this participant sent. */
@@ -69,6 +72,10 @@ public record HeadlessSummary(
       long packetsLost,
       double lossPercent,
       long framesSent,
+      int sentWidth,
+      int sentHeight,
+      String sendLimitation,
+      double decodedFps,
       MediaGaps mediaGaps) {
 
     static PeerSummary of(PeerStats s) {
@@ -76,6 +83,7 @@ public record HeadlessSummary(
           s.peerId(), s.name(), s.state(), s.framesDecoded(), s.width(), s.height(),
           s.firstFrameMs(), Math.round(s.rttMs() * 100) / 100.0, s.packetsReceived(),
           s.packetsLost(), Math.round(s.lossPercent() * 100) / 100.0, s.framesSent(),
+          s.sentWidth(), s.sentHeight(), s.limitation(), s.decodedFps(),
           new MediaGaps(s.longestGapMs(), s.gaps()));
     }
   }

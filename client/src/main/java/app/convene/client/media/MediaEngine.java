@@ -18,6 +18,8 @@ import dev.onvoid.webrtc.media.video.desktop.DesktopSource;
 import dev.onvoid.webrtc.media.video.desktop.ScreenCapturer;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * The native media stack of one app: the peer connection factory, the audio device module and
  * the local tracks (microphone or tone, camera or test pattern, screen).
  *
- * <p>Not thread-safe: the call executor of a {@code CallSession} owns it. Device queries block on
- * native code; never call them on the FX thread.
+ * <p>Not thread-safe: the call executor of a {@code CallSession} owns it, except {@link
+ * #changeAudioSinks} and the factory's thread-safe {@code createPeerConnection}, which the
+ * session's peer links call from their own executors. Device queries block on native code; never
+ * call them on the FX thread.
  */
 public final class MediaEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
@@ -38,6 +42,10 @@ public final class MediaEngine implements AutoCloseable {
   private final AudioTrack audioTrack;
   private final AutoCloseable audioSourceOwner;
   private final AudioTrackSource audioSource;
+  /** Held by the tone thread while it pushes, and around every change of the source's sinks. */
+  private final Lock audioSinks = new ReentrantLock();
+  /** Peer connections made from the factory and not yet closed; guarded by {@code this}. */
+  private int openConnections;
   private TestPatternSource pattern;
   private VideoDeviceSource camera;
   private VideoTrack cameraTrack;
@@ -63,7 +71,7 @@ public final class MediaEngine implements AutoCloseable {
       audioSource = factory.createAudioSource(audioOptions);
       audioSourceOwner = null;
     } else {
-      ToneSource tone = new ToneSource();
+      ToneSource tone = new ToneSource(audioSinks);
       audioSource = tone.source();
       audioSourceOwner = tone;
     }
@@ -74,6 +82,47 @@ public final class MediaEngine implements AutoCloseable {
     } else {
       useCamera(cameras.getFirst(), track -> {});
     }
+  }
+
+  /**
+   * Runs {@code change}, a call that adds or removes a sink of the audio source (adding the audio
+   * track to a peer connection, closing one), while no audio is being pushed. Any thread.
+   */
+  public void changeAudioSinks(Runnable change) {
+    audioSinks.lock();
+    try {
+      change.run();
+    } finally {
+      audioSinks.unlock();
+    }
+  }
+
+  /** Any thread: a peer connection was made from {@link #factory()}. */
+  public synchronized void connectionOpened() {
+    openConnections++;
+  }
+
+  /** Any thread: a peer connection made from {@link #factory()} is closed. */
+  public synchronized void connectionClosed() {
+    openConnections--;
+    notifyAll();
+  }
+
+  /** Waits until every peer connection is closed; returns whether they are. */
+  private synchronized boolean awaitConnectionsClosed(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    boolean interrupted = false;
+    while (openConnections > 0 && System.nanoTime() < deadline) {
+      try {
+        wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return openConnections <= 0;
   }
 
   public PeerConnectionFactory factory() {
@@ -232,25 +281,38 @@ public final class MediaEngine implements AutoCloseable {
     return !microphones().isEmpty() && !speakers().isEmpty();
   }
 
-  /** Disposes tracks, sources, the factory and the audio module; close peer connections first. */
+  /**
+   * Stops every producer (screen, camera, test pattern and tone threads, each joined before its
+   * source is disposed), then drops the tracks, then stops the audio module and disposes the
+   * factory and the module. Close the peer connections first: this waits up to 30 s for the last
+   * of them, and should one still be closing (a starved machine), leaves the factory and the
+   * module to the process's end rather than dispose them under it.
+   */
   @Override
   public void close() {
+    boolean connectionsClosed = awaitConnectionsClosed(30_000);
     stopScreen();
-    dispose(cameraTrack);
     if (camera != null) {
       camera.stop();
-      camera.dispose();
     }
     if (pattern != null) {
-      pattern.close();
+      pattern.close(); // joins its thread, then disposes its source
     }
-    dispose(audioTrack);
     if (audioSourceOwner != null) {
       try {
-        audioSourceOwner.close();
+        audioSourceOwner.close(); // the tone: joins its thread, then disposes its source
       } catch (Exception e) {
         log.warn("closing the audio source failed", e);
       }
+    }
+    dispose(cameraTrack);
+    dispose(audioTrack);
+    if (camera != null) {
+      camera.dispose();
+    }
+    if (!connectionsClosed) {
+      log.warn("a peer connection is still closing; the WebRTC factory is left to the process's end");
+      return;
     }
     audioModule.stopPlayout();
     audioModule.stopRecording();

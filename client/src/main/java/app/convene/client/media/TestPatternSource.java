@@ -32,7 +32,9 @@ public final class TestPatternSource implements AutoCloseable {
   private final byte[] redRow;
   private final AtomicLong framesPushed = new AtomicLong();
   private final ScheduledExecutorService scheduler;
-  private final ScheduledFuture<?> task;
+  private final int fps;
+  private ScheduledFuture<?> task;
+  private int rate;
   private long frameIndex;
 
   /**
@@ -70,7 +72,30 @@ public final class TestPatternSource implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.fps = fps;
+    this.rate = fps;
     task = scheduler.scheduleAtFixedRate(this::pushFrame, 0, 1_000_000 / fps, TimeUnit.MICROSECONDS);
+  }
+
+  /**
+   * Pushes at most {@code limit} frames per second from now on (never more than the rate it was
+   * made with). webrtc-java's custom source hands frames to the encoder without libwebrtc's
+   * frame-rate adaptation, so a sender's {@code maxFramerate} alone would not lower the work.
+   */
+  public synchronized void limitRate(int limit) {
+    int next = Math.max(1, Math.min(fps, limit));
+    if (next == rate || scheduler.isShutdown()) {
+      return;
+    }
+    rate = next;
+    task.cancel(false);
+    long period = 1_000_000 / next;
+    task = scheduler.scheduleAtFixedRate(this::pushFrame, period, period, TimeUnit.MICROSECONDS);
+  }
+
+  /** The frame rate it pushes at now. */
+  public synchronized int rate() {
+    return rate;
   }
 
   public CustomVideoSource source() {
@@ -120,15 +145,14 @@ public final class TestPatternSource implements AutoCloseable {
     plane.rewind();
   }
 
+  /** Stops the frame thread and waits for it to end; only then disposes the source. */
   @Override
   public void close() {
-    task.cancel(false);
-    scheduler.shutdown();
-    try {
-      scheduler.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    synchronized (this) {
+      task.cancel(false);
     }
-    source.dispose();
+    if (Threads.stopAndJoin(scheduler)) {
+      source.dispose();
+    }
   }
 }

@@ -4,10 +4,17 @@ import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 
 /**
  * A synthetic microphone: a quiet 440 Hz tone, 10 ms of 48 kHz mono 16-bit PCM every 10 ms,
  * pushed into a {@link CustomAudioSource} on the source's own scheduler thread.
+ *
+ * <p>webrtc-java 0.14's {@code CustomAudioSource} keeps its sinks in an unguarded vector: a peer
+ * connection that adds or removes its audio sender (on the WebRTC signaling thread) while this
+ * thread iterates it in {@code PushAudioData} crashed the process (SIGSEGV) in rooms of five.
+ * Every push therefore holds {@code sinks}, the lock that {@link MediaEngine#changeAudioSinks}
+ * holds around those calls.
  */
 public final class ToneSource implements AutoCloseable {
   private static final int SAMPLE_RATE = 48_000;
@@ -18,9 +25,12 @@ public final class ToneSource implements AutoCloseable {
   private final CustomAudioSource source = new CustomAudioSource();
   private final byte[] chunk = new byte[FRAMES_PER_CHUNK * 2];
   private final ScheduledExecutorService scheduler;
+  private final Lock sinks;
   private long sampleIndex;
 
-  public ToneSource() {
+  /** Starts pushing at once; each push holds {@code sinks}. */
+  public ToneSource(Lock sinks) {
+    this.sinks = sinks;
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -42,17 +52,19 @@ public final class ToneSource implements AutoCloseable {
       chunk[2 * i] = (byte) sample;
       chunk[2 * i + 1] = (byte) (sample >> 8);
     }
-    source.pushAudio(chunk, 16, SAMPLE_RATE, 1, FRAMES_PER_CHUNK);
+    sinks.lock();
+    try {
+      source.pushAudio(chunk, 16, SAMPLE_RATE, 1, FRAMES_PER_CHUNK);
+    } finally {
+      sinks.unlock();
+    }
   }
 
+  /** Stops the push thread and waits for it to end; only then disposes the source. */
   @Override
   public void close() {
-    scheduler.shutdown();
-    try {
-      scheduler.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (Threads.stopAndJoin(scheduler)) {
+      source.dispose();
     }
-    source.dispose();
   }
 }

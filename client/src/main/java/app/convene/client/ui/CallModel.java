@@ -1,5 +1,6 @@
 package app.convene.client.ui;
 
+import app.convene.client.call.CallException;
 import app.convene.client.call.CallListener;
 import app.convene.client.call.CallSession;
 import app.convene.client.call.JoinTicket;
@@ -7,6 +8,7 @@ import app.convene.client.call.PeerStats;
 import app.convene.client.call.Reconnect;
 import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
+import app.convene.protocol.ErrorCode;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Peer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -87,6 +90,9 @@ public final class CallModel {
    */
   public CompletableFuture<Void> connect(JoinTicket ticket, TokenSource tokens) {
     return CallSession.join(ticket, media, new Events(), Reconnect.withTokens(tokens))
+        .exceptionally(e -> {
+          throw forUser(e);
+        })
         .thenAcceptAsync(
             joined -> {
               session = joined;
@@ -95,6 +101,15 @@ public final class CallModel {
               loadDevices();
             },
             fx);
+  }
+
+  /** A refusal the user should read in their language; other failures pass unchanged. */
+  private static CompletionException forUser(Throwable e) {
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof CallException refused && refused.code() == ErrorCode.ROOM_FULL) {
+      return new CompletionException(new CallException(Messages.get("call.roomFull"), refused.code()));
+    }
+    return e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
   }
 
   public String room() {

@@ -121,7 +121,7 @@ class LinkResyncTest {
       public void remoteVideo(PeerLink link, VideoTrack track) {}
     };
     return new PeerLink(
-        new Peer(remoteId, remoteId), localId, media.factory(), new RTCConfiguration(), own, events);
+        new Peer(remoteId, remoteId), localId, media, new RTCConfiguration(), own, events);
   }
 
   private void relay(SignalMessage.Relayed message) {

@@ -117,7 +117,7 @@ class PerfectNegotiationTest {
           public void remoteVideo(PeerLink link, VideoTrack track) {}
         };
     return new PeerLink(
-        new Peer(remoteId, remoteId), localId, media.factory(), new RTCConfiguration(), own, events);
+        new Peer(remoteId, remoteId), localId, media, new RTCConfiguration(), own, events);
   }
 
   /** Delivers each message on the addressee's thread; can hold all traffic until N offers. */

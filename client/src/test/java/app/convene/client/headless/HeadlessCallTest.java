@@ -59,13 +59,20 @@ class HeadlessCallTest {
     List<String> ids = summaries.stream().map(HeadlessSummary::peerId).toList();
     assertThat(summaries).allSatisfy(s -> assertThat(s.error()).isNull());
     assertThat(ids).doesNotHaveDuplicates().doesNotContainNull();
+    // The first to join leaves first, while all three are still there.
+    assertThat(summaries.getFirst().peers()).allSatisfy(peer -> {
+      assertThat(peer.width()).isEqualTo(213);
+      assertThat(peer.height()).isEqualTo(120);
+    });
     for (HeadlessSummary summary : summaries) {
       assertThat(summary.peers()).as(HeadlessParticipant.toJson(summary)).hasSize(2);
       assertThat(summary.peers()).allSatisfy(peer -> {
         assertThat(ids).contains(peer.peerId());
         assertThat(peer.state()).isEqualTo("CONNECTED");
         assertThat(peer.framesDecoded()).isGreaterThanOrEqualTo(30);
-        assertThat(peer.width()).isEqualTo(320);
+        // Three in a room: every sender scales its 320×180 down by 1.5 (the send ladder's rung 1);
+        // once the first one has left, the last two send full size again.
+        assertThat(peer.width()).isIn(213, 320);
       });
     }
   }

@@ -22,6 +22,12 @@ class HeadlessSummaryTest {
   }
 
   @Test
+  void aPeerThatLeftTheRoomIsNotTrouble() {
+    assertThat(HeadlessSummary.troubled(List.of(peer("CONNECTED", 40), peer(HeadlessSummary.LEFT, 40))))
+        .isFalse();
+  }
+
+  @Test
   void summaryJsonCarriesReconnectionsAndMediaGaps() {
     HeadlessSummary summary = new HeadlessSummary(true, "r", "p-1", 13_000,
         new HeadlessSummary.Sent("Test pattern", 320, 180, 390),
@@ -34,7 +40,8 @@ class HeadlessSummaryTest {
   }
 
   private static PeerSummary peer(String state, long longestGapMs) {
-    return new PeerSummary("p-2", "Anna", state, 300, 320, 180, 500, 0.5, 900, 0, 0, 300,
+    return new PeerSummary("p-2", "Anna", state, 300, 320, 180, 500, 0.5, 900, 0, 0, 300, 320, 180,
+        "none", 30.0,
         new MediaGaps(longestGapMs, longestGapMs > 500 ? 1 : 0));
   }
 }

@@ -46,6 +46,13 @@ public final class TestBackend implements AutoCloseable {
     return new TestBackend(SignalingServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir)), dir);
   }
 
+  /** Like {@link #start()}, with rooms admitting {@code maxPeers} by default (benchmarks of big rooms). */
+  public static TestBackend startAdmitting(int maxPeers) throws Exception {
+    Path dir = Files.createTempDirectory("convene-test-server");
+    return new TestBackend(SignalingServer.start(
+        ServerConfig.defaults().withPort(0).withDataDir(dir).withMaxPeersPerRoom(maxPeers)), dir);
+  }
+
   /**
    * Stops the server (clients see it shut down) and starts it again on the same port and data:
    * accounts, meetings and access tokens stay valid.

@@ -56,11 +56,11 @@ class ScheduleApiTest extends DatabaseApiTest {
   }
 
   @Test
-  void roomAdmitsTenWhenNoMaximumIsGiven() {
+  void roomAdmitsEightWhenNoMaximumIsGiven() {
     ScheduleResult result = api.post("meetings/schedule", anna.token(),
         Meeting.titled("Standup").schedule(null)).as(ScheduleResult.class);
 
-    assertThat(result.room().maxUsers()).isEqualTo(10);
+    assertThat(result.room().maxUsers()).isEqualTo(8);
   }
 
   @Test

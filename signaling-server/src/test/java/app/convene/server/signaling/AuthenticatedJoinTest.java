@@ -88,7 +88,7 @@ class AuthenticatedJoinTest {
     assertThat(refused.ref()).isEqualTo("join");
     assertThat(refused.message()).doesNotContain("Open house");
     assertThat(joined.room()).isEqualTo(room.id());
-    assertThat(joined.maxPeers()).isEqualTo(10);
+    assertThat(joined.maxPeers()).isEqualTo(8);
   }
 
   /** Assertions on a reply that may be an error. */
