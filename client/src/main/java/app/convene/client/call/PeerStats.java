@@ -44,13 +44,6 @@ public record PeerStats(
     double sendLossPercent,
     double decodedFps) {
 
-  /** These figures with another state, e.g. for a peer that has left. */
-  public PeerStats withState(String newState) {
-    return new PeerStats(peerId, name, newState, framesDecoded, width, height, firstFrameMs, rttMs,
-        packetsReceived, packetsLost, framesSent, longestGapMs, gaps, sentWidth, sentHeight,
-        limitation, sendLossPercent, decodedFps);
-  }
-
   /** Lost packets as a percentage of expected packets, 0 when nothing arrived yet. */
   public double lossPercent() {
     long expected = packetsReceived + packetsLost;

@@ -31,6 +31,8 @@ public final class HeadlessParticipant {
   /** How often the participant reads the figures (each read asks every peer connection). */
   private static final long POLL_MILLIS = 250;
   private final HeadlessOptions options;
+  /** Peers that left the room before this participant did; filled by waitForGoal. */
+  private final java.util.Set<String> departed = new java.util.HashSet<>();
 
   public HeadlessParticipant(HeadlessOptions options) {
     this.options = options;
@@ -146,11 +148,11 @@ public final class HeadlessParticipant {
     last.forEach(s -> seen.put(s.peerId(), s));
     java.util.Set<String> present =
         last.stream().map(PeerStats::peerId).collect(java.util.stream.Collectors.toSet());
-    // A peer that left the room is reported as LEFT, not lost; one that left without ever sending
+    // A peer that left the room is reported as left, not lost; one that left without ever sending
     // us a frame (a visitor, a storm of joins) is not reported at all.
+    seen.keySet().stream().filter(id -> !present.contains(id)).forEach(departed::add);
     return seen.values().stream()
         .filter(s -> present.contains(s.peerId()) || s.framesDecoded() > 0)
-        .map(s -> present.contains(s.peerId()) ? s : s.withState(HeadlessSummary.LEFT))
         .toList();
   }
 
@@ -162,7 +164,9 @@ public final class HeadlessParticipant {
             media.cameraName(), options.width(), options.height(),
             pattern == null ? 0 : pattern.framesPushed());
     List<HeadlessSummary.PeerSummary> peers =
-        stats.stream().map(HeadlessSummary.PeerSummary::of).toList();
+        stats.stream()
+            .map(s -> HeadlessSummary.PeerSummary.of(s, departed.contains(s.peerId())))
+            .toList();
     boolean ok = error == null && stats.stream().anyMatch(s -> s.framesDecoded() > 0)
         && !HeadlessSummary.troubled(peers);
     return new HeadlessSummary(

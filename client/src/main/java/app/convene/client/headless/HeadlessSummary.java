@@ -46,13 +46,10 @@ public record HeadlessSummary(
    */
   public record MediaGaps(long longestMs, int over500ms) {}
 
-  /** The state reported for a peer that left the room before this participant did. */
-  static final String LEFT = "LEFT";
-
   /** Whether any peer's video stopped too long, or a peer still in the room was lost. */
   static boolean troubled(List<PeerSummary> peers) {
     return peers.stream().anyMatch(p -> p.mediaGaps().longestMs() > MAX_MEDIA_GAP_MS
-        || !("CONNECTED".equals(p.state()) || LEFT.equals(p.state())));
+        || !("CONNECTED".equals(p.state()) || p.left()));
   }
 
   /** What this participant sent. */
@@ -63,6 +60,7 @@ public record HeadlessSummary(
       String peerId,
       String name,
       String state,
+      boolean left,
       long framesDecoded,
       int width,
       int height,
@@ -78,9 +76,9 @@ public record HeadlessSummary(
       double decodedFps,
       MediaGaps mediaGaps) {
 
-    static PeerSummary of(PeerStats s) {
+    static PeerSummary of(PeerStats s, boolean left) {
       return new PeerSummary(
-          s.peerId(), s.name(), s.state(), s.framesDecoded(), s.width(), s.height(),
+          s.peerId(), s.name(), s.state(), left, s.framesDecoded(), s.width(), s.height(),
           s.firstFrameMs(), Math.round(s.rttMs() * 100) / 100.0, s.packetsReceived(),
           s.packetsLost(), Math.round(s.lossPercent() * 100) / 100.0, s.framesSent(),
           s.sentWidth(), s.sentHeight(), s.limitation(), s.decodedFps(),
