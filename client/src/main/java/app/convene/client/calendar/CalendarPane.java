@@ -177,6 +177,9 @@ public final class CalendarPane extends BorderPane {
 
   /** Scrolls the day and week views so that {@code time} is at the top. */
   public void scrollTo(java.time.LocalTime time) {
+    // Also the time the views scroll to when they are first shown (CalendarFX takes the JVM's
+    // time of day otherwise, and a week page shown late in the evening would open at midnight).
+    view.setRequestedTime(time);
     ZonedDateTime at = ZonedDateTime.of(week.today(), time, week.zone());
     view.getWeekPage().getDetailedWeekView().setScrollTime(at);
     view.getDayPage().getDetailedDayView().setScrollTime(at);

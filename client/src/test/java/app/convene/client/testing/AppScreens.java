@@ -53,11 +53,43 @@ public final class AppScreens {
     return Fx.call(() -> n.localToScene(n.getBoundsInLocal()).getMinY());
   }
 
-  /** The shown calendar entry with this title, if any. */
+  /**
+   * The shown calendar entry with this title, if any: on the page the user sees (the day page
+   * behind the week page has entries of its own, today's).
+   */
   public Optional<Node> entry(String title) {
     return Fx.call(() -> robot.lookup(node -> node instanceof DayEntryView view
             && view.getEntry() != null && title.equals(view.getEntry().getTitle())
-            && view.isVisible() && view.getScene() != null)
+            && shown(view) && view.getScene() != null && onSelectedPage(view))
         .tryQuery());
+  }
+
+  /** Whether the entry is on its calendar's selected page (day, week, month), if it has one. */
+  private static boolean onSelectedPage(Node entry) {
+    Node page = null;
+    for (Node n = entry; n != null; n = n.getParent()) {
+      if (n instanceof com.calendarfx.view.page.PageBase) {
+        page = n;
+      }
+      if (n instanceof com.calendarfx.view.CalendarView calendar) {
+        Node selected = switch (calendar.getSelectedPage()) {
+          case DAY -> calendar.getDayPage();
+          case WEEK -> calendar.getWeekPage();
+          case MONTH -> calendar.getMonthPage();
+          case YEAR -> calendar.getYearPage();
+        };
+        return page == null || page == selected;
+      }
+    }
+    return true;
+  }
+
+  private static boolean shown(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 }
