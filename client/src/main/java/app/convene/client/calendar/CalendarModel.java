@@ -8,7 +8,6 @@ import app.convene.protocol.api.ServiceKind;
 import com.calendarfx.model.Calendar;
 import com.calendarfx.model.CalendarSource;
 import com.calendarfx.model.Entry;
-import com.calendarfx.model.Interval;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -182,7 +181,7 @@ public final class CalendarModel {
   private Entry<OccurrenceView> entry(OccurrenceView occurrence) {
     EventView event = occurrence.event();
     Entry<OccurrenceView> entry = new Entry<>(event.title(),
-        new Interval(occurrence.start(), occurrence.end(), week.zone()),
+        Intervals.of(occurrence.start(), occurrence.end(), week.zone()),
         event.id() + "@" + occurrence.start().toEpochMilli());
     entry.setLocation(event.service() == ServiceKind.NATIVE ? Messages.get("service.NATIVE")
         : event.meetLink() != null ? event.meetLink() : Messages.get("service.GOOGLE_MEET"));

@@ -95,6 +95,9 @@ public final class CalendarPane extends BorderPane {
     view.setShowDeveloperConsole(false);
     view.setShowSearchField(false);
     view.setShowSourceTrayButton(false);
+    // The day and week views open at 08:00: CalendarFX would scroll them, when first shown, to
+    // its requested time, which defaults to the JVM's time of day (the evening opened at midnight).
+    view.setRequestedTime(java.time.LocalTime.of(8, 0));
     scrollTo(java.time.LocalTime.of(8, 0));
     view.setEntryDetailsCallback(param -> {
       if (param.getInputEvent() instanceof MouseEvent click && click.getClickCount() == 2
@@ -177,9 +180,6 @@ public final class CalendarPane extends BorderPane {
 
   /** Scrolls the day and week views so that {@code time} is at the top. */
   public void scrollTo(java.time.LocalTime time) {
-    // Also the time the views scroll to when they are first shown (CalendarFX takes the JVM's
-    // time of day otherwise, and a week page shown late in the evening would open at midnight).
-    view.setRequestedTime(time);
     ZonedDateTime at = ZonedDateTime.of(week.today(), time, week.zone());
     view.getWeekPage().getDetailedWeekView().setScrollTime(at);
     view.getDayPage().getDetailedDayView().setScrollTime(at);

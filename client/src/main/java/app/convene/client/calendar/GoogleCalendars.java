@@ -6,7 +6,6 @@ import app.convene.client.ui.Messages;
 import com.calendarfx.model.Calendar;
 import com.calendarfx.model.CalendarSource;
 import com.calendarfx.model.Entry;
-import com.calendarfx.model.Interval;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +100,7 @@ final class GoogleCalendars {
   private Entry<GoogleEvent> entry(GoogleEvent event) {
     java.time.Instant end = event.end().isAfter(event.start()) ? event.end() : event.start().plusSeconds(60);
     Entry<GoogleEvent> entry = new Entry<>(event.summary() == null ? Messages.get("google.untitled") : event.summary(),
-        new Interval(event.start(), event.allDay() ? end.minusSeconds(1) : end, zone),
+        Intervals.of(event.start(), event.allDay() ? end.minusSeconds(1) : end, zone),
         event.calendarId() + "/" + event.id());
     entry.setFullDay(event.allDay());
     entry.setLocation(event.joinLink().map(l -> l.kind().displayName())

@@ -38,7 +38,12 @@ public final class AppScreens {
 
   /** Scrolls the day columns with the mouse wheel until the entry is near the top of the view. */
   public void scrollIntoView(String title) throws Exception {
-    robot.moveTo(entry(title).orElseThrow());
+    // Over the entry's day column: the entry itself may be scrolled out of the window.
+    Node column = entry(title).orElseThrow();
+    while (column.getParent() != null && !(column instanceof com.calendarfx.view.DayView)) {
+      column = column.getParent();
+    }
+    robot.moveTo(column);
     for (int i = 0; i < 60 && entryY(title) > 320; i++) {
       robot.scroll(1, javafx.geometry.VerticalDirection.DOWN);
     }
