@@ -31,8 +31,12 @@ public final class SignInModel {
   private final Executor background;
   private final Executor fx;
   private final Consumer<ApiClient> onSignedIn;
+  private final java.time.Clock clock;
 
-  public SignInModel(SessionStore store, Executor background, Executor fx, Consumer<ApiClient> onSignedIn) {
+  /** @param clock the app's clock, for the session's token expiry */
+  public SignInModel(SessionStore store, Executor background, Executor fx,
+      Consumer<ApiClient> onSignedIn, java.time.Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
     this.store = Objects.requireNonNull(store, "store == null");
     this.background = Objects.requireNonNull(background, "background == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
@@ -95,7 +99,7 @@ public final class SignInModel {
     error.set("");
     busy.set(true);
     CompletableFuture.supplyAsync(() -> {
-      ApiClient api = new ApiClient(base, null, session -> store.save(base, session));
+      ApiClient api = new ApiClient(base, null, session -> store.save(base, session), clock);
       try {
         if (create) {
           api.register(mail, secret, name);

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,14 +52,17 @@ public final class ApiClient {
 
   private final HttpUrl base;
   private final Consumer<AuthSession> onSession;
+  private final Clock clock;
   private volatile AuthSession session;
 
   /**
    * @param server the server's base address, e.g. {@code http://127.0.0.1:8787}
    * @param session the stored session, or {@code null} before sign-in
    * @param onSession told of every new session (sign-in, refresh), e.g. to store it
+   * @param clock tells when the access token is about to expire (the server's clock should agree)
    */
-  public ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession) {
+  public ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession, Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
     this.base = HttpUrl.get(Objects.requireNonNull(server, "server == null").toString());
     this.session = session;
     this.onSession = Objects.requireNonNull(onSession, "onSession == null");
@@ -104,7 +108,7 @@ public final class ApiClient {
   /** A valid access token, refreshed first when it expires within a minute. */
   public String accessToken() throws ApiException {
     AuthSession current = requireSession();
-    if (current.accessTokenExpiresAt().isBefore(Instant.now().plusSeconds(60))) {
+    if (current.accessTokenExpiresAt().isBefore(clock.instant().plusSeconds(60))) {
       current = refresh();
     }
     return current.accessToken();

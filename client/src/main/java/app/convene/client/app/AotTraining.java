@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -37,19 +37,20 @@ final class AotTraining implements AutoCloseable {
 
   static AotTraining start() throws Exception {
     Path root = Files.createTempDirectory("convene-aot-training");
+    Clock clock = Clock.systemDefaultZone(); // a run of its own, on the system clock
     SignalingServer server = SignalingServer.start(
-        ServerConfig.defaults().withPort(0).withDataDir(root.resolve("server")));
+        ServerConfig.defaults().withPort(0).withDataDir(root.resolve("server")), clock);
     AotTraining training = new AotTraining(root, server);
     try {
       URI base = URI.create("http://127.0.0.1:" + server.port());
       EmbeddedServer.healthy(base.resolve("/health")); // as a start that finds a server running
-      ApiClient api = new ApiClient(base, null, session -> { });
+      ApiClient api = new ApiClient(base, null, session -> { }, clock);
       AuthSession session = api.register("training-" + UUID.randomUUID() + "@example.invalid",
           UUID.randomUUID().toString(), "Training");
-      ApiClient signedIn = new ApiClient(base, session, s -> { });
-      Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+      ApiClient signedIn = new ApiClient(base, session, s -> { }, clock);
+      Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
       signedIn.schedule(new EventRequest("Training meeting", "", start, start.plus(Duration.ofMinutes(30)),
-          ZoneId.systemDefault().getId(), List.of(), ServiceKind.NATIVE, null));
+          clock.getZone().getId(), List.of(), ServiceKind.NATIVE, null));
       new SessionStore(training.dataDir()).save(base, signedIn.session());
       return training;
     } catch (Exception e) {

@@ -9,6 +9,7 @@ import app.convene.client.calendar.CalendarModel;
 import app.convene.client.calendar.CalendarPane;
 import app.convene.client.calendar.CalendarService;
 import app.convene.client.calendar.GoogleModel;
+import app.convene.client.calendar.Week;
 import app.convene.client.google.BrowserOpener;
 import app.convene.client.google.GoogleConfig;
 import app.convene.client.google.UserFolders;
@@ -43,7 +44,8 @@ import javafx.stage.Stage;
 
 /**
  * The desktop app: sign-in, the calendar window, and a call window per call. The composition
- * root: it owns the session store, the media engine and the API client, and wires the parts.
+ * root: it owns the session store, the media engine, the API client and the one clock that every
+ * part asks for "now" (its zone is the zone the app shows), and wires the parts.
  */
 public final class ConveneApp extends Application {
   private static volatile AppOptions options = AppOptions.parse(new String[0]);
@@ -54,8 +56,9 @@ public final class ConveneApp extends Application {
   private static volatile CompletableFuture<?> serverReady = CompletableFuture.completedFuture(null);
   private static final CompletableFuture<Void> firstScreen = new CompletableFuture<>();
   private static volatile CompletableFuture<ApiClient> preloadedSession;
-  private static volatile Notifier.Timing reminderTiming = Notifier.Timing.standard();
 
+  private final Clock clock;
+  private final Notifier.Timing reminderTiming;
   private final List<CallModel> calls = new ArrayList<>();
   private final Executor background = MediaEngine.background();
   private final Executor fx = Platform::runLater;
@@ -64,6 +67,22 @@ public final class ConveneApp extends Application {
   private Stage stage;
   private GoogleModel google;
   private Notifier notifier;
+
+  /** The app on the system clock in the machine's zone; {@link Application#launch} makes it. */
+  public ConveneApp() {
+    this(Clock.systemDefaultZone());
+  }
+
+  /** Tests: the app on this clock (and in its zone), with the standard reminders. */
+  ConveneApp(Clock clock) {
+    this(clock, Notifier.Timing.standard(clock));
+  }
+
+  /** Tests: the app on this clock, with reminders timed by {@code reminders}. */
+  ConveneApp(Clock clock, Notifier.Timing reminders) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock == null");
+    this.reminderTiming = java.util.Objects.requireNonNull(reminders, "reminders == null");
+  }
 
   static void configure(AppOptions appOptions, URI serverAddress) {
     options = appOptions;
@@ -96,11 +115,6 @@ public final class ConveneApp extends Application {
     openRequests = requests;
   }
 
-  /** Tests: the clock and timer of reminders. */
-  static void configureReminders(Notifier.Timing timing) {
-    reminderTiming = timing;
-  }
-
   /** Tests: the Google OAuth client (pointing at a local fake) and the browser. */
   static void configureGoogle(GoogleModel.ConfigSource config, BrowserOpener opener) {
     googleConfig = config;
@@ -122,7 +136,7 @@ public final class ConveneApp extends Application {
     CompletableFuture<ApiClient> preloaded = preloadedSession;
     preloadedSession = null;
     CompletableFuture<ApiClient> session = preloaded != null ? preloaded
-        : CompletableFuture.supplyAsync(() -> storedSession(store), background);
+        : CompletableFuture.supplyAsync(() -> storedSession(store, clock), background);
     // The window opens with its first screen at that screen's size: the session has usually been
     // read by the time JavaFX has started. "Loading" shows only while it has not, or while the
     // embedded server starts for the sign-in form.
@@ -156,9 +170,9 @@ public final class ConveneApp extends Application {
   }
 
   /** The stored session's client, or null; background thread. */
-  static ApiClient storedSession(SessionStore store) {
+  static ApiClient storedSession(SessionStore store, Clock clock) {
     return store.load().map(saved -> new ApiClient(saved.server(), saved.session(),
-        s -> store.save(saved.server(), s))).orElse(null);
+        s -> store.save(saved.server(), s), clock)).orElse(null);
   }
 
   /** Whether the server still takes the session (an unreachable server counts as yes). */
@@ -174,7 +188,7 @@ public final class ConveneApp extends Application {
   private void showSignIn() {
     firstScreen.complete(null);
     openRequests.signedOut();
-    SignInModel model = new SignInModel(store, background, fx, this::showCalendar);
+    SignInModel model = new SignInModel(store, background, fx, this::showCalendar, clock);
     model.serverProperty().set(server.toString());
     show(new SignInView(model), 560, 400);
   }
@@ -182,15 +196,15 @@ public final class ConveneApp extends Application {
   private void showCalendar(ApiClient api) {
     UserView user = api.session().user();
     CalendarService service = new CalendarService(api,
-        new MeetingCache(options.dataDir(), user.id()), Clock.systemDefaultZone(),
-        serverReady);
-    CalendarModel model = new CalendarModel(service, user.id(), background, fx,
+        new MeetingCache(options.dataDir(), user.id()), clock, serverReady);
+    CalendarModel model = new CalendarModel(service, Week.of(clock, Messages.locale()), user.id(),
+        background, fx,
         occurrence -> join(api, user, occurrence.event().title(),
             new InviteLink(occurrence.event().roomId(), null), occurrence));
     closeGoogle();
     closeNotifier();
     google = new GoogleModel(googleConfig, options.dataDir(), UserFolders.forCurrentUser().configDir(),
-        browser, background, fx, model.statusProperty());
+        browser, background, fx, model.statusProperty(), clock);
     CalendarPane pane = new CalendarPane(model, google, user.displayName(),
         link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));
     show(pane, 1180, 760);
@@ -221,7 +235,7 @@ public final class ConveneApp extends Application {
   private void startAround(ApiClient api, UserView user, CalendarService service, CalendarPane pane) {
     notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
         stylesheet());
-    pane.addTool(new NotificationCenter(notifier.model()));
+    pane.addTool(new NotificationCenter(notifier.model(), reminderTiming.clock().getZone()));
     google.start();
     Reminders.follow(notifier, google);
     Notifier current = notifier;

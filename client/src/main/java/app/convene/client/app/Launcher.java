@@ -4,6 +4,7 @@ import app.convene.client.account.SessionStore;
 import app.convene.client.headless.HeadlessParticipant;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -79,7 +80,7 @@ public final class Launcher {
     // Reading the session (JSON, then the HTTP client) takes a while on a cold JVM: it runs
     // beside JavaFX's start instead of after it.
     ConveneApp.configureStoredSession(CompletableFuture.supplyAsync(
-        () -> ConveneApp.storedSession(sessions),
+        () -> ConveneApp.storedSession(sessions, Clock.systemDefaultZone()),
         runnable -> Thread.ofPlatform().name("session-load").daemon().start(runnable)));
     CompletableFuture<Void> first = Files.exists(sessions.file())
         ? ConveneApp.firstScreenShown().copy().completeOnTimeout(null, 5, TimeUnit.SECONDS)

@@ -71,7 +71,7 @@ final class LiveNotices implements NoticeListener {
     notifier.claimReminder(key, notice.occurrenceStart()).thenAccept(show -> {
       if (show) {
         Platform.runLater(() -> show(notice, Kind.REMINDER,
-            Notifier.reminderText(notice.occurrenceStart(), clock.instant())));
+            Notifier.reminderText(notice.occurrenceStart(), clock)));
       }
     });
   }
@@ -79,7 +79,7 @@ final class LiveNotices implements NoticeListener {
   private void changed(Notice notice, Kind kind, String textKey) {
     String when = notice.occurrenceStart() == null ? ""
         : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Messages.locale()).withZone(ZoneId.systemDefault())
+            .withLocale(Messages.locale()).withZone(clock.getZone())
             .format(notice.occurrenceStart());
     show(notice, kind, Messages.format(textKey, actor(notice), when));
     meetingsChanged.run();

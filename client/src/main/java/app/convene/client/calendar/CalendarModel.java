@@ -8,7 +8,6 @@ import app.convene.protocol.api.ServiceKind;
 import com.calendarfx.model.Calendar;
 import com.calendarfx.model.CalendarSource;
 import com.calendarfx.model.Entry;
-import com.calendarfx.model.Interval;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,6 +39,7 @@ public final class CalendarModel {
   private static final long DAYS_AFTER = 120;
 
   private final CalendarService service;
+  private final Week week;
   private final Executor background;
   private final Executor fx;
   private final Consumer<OccurrenceView> onJoin;
@@ -58,11 +58,13 @@ public final class CalendarModel {
   private LocalDate loadedTo;
 
   /**
+   * @param week the user's week, with the clock and the zone the calendar shows
    * @param onJoin called on the FX thread when the user joins a native meeting
    */
-  public CalendarModel(CalendarService service, String userId, Executor background, Executor fx,
-      Consumer<OccurrenceView> onJoin) {
+  public CalendarModel(CalendarService service, Week week, String userId, Executor background,
+      Executor fx, Consumer<OccurrenceView> onJoin) {
     this.service = Objects.requireNonNull(service, "service == null");
+    this.week = Objects.requireNonNull(week, "week == null");
     this.userId = Objects.requireNonNull(userId, "userId == null");
     this.background = Objects.requireNonNull(background, "background == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
@@ -72,6 +74,11 @@ public final class CalendarModel {
     nativeCalendar.setReadOnly(true);
     meetCalendar.setReadOnly(true);
     source.getCalendars().addAll(nativeCalendar, meetCalendar);
+  }
+
+  /** The user's week, the clock and the zone the calendar shows. */
+  public Week week() {
+    return week;
   }
 
   public CalendarSource source() {
@@ -117,7 +124,7 @@ public final class CalendarModel {
   public CompletableFuture<Void> refresh(LocalDate date) {
     LocalDate from = date.minusDays(DAYS_BEFORE);
     LocalDate to = date.plusDays(DAYS_AFTER);
-    ZoneId zone = ZoneId.systemDefault();
+    ZoneId zone = week.zone();
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.atStartOfDay(zone).toInstant();
     busy.set(true);
@@ -164,17 +171,17 @@ public final class CalendarModel {
     if (listing.offline()) {
       String when = listing.fetchedAt().equals(Instant.EPOCH) ? Messages.get("calendar.never")
           : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Messages.locale())
-              .format(LocalDateTime.ofInstant(listing.fetchedAt(), ZoneId.systemDefault()));
+              .format(LocalDateTime.ofInstant(listing.fetchedAt(), week.zone()));
       status.set(Messages.format("calendar.offline", when));
     } else {
       status.set(Messages.format("calendar.count", listing.occurrences().size()));
     }
   }
 
-  private static Entry<OccurrenceView> entry(OccurrenceView occurrence) {
+  private Entry<OccurrenceView> entry(OccurrenceView occurrence) {
     EventView event = occurrence.event();
     Entry<OccurrenceView> entry = new Entry<>(event.title(),
-        new Interval(occurrence.start(), occurrence.end(), ZoneId.systemDefault()),
+        Intervals.of(occurrence.start(), occurrence.end(), week.zone()),
         event.id() + "@" + occurrence.start().toEpochMilli());
     entry.setLocation(event.service() == ServiceKind.NATIVE ? Messages.get("service.NATIVE")
         : event.meetLink() != null ? event.meetLink() : Messages.get("service.GOOGLE_MEET"));
@@ -218,7 +225,7 @@ public final class CalendarModel {
           preferredService.set(result.request().service());
         }
         status.set(Messages.get(form.eventId() == null ? "calendar.scheduled" : "calendar.updated"));
-        refresh(result.request().start().atZone(ZoneId.systemDefault()).toLocalDate());
+        refresh(result.request().start().atZone(week.zone()).toLocalDate());
       }
     }, fx);
   }
@@ -251,7 +258,7 @@ public final class CalendarModel {
         status.set(Messages.format("calendar.error", rootMessage(e)));
       } else {
         status.set(Messages.get("calendar.cancelled"));
-        refresh(occurrence.start().atZone(ZoneId.systemDefault()).toLocalDate());
+        refresh(occurrence.start().atZone(week.zone()).toLocalDate());
       }
     }, fx);
   }

@@ -11,8 +11,6 @@ import app.convene.client.ui.Messages;
 import app.convene.protocol.api.OccurrenceView;
 import com.calendarfx.view.CalendarView;
 import com.calendarfx.view.DateControl;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -39,7 +37,11 @@ import javafx.scene.layout.Region;
 public final class CalendarPane extends BorderPane {
   private final CalendarModel model;
   private final GoogleModel google;
+  private final Week week;
   private final CalendarView view = new CalendarView();
+  /** Moves the view's "today" and its current-time line along with the clock. */
+  private final javafx.animation.Timeline clockTick = new javafx.animation.Timeline(
+      new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), e -> showNow()));
   private HBox bar;
   private ReminderOverrides reminders;
   private Runnable onRemindersChanged = () -> {};
@@ -69,15 +71,33 @@ public final class CalendarPane extends BorderPane {
   public CalendarPane(CalendarModel model, GoogleModel google, String userName,
       Consumer<InviteLink> onJoinLink, Runnable onSignOut) {
     this.model = model;
+    this.week = model.week();
     this.google = google;
     getStyleClass().add("calendar-pane");
     view.setId("calendar");
+    // The user's week and the app's clock and zone, not CalendarFX's defaults (the JVM's locale,
+    // zone and clock): the week shown is the week every "this week" in code means.
+    view.setWeekFields(week.fields());
+    view.setZoneId(week.zone());
+    view.setDate(week.today());
+    showNow();
+    clockTick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    sceneProperty().addListener((o, was, scene) -> {
+      if (scene == null) {
+        clockTick.stop();
+      } else {
+        clockTick.play();
+      }
+    });
     view.getCalendarSources().setAll(model.source(), google.source());
     view.setShowAddCalendarButton(false);
     view.setShowPrintButton(false);
     view.setShowDeveloperConsole(false);
     view.setShowSearchField(false);
     view.setShowSourceTrayButton(false);
+    // The day and week views open at 08:00: CalendarFX would scroll them, when first shown, to
+    // its requested time, which defaults to the JVM's time of day (the evening opened at midnight).
+    view.setRequestedTime(java.time.LocalTime.of(8, 0));
     scrollTo(java.time.LocalTime.of(8, 0));
     view.setEntryDetailsCallback(param -> {
       if (param.getInputEvent() instanceof MouseEvent click && click.getClickCount() == 2
@@ -103,7 +123,7 @@ public final class CalendarPane extends BorderPane {
       if (e.getClickCount() == 2 && day != null && !inEntry(e)) {
         e.consume();
         javafx.geometry.Point2D at = day.sceneToLocal(e.getSceneX(), e.getSceneY());
-        ZonedDateTime time = day.getZonedDateTimeAt(at.getX(), at.getY(), ZoneId.systemDefault());
+        ZonedDateTime time = day.getZonedDateTimeAt(at.getX(), at.getY(), week.zone());
         newMeeting(time.withMinute(time.getMinute() < 30 ? 0 : 30).withSecond(0).withNano(0));
       }
     });
@@ -113,7 +133,7 @@ public final class CalendarPane extends BorderPane {
     Button create = new Button(Messages.get("calendar.new"));
     create.setId("new-meeting");
     create.getStyleClass().add("accent");
-    create.setOnAction(e -> newMeeting(ZonedDateTime.now().plusHours(1).withMinute(0).withSecond(0).withNano(0)));
+    create.setOnAction(e -> newMeeting(ZonedDateTime.now(week.clock()).plusHours(1).withMinute(0).withSecond(0).withNano(0)));
     Button joinLink = new Button(Messages.get("calendar.joinLink"));
     joinLink.setId("join-link");
     joinLink.setOnAction(e -> askForLink().ifPresent(onJoinLink));
@@ -143,8 +163,15 @@ public final class CalendarPane extends BorderPane {
     bar.getStyleClass().add("calendar-toolbar");
     setTop(bar);
     setCenter(view);
-    model.refresh(LocalDate.now());
+    model.refresh(week.today());
     model.loadPreferences();
+  }
+
+  /** Today and the time by the app's clock, for the view's "today" and its current-time line. */
+  private void showNow() {
+    ZonedDateTime now = ZonedDateTime.now(week.clock());
+    view.setToday(now.toLocalDate());
+    view.setTime(now.toLocalTime());
   }
 
   public CalendarView calendarView() {
@@ -153,7 +180,7 @@ public final class CalendarPane extends BorderPane {
 
   /** Scrolls the day and week views so that {@code time} is at the top. */
   public void scrollTo(java.time.LocalTime time) {
-    ZonedDateTime at = ZonedDateTime.of(LocalDate.now(), time, ZoneId.systemDefault());
+    ZonedDateTime at = ZonedDateTime.of(week.today(), time, week.zone());
     view.getWeekPage().getDetailedWeekView().setScrollTime(at);
     view.getDayPage().getDetailedDayView().setScrollTime(at);
   }
@@ -262,7 +289,7 @@ public final class CalendarPane extends BorderPane {
 
   /** Opens the scheduling dialog for a new meeting at {@code start}. */
   public void newMeeting(ZonedDateTime start) {
-    ZonedDateTime local = start.withZoneSameInstant(ZoneId.systemDefault());
+    ZonedDateTime local = start.withZoneSameInstant(week.zone());
     showDialog(new ScheduleModel(local, model.preferredServiceProperty().get()));
   }
 
@@ -302,7 +329,7 @@ public final class CalendarPane extends BorderPane {
       }
       return google.createMeet(new MeetingDraft(request.title(),
           request.description() == null ? "" : request.description(), request.start(), request.end(),
-          request.timeZone() == null ? ZoneId.systemDefault().getId() : request.timeZone(),
+          request.timeZone() == null ? week.zone().getId() : request.timeZone(),
           request.attendees() == null ? java.util.List.of() : request.attendees()));
     }
     return model.save(form, result);

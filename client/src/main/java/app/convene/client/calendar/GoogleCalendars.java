@@ -6,7 +6,6 @@ import app.convene.client.ui.Messages;
 import com.calendarfx.model.Calendar;
 import com.calendarfx.model.CalendarSource;
 import com.calendarfx.model.Entry;
-import com.calendarfx.model.Interval;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,11 +23,17 @@ import javafx.collections.ObservableList;
  */
 final class GoogleCalendars {
   private final CalendarSource source = new CalendarSource(Messages.get("google.source"));
+  private final ZoneId zone;
   private final Map<String, Calendar<GoogleEvent>> byId = new LinkedHashMap<>();
   private final Map<String, GoogleCalendarInfo> infos = new HashMap<>();
   private final ObservableList<GoogleEvent> events = FXCollections.observableArrayList();
   private final ObservableList<GoogleEvent> readOnlyEvents =
       FXCollections.unmodifiableObservableList(events);
+
+  /** @param zone the zone the events show in */
+  GoogleCalendars(ZoneId zone) {
+    this.zone = java.util.Objects.requireNonNull(zone, "zone == null");
+  }
 
   CalendarSource source() {
     return source;
@@ -92,10 +97,10 @@ final class GoogleCalendars {
     calendar.setStyle(GoogleStyles.nearest(color));
   }
 
-  private static Entry<GoogleEvent> entry(GoogleEvent event) {
+  private Entry<GoogleEvent> entry(GoogleEvent event) {
     java.time.Instant end = event.end().isAfter(event.start()) ? event.end() : event.start().plusSeconds(60);
     Entry<GoogleEvent> entry = new Entry<>(event.summary() == null ? Messages.get("google.untitled") : event.summary(),
-        new Interval(event.start(), event.allDay() ? end.minusSeconds(1) : end, ZoneId.systemDefault()),
+        Intervals.of(event.start(), event.allDay() ? end.minusSeconds(1) : end, zone),
         event.calendarId() + "/" + event.id());
     entry.setFullDay(event.allDay());
     entry.setLocation(event.joinLink().map(l -> l.kind().displayName())

@@ -17,6 +17,7 @@ import app.convene.client.ui.Messages;
 import com.calendarfx.model.CalendarSource;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class GoogleModel implements AutoCloseable {
   private final Executor fx;
   private final StringProperty status;
   private final ChosenCalendars chosenFile;
-  private final GoogleCalendars shown = new GoogleCalendars();
+  private final GoogleCalendars shown;
   private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.LOADING);
   private final ObservableList<GoogleCalendarInfo> available = FXCollections.observableArrayList();
   private final ObservableSet<String> chosen = FXCollections.observableSet(new LinkedHashSet<>());
@@ -72,10 +73,12 @@ public final class GoogleModel implements AutoCloseable {
    * @param dataDir Google tokens, cache and the chosen calendars go here
    * @param configDir named in the set-up instructions
    * @param status the pane's status line, for messages
+   * @param clock the app's clock; events show in its zone
    */
   public GoogleModel(ConfigSource configSource, Path dataDir, Path configDir, BrowserOpener browser,
-      Executor background, Executor fx, StringProperty status) {
-    this.signIn = new GoogleSignIn(configSource, dataDir, browser, background);
+      Executor background, Executor fx, StringProperty status, Clock clock) {
+    this.signIn = new GoogleSignIn(configSource, dataDir, browser, background, clock);
+    this.shown = new GoogleCalendars(clock.getZone());
     this.configDir = Objects.requireNonNull(configDir, "configDir == null");
     this.browser = Objects.requireNonNull(browser, "browser == null");
     this.background = Objects.requireNonNull(background, "background == null");

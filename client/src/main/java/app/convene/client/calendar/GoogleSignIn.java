@@ -8,6 +8,7 @@ import app.convene.client.google.GoogleException;
 import app.convene.client.google.MeetScheduler;
 import com.google.api.client.auth.oauth2.Credential;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,11 +28,13 @@ final class GoogleSignIn {
   private final Path dataDir;
   private final BrowserOpener browser;
   private final Executor background;
+  private final Clock clock;
   private volatile GoogleAuth auth;
   private Thread waiting;
 
   GoogleSignIn(GoogleModel.ConfigSource configSource, Path dataDir, BrowserOpener browser,
-      Executor background) {
+      Executor background, Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock == null");
     this.configSource = Objects.requireNonNull(configSource, "configSource == null");
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir == null");
     this.browser = Objects.requireNonNull(browser, "browser == null");
@@ -104,7 +107,7 @@ final class GoogleSignIn {
 
   private Account account(GoogleAuth signer, Credential credential) {
     GoogleConfig config = signer.config();
-    return new Account(new GoogleCalendarSync(config, credential, dataDir),
-        new MeetScheduler(config, credential));
+    return new Account(new GoogleCalendarSync(config, credential, dataDir, clock),
+        new MeetScheduler(config, credential, clock.getZone()));
   }
 }

@@ -53,16 +53,19 @@ public final class GoogleCalendarSync {
   private final Map<String, GoogleCalendarInfo> known = new HashMap<>();
   private boolean listed;
 
-  /** @param dataDir the user's data folder; the cache goes to its {@code google} subfolder */
-  public GoogleCalendarSync(GoogleConfig config, Credential credential, Path dataDir) {
+  /**
+   * @param dataDir the user's data folder; the cache goes to its {@code google} subfolder
+   * @param clock how far back to sync from, and in its zone the dates of all-day events
+   */
+  public GoogleCalendarSync(GoogleConfig config, Credential credential, Path dataDir, Clock clock) {
     this(
         GoogleHttp.calendar(GoogleHttp.transport(), config, credential),
         Retry.standard(),
         new EventCache(GoogleAuth.googleDir(dataDir)),
         MAX_PAGE,
         Duration.ofDays(365),
-        Clock.systemUTC(),
-        ZoneId.systemDefault());
+        clock,
+        clock.getZone());
   }
 
   GoogleCalendarSync(

@@ -37,8 +37,10 @@ public final class MeetScheduler {
   private final Supplier<BackOff> pollBackOffs;
   private final Sleeper sleeper;
   private final int maxPolls;
+  private final ZoneId zone;
 
-  public MeetScheduler(GoogleConfig config, Credential credential) {
+  /** @param zone the user's zone, for all-day events */
+  public MeetScheduler(GoogleConfig config, Credential credential, ZoneId zone) {
     this(
         GoogleHttp.calendar(GoogleHttp.transport(), config, credential),
         Retry.standard(),
@@ -49,11 +51,13 @@ public final class MeetScheduler {
                 .setMaxElapsedTimeMillis(15_000)
                 .build(),
         Sleeper.DEFAULT,
-        8);
+        8,
+        zone);
   }
 
-  MeetScheduler(
-      Calendar api, Retry retry, Supplier<BackOff> pollBackOffs, Sleeper sleeper, int maxPolls) {
+  MeetScheduler(Calendar api, Retry retry, Supplier<BackOff> pollBackOffs, Sleeper sleeper,
+      int maxPolls, ZoneId zone) {
+    this.zone = Objects.requireNonNull(zone, "zone == null");
     this.api = Objects.requireNonNull(api, "api == null");
     this.retry = Objects.requireNonNull(retry, "retry == null");
     this.pollBackOffs = Objects.requireNonNull(pollBackOffs, "pollBackOffs == null");
@@ -95,7 +99,7 @@ public final class MeetScheduler {
         }
         created = retry.run(() -> api.events().get(calendarId, id).execute());
       }
-      return EventMapper.map(calendarId, awaitConference(calendarId, created), null, null, zone());
+      return EventMapper.map(calendarId, awaitConference(calendarId, created), null, null, zone);
     } catch (IOException e) {
       throw GoogleErrors.map(e, "create the meeting");
     }
@@ -116,7 +120,7 @@ public final class MeetScheduler {
                       .setConferenceDataVersion(1)
                       .setSendUpdates("all")
                       .execute());
-      return EventMapper.map(calendarId, patched, null, null, zone());
+      return EventMapper.map(calendarId, patched, null, null, zone);
     } catch (IOException e) {
       throw GoogleErrors.map(e, "change the meeting");
     }
@@ -158,7 +162,7 @@ public final class MeetScheduler {
                         .execute());
         current = awaitConference(calendarId, current);
       }
-      return EventMapper.map(calendarId, current, null, null, zone());
+      return EventMapper.map(calendarId, current, null, null, zone);
     } catch (IOException e) {
       throw GoogleErrors.map(e, "add a Google Meet link");
     }
@@ -213,9 +217,5 @@ public final class MeetScheduler {
             new CreateConferenceRequest()
                 .setRequestId(UUID.randomUUID().toString())
                 .setConferenceSolutionKey(new ConferenceSolutionKey().setType("hangoutsMeet")));
-  }
-
-  private static ZoneId zone() {
-    return ZoneId.systemDefault();
   }
 }

@@ -95,7 +95,8 @@ public final class HeadlessParticipant {
 
   /** Signs in, creating the account first when the server does not know it. */
   private ApiClient signIn() throws ApiException {
-    ApiClient api = new ApiClient(ApiClient.httpBase(options.server()), null, session -> {});
+    ApiClient api = new ApiClient(ApiClient.httpBase(options.server()), null, session -> {},
+        java.time.Clock.systemUTC());
     try {
       api.login(options.email(), options.password());
     } catch (ApiException e) {

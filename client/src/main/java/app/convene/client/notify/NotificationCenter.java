@@ -29,7 +29,8 @@ public final class NotificationCenter extends Button {
   private final ListView<NotificationEntry> list = new ListView<>();
   private PopOver popOver;
 
-  public NotificationCenter(NotificationsModel model) {
+  /** @param zone the zone the entries' times show in */
+  public NotificationCenter(NotificationsModel model, ZoneId zone) {
     this.model = model;
     setId("notifications");
     getStyleClass().add("notification-button");
@@ -43,7 +44,7 @@ public final class NotificationCenter extends Button {
     list.setItems(model.entries());
     list.setPrefSize(420, 360);
     list.setPlaceholder(new Label(Messages.get("notify.empty")));
-    list.setCellFactory(v -> new EntryCell());
+    list.setCellFactory(v -> new EntryCell(zone));
     setOnAction(e -> toggle());
   }
 
@@ -78,14 +79,15 @@ public final class NotificationCenter extends Button {
 
   /** Title, text and time; unread entries stand out. */
   private static final class EntryCell extends ListCell<NotificationEntry> {
-    private final DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-        .withLocale(Messages.locale()).withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter time;
     private final Label title = new Label();
     private final Label text = new Label();
     private final Label when = new Label();
     private final VBox box = new VBox(2, title, text, when);
 
-    EntryCell() {
+    EntryCell(ZoneId zone) {
+      time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+          .withLocale(Messages.locale()).withZone(zone);
       title.getStyleClass().add("notification-title");
       text.getStyleClass().add("notification-text");
       text.setWrapText(true);

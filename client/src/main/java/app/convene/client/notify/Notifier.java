@@ -34,9 +34,12 @@ public final class Notifier implements AutoCloseable {
 
   /** How reminders are timed; tests pass a clock they move. */
   public record Timing(Clock clock, Duration tick, Duration refreshEvery, List<Duration> defaultLeads) {
-    /** Five minutes before and at the start, checked every ten seconds, meetings fetched each minute. */
-    public static Timing standard() {
-      return new Timing(Clock.systemDefaultZone(), Duration.ofSeconds(10), Duration.ofMinutes(1),
+    /**
+     * Five minutes before and at the start, checked every ten seconds, meetings fetched each
+     * minute, by the app's clock (times shown in its zone).
+     */
+    public static Timing standard(Clock clock) {
+      return new Timing(clock, Duration.ofSeconds(10), Duration.ofMinutes(1),
           List.of(Duration.ofMinutes(5), Duration.ZERO));
     }
   }
@@ -112,7 +115,7 @@ public final class Notifier implements AutoCloseable {
       public void quit() {
         app.quit();
       }
-    }, Platform::runLater).thenAccept(host -> Platform.runLater(() -> {
+    }, Platform::runLater, timing.clock().getZone()).thenAccept(host -> Platform.runLater(() -> {
       if (closed) {
         host.ifPresent(TrayHost::close);
         return;
@@ -202,7 +205,7 @@ public final class Notifier implements AutoCloseable {
     if (closed) {
       return;
     }
-    String text = reminderText(meeting.start(), timing.clock().instant());
+    String text = reminderText(meeting.start(), timing.clock());
     model.add(new NotificationEntry("reminder:" + reminder.meetingKey() + "/" + reminder.lead().toSeconds()
         + "@" + timing.clock().millis(), NotificationEntry.Kind.REMINDER, meeting.title(), text,
         timing.clock().instant(), meeting.key(), false));
@@ -215,14 +218,15 @@ public final class Notifier implements AutoCloseable {
         null);
   }
 
-  /** "Starts at 10:00 (in 5 min)" or "Starting now". */
-  public static String reminderText(Instant start, Instant now) {
+  /** "Starts at 10:00 (in 5 min)" or "Starting now", by {@code clock} and in its zone. */
+  public static String reminderText(Instant start, Clock clock) {
+    Instant now = clock.instant();
     long minutes = (Duration.between(now, start).toSeconds() + 59) / 60;
     if (minutes <= 0) {
       return Messages.get("notify.startingNow");
     }
     DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-        .withLocale(Messages.locale()).withZone(ZoneId.systemDefault());
+        .withLocale(Messages.locale()).withZone(clock.getZone());
     return Messages.format("notify.startsAt", time.format(start), minutes);
   }
 

@@ -45,8 +45,10 @@ public final class TrayHost implements AutoCloseable {
   private final TrayIcon icon;
   private final Actions actions;
   private final Executor fx;
+  private final ZoneId zone;
 
-  private TrayHost(TrayIcon icon, Actions actions, Executor fx) {
+  private TrayHost(TrayIcon icon, Actions actions, Executor fx, ZoneId zone) {
+    this.zone = zone;
     this.icon = icon;
     this.actions = actions;
     this.fx = fx;
@@ -57,7 +59,9 @@ public final class TrayHost implements AutoCloseable {
    *
    * @return the tray icon, or empty when this desktop has no system tray (or refuses the icon)
    */
-  public static CompletableFuture<Optional<TrayHost>> install(Actions actions, Executor fx) {
+  public static CompletableFuture<Optional<TrayHost>> install(Actions actions, Executor fx,
+      ZoneId zone) {
+    Objects.requireNonNull(zone, "zone == null");
     Objects.requireNonNull(actions, "actions == null");
     Objects.requireNonNull(fx, "fx == null");
     CompletableFuture<Optional<TrayHost>> result = new CompletableFuture<>();
@@ -73,7 +77,7 @@ public final class TrayHost implements AutoCloseable {
         }
         TrayIcon icon = new TrayIcon(image(), Messages.get("tray.tooltip"));
         icon.setImageAutoSize(true);
-        TrayHost host = new TrayHost(icon, actions, fx);
+        TrayHost host = new TrayHost(icon, actions, fx, zone);
         icon.addActionListener(e -> fx.execute(actions::open));
         host.rebuild(List.of());
         SystemTray.getSystemTray().add(icon);
@@ -118,10 +122,10 @@ public final class TrayHost implements AutoCloseable {
     return false;
   }
 
-  /** The label of a meeting's Join item. */
-  public static String joinLabel(UpcomingMeeting meeting) {
+  /** The label of a meeting's Join item, its time in {@code zone}. */
+  public static String joinLabel(UpcomingMeeting meeting, ZoneId zone) {
     DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-        .withLocale(Messages.locale()).withZone(ZoneId.systemDefault());
+        .withLocale(Messages.locale()).withZone(zone);
     return Messages.format("tray.join", time.format(meeting.start()), meeting.title());
   }
 
@@ -135,7 +139,7 @@ public final class TrayHost implements AutoCloseable {
       menu.add(none);
     }
     for (UpcomingMeeting meeting : next) {
-      menu.add(item(joinLabel(meeting), () -> actions.join(meeting)));
+      menu.add(item(joinLabel(meeting, zone), () -> actions.join(meeting)));
     }
     menu.addSeparator();
     menu.add(item(Messages.get("tray.quit"), actions::quit));

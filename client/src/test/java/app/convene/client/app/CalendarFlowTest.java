@@ -7,7 +7,9 @@ import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.headless.HeadlessSummary;
 import app.convene.client.testing.AppScreens;
 import app.convene.client.testing.Fx;
+import app.convene.client.calendar.Week;
 import app.convene.client.testing.TestBackend;
+import app.convene.client.testing.TestTime;
 import app.convene.client.testing.TestBackend.Account;
 import app.convene.client.ui.CallModel;
 import app.convene.client.ui.Messages;
@@ -17,6 +19,7 @@ import app.convene.protocol.api.Recurrence;
 import app.convene.protocol.api.ServiceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,6 +46,7 @@ import org.testfx.api.FxToolkit;
  * see it in the week view, double-click it, and meet a headless participant in the call window.
  */
 class CalendarFlowTest {
+  private static Clock clock;
   private static TestBackend backend;
   private static Path dataDir;
   private static javafx.application.Application app;
@@ -53,12 +57,13 @@ class CalendarFlowTest {
   static void start() throws Exception {
     Messages.use(Locale.ENGLISH);
     Locale.setDefault(Locale.ENGLISH);
-    backend = TestBackend.start();
+    clock = TestTime.clock();
+    backend = TestBackend.start(clock);
     dataDir = Files.createTempDirectory("convene-app");
     ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true),
         backend.httpBase());
     FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(ConveneApp::new);
+    app = FxToolkit.setupApplication(() -> new ConveneApp(clock));
   }
 
   @AfterAll
@@ -83,15 +88,15 @@ class CalendarFlowTest {
 
     robot.clickOn("#new-meeting");
     Fx.await(() -> robot.lookup("#schedule-title").tryQuery().isPresent());
-    ZonedDateTime now = ZonedDateTime.now();
+    ZonedDateTime now = ZonedDateTime.now(clock);
     LocalTime start = now.toLocalTime().truncatedTo(ChronoUnit.HOURS);
-    robot.clickOn("#schedule-title").write("Design review");
-    Fx.run(() -> {
+    Fx.run(() -> { // set, not typed: typing is lost when another window takes the focus
+      robot.lookup("#schedule-title").queryTextInputControl().setText("Design review");
+      robot.lookup("#schedule-attendees").queryTextInputControl().setText(boris.email());
       robot.lookup("#schedule-date").queryAs(javafx.scene.control.DatePicker.class).setValue(now.toLocalDate());
       robot.lookup("#schedule-start").queryTextInputControl().setText(start.toString());
       robot.lookup("#schedule-end").queryTextInputControl().setText(start.plusMinutes(50).toString());
     });
-    robot.clickOn("#schedule-attendees").write(boris.email());
     robot.clickOn("#service-native");
     robot.clickOn("#schedule-ok");
 
@@ -103,14 +108,20 @@ class CalendarFlowTest {
     Thread.sleep(500);
     Fx.screenshot(robot, robot.lookup("#calendar").query().getScene().getRoot(), "calendar-week.png");
 
-    Fx.run(() -> screens.pane().scrollTo(start.minusHours(1)));
-    Thread.sleep(500);
+    // The meeting in view, the window in the screen's top left corner: the meeting's reminder
+    // pops up in the bottom right one, over the week's last day (a Saturday evening meeting).
+    Fx.run(() -> {
+      Window main = robot.lookup("#calendar").query().getScene().getWindow();
+      main.setX(0);
+      main.setY(0);
+    });
+    screens.scrollIntoView("Design review");
     robot.doubleClickOn(screens.entry("Design review").orElseThrow());
     screens.await(() -> callWindow().isPresent());
     CallModel call = (CallModel) callWindow().orElseThrow().getProperties().get(CallModel.class);
 
-    OccurrenceView meeting = boris.api().events(Instant.now().minus(Duration.ofDays(1)),
-        Instant.now().plus(Duration.ofDays(1))).stream()
+    OccurrenceView meeting = boris.api().events(clock.instant().minus(Duration.ofDays(1)),
+        clock.instant().plus(Duration.ofDays(1))).stream()
         .filter(o -> o.event().title().equals("Design review")).findFirst().orElseThrow();
     CompletableFuture<HeadlessSummary> borisRun = CompletableFuture.supplyAsync(() ->
         new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), boris.email(),
@@ -126,15 +137,19 @@ class CalendarFlowTest {
     robot.clickOn("#hang-up");
   }
 
-  /** Two more meetings so the week looks like a week: a daily stand-up and a Google Meet call. */
+  /**
+   * Two more meetings so the week looks like a week: a daily stand-up and a Google Meet call, in
+   * this week as the app means it (the same {@link Week} the calendar view shows).
+   */
   private static void seedWeek(Account boris, String anna) throws Exception {
-    ZoneId zone = ZoneId.systemDefault();
-    LocalDate monday = LocalDate.now().with(java.time.DayOfWeek.MONDAY);
-    Instant standup = monday.atTime(9, 30).atZone(zone).toInstant();
+    Week week = Week.of(clock, Messages.locale());
+    ZoneId zone = week.zone();
+    LocalDate first = week.thisWeek();
+    Instant standup = first.atTime(9, 30).atZone(zone).toInstant();
     boris.api().schedule(new EventRequest("Daily standup", "", standup, standup.plus(Duration.ofMinutes(15)),
         zone.getId(), List.of(anna), ServiceKind.NATIVE,
-        new Recurrence(Recurrence.Frequency.DAILY, 1, monday.plusDays(4), null)));
-    Instant sync = monday.plusDays(2).atTime(14, 0).atZone(zone).toInstant();
+        new Recurrence(Recurrence.Frequency.DAILY, 1, first.plusDays(4), null)));
+    Instant sync = first.plusDays(2).atTime(14, 0).atZone(zone).toInstant();
     boris.api().schedule(new EventRequest("Partner sync", "", sync, sync.plus(Duration.ofHours(1)),
         zone.getId(), List.of(anna), ServiceKind.GOOGLE_MEET, null));
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.convene.client.google.GoogleFixture;
 import app.convene.client.testing.AppScreens;
 import app.convene.client.testing.Fx;
+import app.convene.client.calendar.Week;
 import app.convene.client.testing.TestBackend;
+import app.convene.client.testing.TestTime;
 import app.convene.client.testing.TestBackend.Account;
 import app.convene.client.ui.Messages;
 import app.convene.protocol.api.EventRequest;
@@ -14,7 +16,7 @@ import app.convene.protocol.api.ServiceKind;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,7 +48,9 @@ class GoogleCalendarFlowTest {
   private static GoogleFixture google;
   private static Path dataDir;
   private static javafx.application.Application app;
-  private static final LocalDate MONDAY = LocalDate.now().with(DayOfWeek.MONDAY);
+  private static Clock clock;
+  /** The first day of this week as the app means it: the week the calendar view shows. */
+  private static LocalDate firstDay;
   private final FxRobot robot = new FxRobot();
   private final AppScreens screens = new AppScreens(robot, "google-failure");
 
@@ -56,7 +60,9 @@ class GoogleCalendarFlowTest {
   static void start() throws Exception {
     Messages.use(Locale.ENGLISH);
     Locale.setDefault(Locale.ENGLISH);
-    backend = TestBackend.start();
+    clock = TestTime.clock();
+    firstDay = Week.of(clock, Messages.locale()).thisWeek();
+    backend = TestBackend.start(clock);
     google = GoogleFixture.start();
     google.addCalendar("primary", "anna@example.com", "#4986e7", true); // blue
     google.addCalendar("team", "Team", "#f83a22", false); // red
@@ -67,7 +73,7 @@ class GoogleCalendarFlowTest {
     ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true), backend.httpBase());
     ConveneApp.configureGoogle(() -> Optional.of(google.config()), google.browser());
     FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(ConveneApp::new);
+    app = FxToolkit.setupApplication(() -> new ConveneApp(clock));
   }
 
   @AfterAll
@@ -82,7 +88,7 @@ class GoogleCalendarFlowTest {
   }
 
   private static Instant at(int dayOfWeek, int hour, int minute) {
-    return MONDAY.plusDays(dayOfWeek).atTime(hour, minute).atZone(ZoneId.systemDefault()).toInstant();
+    return firstDay.plusDays(dayOfWeek).atTime(hour, minute).atZone(clock.getZone()).toInstant();
   }
 
   @Test
@@ -134,7 +140,7 @@ class GoogleCalendarFlowTest {
   void schedulingWithGoogleMeetWhileSignedInCreatesAMeetEventInGoogle() throws Exception {
     robot.clickOn("#new-meeting");
     screens.await(() -> robot.lookup("#schedule-title").tryQuery().isPresent());
-    ZonedDateTime day = MONDAY.plusDays(4).atStartOfDay(ZoneId.systemDefault());
+    ZonedDateTime day = firstDay.plusDays(4).atStartOfDay(clock.getZone());
     Fx.run(() -> {
       robot.lookup("#schedule-title").queryTextInputControl().setText("Customer demo");
       robot.lookup("#schedule-attendees").queryTextInputControl().setText("boris@example.com");
@@ -157,7 +163,7 @@ class GoogleCalendarFlowTest {
 
   /** A native meeting and a daily stand-up, so native and Google events share the week. */
   private static void seedNative(Account boris, String anna) throws Exception {
-    ZoneId zone = ZoneId.systemDefault();
+    ZoneId zone = clock.getZone();
     Instant review = at(1, 13, 0);
     boris.api().schedule(new EventRequest("Design review", "", review, review.plus(Duration.ofMinutes(50)),
         zone.getId(), List.of(anna), ServiceKind.NATIVE, null));
@@ -165,7 +171,7 @@ class GoogleCalendarFlowTest {
     boris.api().schedule(new EventRequest("Daily standup", "", standup, standup.plus(Duration.ofMinutes(15)),
         zone.getId(), List.of(anna), ServiceKind.NATIVE,
         new Recurrence(Recurrence.Frequency.DAILY, 1,
-            MONDAY.plusDays(4), null)));
+            firstDay.plusDays(4), null)));
   }
 
   /** Scrolls the week until the morning's stand-up is near the top. */

@@ -14,6 +14,7 @@ import app.convene.client.testing.AppScreens;
 import app.convene.client.testing.Fx;
 import app.convene.client.testing.MutableClock;
 import app.convene.client.testing.TestBackend;
+import app.convene.client.testing.TestTime;
 import app.convene.client.testing.TestBackend.Account;
 import app.convene.client.testing.XTray;
 import app.convene.client.ui.CallModel;
@@ -25,6 +26,7 @@ import com.calendarfx.view.CalendarView;
 import java.awt.SystemTray;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +59,7 @@ class ReminderFlowTest {
   private static TestBackend backend;
   private static XTray tray;
   private static ConveneApp app;
+  private static Clock now;
   private static MutableClock clock;
   private static Account anna;
   private final FxRobot robot = new FxRobot();
@@ -67,20 +70,22 @@ class ReminderFlowTest {
     Messages.use(Locale.ENGLISH);
     Locale.setDefault(Locale.ENGLISH);
     tray = XTray.start();
-    backend = TestBackend.start();
+    // The server and the calendar run on the tests' clock; the reminders on a copy that stands
+    // still until the test moves it.
+    now = TestTime.clock();
+    backend = TestBackend.start(now);
     Path dataDir = Files.createTempDirectory("convene-reminders");
-    clock = new MutableClock(Instant.now());
+    clock = new MutableClock(now.instant(), now.getZone());
     ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true),
         backend.httpBase());
-    ConveneApp.configureReminders(new Notifier.Timing(clock, Duration.ofMillis(200),
-        Duration.ofSeconds(1), List.of(Duration.ofMinutes(5), Duration.ZERO)));
+    Notifier.Timing reminders = new Notifier.Timing(clock, Duration.ofMillis(200),
+        Duration.ofSeconds(1), List.of(Duration.ofMinutes(5), Duration.ZERO));
     FxToolkit.registerPrimaryStage();
-    app = (ConveneApp) FxToolkit.setupApplication(ConveneApp::new);
+    app = (ConveneApp) FxToolkit.setupApplication(() -> new ConveneApp(now, reminders));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    ConveneApp.configureReminders(Notifier.Timing.standard());
     FxToolkit.cleanupApplication(app);
     FxToolkit.cleanupStages();
     backend.close();
@@ -92,7 +97,7 @@ class ReminderFlowTest {
   void trayListsTheMeetingPopUpAtLeadTimeJoinOpensTheCall() throws Exception {
     anna = backend.account("Anna");
     Account boris = backend.account("Boris");
-    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(20));
+    Instant start = now.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(20));
     ScheduleResult planning = anna.api().schedule(new EventRequest("Quarterly planning", "", start,
         start.plus(Duration.ofMinutes(45)), "Europe/Berlin", List.of(boris.email()),
         ServiceKind.NATIVE, null));
@@ -115,7 +120,7 @@ class ReminderFlowTest {
 
     // "Remind me" on the calendar entry: ten minutes before, instead of the defaults.
     CalendarView calendar = robot.lookup("#calendar").queryAs(CalendarView.class);
-    Fx.run(() -> calendar.setDate(LocalDate.ofInstant(start, ZoneId.systemDefault())));
+    Fx.run(() -> calendar.setDate(LocalDate.ofInstant(start, now.getZone())));
     screens.await(() -> screens.entry("Quarterly planning").isPresent());
     screens.scrollIntoView("Quarterly planning");
     robot.rightClickOn(screens.entry("Quarterly planning").orElseThrow());
@@ -173,7 +178,7 @@ class ReminderFlowTest {
     Fx.run(() -> app.notifier().model().markAllRead());
 
     // Boris invites Anna: the server tells her open app, which shows it and reloads the calendar.
-    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofHours(2));
+    Instant start = now.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofHours(2));
     ScheduleResult budget = boris.api().schedule(new EventRequest("Budget review", "", start,
         start.plus(Duration.ofMinutes(30)), "Europe/Berlin", List.of(anna.email()),
         ServiceKind.NATIVE, null));
@@ -212,14 +217,14 @@ class ReminderFlowTest {
     assertThat(entries).filteredOn(e -> e.kind() == NotificationEntry.Kind.JOINED).hasSize(1);
     assertThat(Fx.call(() -> app.notifier().model().unreadProperty().get())).isEqualTo(2);
     CalendarView calendar = robot.lookup("#calendar").queryAs(CalendarView.class);
-    Fx.run(() -> calendar.setDate(LocalDate.ofInstant(start, ZoneId.systemDefault())));
+    Fx.run(() -> calendar.setDate(LocalDate.ofInstant(start, now.getZone())));
     screens.await(() -> screens.entry("Budget review").isPresent());
   }
 
   private static String when(Instant start) {
     return java.time.format.DateTimeFormatter.ofLocalizedDateTime(
             java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
-        .withLocale(Locale.ENGLISH).withZone(ZoneId.systemDefault()).format(start);
+        .withLocale(Locale.ENGLISH).withZone(now.getZone()).format(start);
   }
 
   private static Rectangle2D popupArea() {

@@ -31,7 +31,7 @@ class CalendarServiceTest {
     try (TestBackend backend = TestBackend.start()) {
       Account anna = backend.account("Anna");
       service = new CalendarService(anna.api(), new MeetingCache(dataDir, anna.user().id()),
-          Clock.systemUTC());
+          backend.clock());
       Instant start = Instant.parse("2026-12-02T09:00:00Z");
       service.schedule(new EventRequest("Planning", "", start, start.plus(Duration.ofHours(1)),
           "Europe/Berlin", List.of(), ServiceKind.NATIVE, null));
@@ -55,7 +55,7 @@ class CalendarServiceTest {
     try (TestBackend backend = TestBackend.start()) {
       Account anna = backend.account("Anna");
       CalendarService service = new CalendarService(anna.api(),
-          new MeetingCache(dataDir, anna.user().id()), Clock.systemUTC());
+          new MeetingCache(dataDir, anna.user().id()), backend.clock());
       Instant start = Instant.parse("2026-12-02T09:00:00Z");
 
       assertThatThrownBy(() -> service.schedule(new EventRequest("Backwards", "", start,
@@ -73,7 +73,7 @@ class CalendarServiceTest {
     try (TestBackend backend = TestBackend.start()) {
       Account anna = backend.account("Anna");
       MeetingCache cache = new MeetingCache(dataDir, anna.user().id());
-      CalendarService ready = new CalendarService(anna.api(), cache, Clock.systemUTC());
+      CalendarService ready = new CalendarService(anna.api(), cache, backend.clock());
       Instant start = Instant.parse("2026-12-02T09:00:00Z");
       ready.schedule(new EventRequest("Planning", "", start, start.plus(Duration.ofHours(1)),
           "Europe/Berlin", List.of(), ServiceKind.NATIVE, null));
@@ -82,7 +82,7 @@ class CalendarServiceTest {
           "Europe/Berlin", List.of(), ServiceKind.NATIVE, null));
 
       java.util.concurrent.CompletableFuture<Void> serverUp = new java.util.concurrent.CompletableFuture<>();
-      CalendarService starting = new CalendarService(anna.api(), cache, Clock.systemUTC(), serverUp);
+      CalendarService starting = new CalendarService(anna.api(), cache, backend.clock(), serverUp);
       CalendarService.Listing early = starting.list(FROM, TO);
       assertThat(early.early()).isTrue();
       assertThat(early.offline()).isFalse();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.convene.client.google.GoogleEvent;
 import app.convene.client.google.GoogleFixture;
 import java.nio.file.Path;
+import app.convene.client.testing.TestTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * standing in for the FX thread.
  */
 class GoogleModelTest {
-  private static final Instant START = Instant.now().plus(Duration.ofDays(1));
+  private final Clock clock = TestTime.clock();
+  private final Instant tomorrow = clock.instant().plus(Duration.ofDays(1));
   private static final Duration HOUR = Duration.ofHours(1);
 
   @TempDir Path dataDir;
@@ -41,7 +44,7 @@ class GoogleModelTest {
     google.addCalendar("team", "Team", "#f83a22", false);
     google.defaultReminders("primary", "popup:10", "email:30");
     model = new GoogleModel(() -> Optional.of(google.config()), dataDir, dataDir, google.browser(),
-        background, fx, new SimpleStringProperty());
+        background, fx, new SimpleStringProperty(), clock);
   }
 
   @AfterEach
@@ -57,9 +60,9 @@ class GoogleModelTest {
 
   @Test
   void eventsFollowSyncsAndTheChosenCalendarsAndAreClearedOnSignOut() throws Exception {
-    String planning = google.addEvent("primary", "Planning", START, HOUR, null);
-    google.addEvent("team", "Retro", START.plus(HOUR), HOUR, null);
-    google.reminders("team", google.addEvent("team", "Focus", START, HOUR, null), false);
+    String planning = google.addEvent("primary", "Planning", tomorrow, HOUR, null);
+    google.addEvent("team", "Retro", tomorrow.plus(HOUR), HOUR, null);
+    google.reminders("team", google.addEvent("team", "Focus", tomorrow, HOUR, null), false);
 
     onFx(() -> {
       model.start();

@@ -47,7 +47,7 @@ final class GoogleMeetSchedulerTest {
     Credential credential = GoogleTestSupport.signIn(fake, dataDir);
     scheduler = new MeetScheduler(GoogleTestSupport.calendar(fake, credential), fast.retry,
         () -> new ExponentialBackOff.Builder().setInitialIntervalMillis(5).setRandomizationFactor(0).build(),
-        pollSleeps::add, 4);
+        pollSleeps::add, 4, java.time.ZoneOffset.UTC);
     fake.clearRequests();
   }
 

@@ -38,7 +38,12 @@ public final class AppScreens {
 
   /** Scrolls the day columns with the mouse wheel until the entry is near the top of the view. */
   public void scrollIntoView(String title) throws Exception {
-    robot.moveTo(entry(title).orElseThrow());
+    // Over the entry's day column: the entry itself may be scrolled out of the window.
+    Node column = entry(title).orElseThrow();
+    while (column.getParent() != null && !(column instanceof com.calendarfx.view.DayView)) {
+      column = column.getParent();
+    }
+    robot.moveTo(column);
     for (int i = 0; i < 60 && entryY(title) > 320; i++) {
       robot.scroll(1, javafx.geometry.VerticalDirection.DOWN);
     }
@@ -53,11 +58,43 @@ public final class AppScreens {
     return Fx.call(() -> n.localToScene(n.getBoundsInLocal()).getMinY());
   }
 
-  /** The shown calendar entry with this title, if any. */
+  /**
+   * The shown calendar entry with this title, if any: on the page the user sees (the day page
+   * behind the week page has entries of its own, today's).
+   */
   public Optional<Node> entry(String title) {
     return Fx.call(() -> robot.lookup(node -> node instanceof DayEntryView view
             && view.getEntry() != null && title.equals(view.getEntry().getTitle())
-            && view.isVisible() && view.getScene() != null)
+            && shown(view) && view.getScene() != null && onSelectedPage(view))
         .tryQuery());
+  }
+
+  /** Whether the entry is on its calendar's selected page (day, week, month), if it has one. */
+  private static boolean onSelectedPage(Node entry) {
+    Node page = null;
+    for (Node n = entry; n != null; n = n.getParent()) {
+      if (n instanceof com.calendarfx.view.page.PageBase) {
+        page = n;
+      }
+      if (n instanceof com.calendarfx.view.CalendarView calendar) {
+        Node selected = switch (calendar.getSelectedPage()) {
+          case DAY -> calendar.getDayPage();
+          case WEEK -> calendar.getWeekPage();
+          case MONTH -> calendar.getMonthPage();
+          case YEAR -> calendar.getYearPage();
+        };
+        return page == null || page == selected;
+      }
+    }
+    return true;
+  }
+
+  private static boolean shown(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -6,12 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it; safe to read from any thread. */
+/**
+ * A clock that stands still until a test moves it; safe to read from any thread. {@link
+ * TestTime#stopped()} makes one at the tests' now and in their zone.
+ */
 public final class MutableClock extends Clock {
+  private final ZoneId zone;
   private volatile Instant now;
 
+  /** A clock at {@code start} in UTC. */
   public MutableClock(Instant start) {
+    this(start, ZoneOffset.UTC);
+  }
+
+  public MutableClock(Instant start, ZoneId zone) {
     this.now = start;
+    this.zone = zone;
   }
 
   public void set(Instant instant) {
@@ -29,7 +39,7 @@ public final class MutableClock extends Clock {
 
   @Override
   public ZoneId getZone() {
-    return ZoneOffset.UTC;
+    return zone;
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** A real server on a loopback port with an embedded database in a temporary folder. */
+/**
+ * A real server on a loopback port with an embedded database in a temporary folder, on the test's
+ * clock ({@link TestTime}); its clients and meetings use the same clock.
+ */
 public final class TestBackend implements AutoCloseable {
   /** A registered account and a client signed in as it. */
   public record Account(ApiClient api, String email, String password, UserView user) {
@@ -35,15 +39,29 @@ public final class TestBackend implements AutoCloseable {
 
   private volatile SignalingServer server;
   private final Path dataDir;
+  private final Clock clock;
 
-  private TestBackend(SignalingServer server, Path dataDir) {
+  private TestBackend(SignalingServer server, Path dataDir, Clock clock) {
     this.server = server;
     this.dataDir = dataDir;
+    this.clock = clock;
   }
 
+  /** A server on a new clock of {@link TestTime}. */
   public static TestBackend start() throws Exception {
+    return start(TestTime.clock());
+  }
+
+  /** A server on {@code clock}: pass the clock the app under test runs on. */
+  public static TestBackend start(Clock clock) throws Exception {
     Path dir = Files.createTempDirectory("convene-test-server");
-    return new TestBackend(SignalingServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir)), dir);
+    return new TestBackend(SignalingServer.start(
+        ServerConfig.defaults().withPort(0).withDataDir(dir), clock), dir, clock);
+  }
+
+  /** The clock the server, its clients and {@link #meeting} use. */
+  public Clock clock() {
+    return clock;
   }
 
   /** Like {@link #start()}, with rooms admitting {@code maxPeers} by default (benchmarks of big rooms). */
@@ -60,7 +78,8 @@ public final class TestBackend implements AutoCloseable {
   public void restart() throws Exception {
     int port = server.port();
     server.close();
-    server = SignalingServer.start(ServerConfig.defaults().withPort(port).withDataDir(dataDir));
+    server = SignalingServer.start(ServerConfig.defaults().withPort(port).withDataDir(dataDir),
+        clock);
   }
 
   /** Stops the server gracefully (clients are told to reconnect); {@link #startAgain} follows. */
@@ -87,14 +106,14 @@ public final class TestBackend implements AutoCloseable {
     String email = name.toLowerCase().replaceAll("[^a-z]", "") + "-"
         + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     String password = "correct horse " + name;
-    ApiClient api = new ApiClient(httpBase(), null, session -> {});
+    ApiClient api = new ApiClient(httpBase(), null, session -> {}, clock);
     AuthSession session = api.register(email, password, name);
     return new Account(api, email, password, session.user());
   }
 
   /** A native meeting of {@code owner} running now, with {@code attendees}; returns its room id. */
   public String meeting(Account owner, String title, Account... attendees) throws ApiException {
-    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
+    Instant start = clock.instant().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
     List<String> emails = Arrays.stream(attendees).map(Account::email).toList();
     return owner.api().schedule(new EventRequest(title, "", start, start.plus(Duration.ofHours(1)),
         "Europe/Berlin", emails, ServiceKind.NATIVE, null)).room().id();

@@ -7,7 +7,6 @@ import app.convene.protocol.Joined;
 import app.convene.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -34,11 +33,11 @@ class TurnCredentialsTest {
         .withIceServers(List.of(STUN, TURN))
         .withTurnSecret(SECRET)
         .withTurnCredentialTtl(Duration.ofHours(1)));
-    long before = Instant.now().getEpochSecond();
+    long before = server.clock().instant().getEpochSecond();
 
     Joined joined = server.connect().join("standup", "Anna");
 
-    long after = Instant.now().getEpochSecond();
+    long after = server.clock().instant().getEpochSecond();
     assertThat(joined.iceServers()).hasSize(2);
     assertThat(joined.iceServers().get(0)).isEqualTo(STUN);
     IceServer turn = joined.iceServers().get(1);

@@ -19,8 +19,8 @@ import java.util.Map;
  * the same database, for looking at tables and for making a write fail for real.
  */
 public final class DatabaseServer implements AutoCloseable {
-  /** Where the test clock starts: a Tuesday. */
-  public static final Instant START = Instant.parse("2026-12-01T08:00:00Z");
+  /** Where the test clock starts: a Tuesday, or {@code convene.test.now} when given. */
+  public static final Instant START = TestTime.startOr(Instant.parse("2026-12-01T08:00:00Z"));
 
   private static final List<String> TABLES = List.of("users", "user_preferences",
       "refresh_tokens", "video_rooms", "calendar_events", "event_attendees");

@@ -31,14 +31,16 @@ import java.util.stream.Stream;
 public final class TestServer implements AutoCloseable {
   private final SignalingServer server;
   private final Path dataDir;
+  private final Clock clock;
   private final Api api;
   private final List<Closeable> clients = new ArrayList<>();
   private final Map<String, String> rooms = new HashMap<>();
   private Api.User host;
 
-  private TestServer(SignalingServer server, Path dataDir) {
+  private TestServer(SignalingServer server, Path dataDir, Clock clock) {
     this.server = server;
     this.dataDir = dataDir;
+    this.clock = clock;
     this.api = new Api(server.apiUri());
   }
 
@@ -54,15 +56,17 @@ public final class TestServer implements AutoCloseable {
     return start(config());
   }
 
+  /** Starts on the tests' clock ({@link TestTime#clock()}). */
   public static TestServer start(ServerConfig config) throws Exception {
-    return start(config, Clock.systemUTC());
+    return start(config, TestTime.clock());
   }
 
   /** Starts with the config's database, a new temporary data folder and this clock. */
   public static TestServer start(ServerConfig config, Clock clock) throws Exception {
     Path dataDir = Files.createTempDirectory("convene-test-");
     try {
-      return new TestServer(SignalingServer.start(config.withDataDir(dataDir), clock), dataDir);
+      return new TestServer(SignalingServer.start(config.withDataDir(dataDir), clock), dataDir,
+          clock);
     } catch (Exception | Error e) {
       delete(dataDir);
       throw e;
@@ -71,6 +75,11 @@ public final class TestServer implements AutoCloseable {
 
   public SignalingServer server() {
     return server;
+  }
+
+  /** The server's clock. */
+  public Clock clock() {
+    return clock;
   }
 
   /** The server's temporary data folder. */

@@ -1,0 +1,139 @@
+package app.convene.client.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.convene.client.google.BrowserOpener;
+import app.convene.client.testing.AppScreens;
+import app.convene.client.testing.Fx;
+import app.convene.client.testing.MutableClock;
+import app.convene.client.testing.TestBackend;
+import app.convene.client.testing.TestBackend.Account;
+import app.convene.client.ui.Messages;
+import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.ServiceKind;
+import com.calendarfx.view.CalendarView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The week the calendar shows is the week the code means: the real {@link CalendarPane} (CalendarFX
+ * week view) on a pinned clock at a week's edge, with meetings scheduled on the first and the last
+ * day of {@link Week#thisWeek()}; both show, and the view's first day, today and zone are the
+ * {@link Week}'s. In en-US (weeks from Sunday) and Russian (from Monday), at Saturday 23:30,
+ * Sunday 00:30 and Monday 00:30 in zones at both ends of the date line and in Berlin on the night
+ * daylight-saving time starts. Runs under a real X display (Xvfb in CI).
+ */
+@ExtendWith(ApplicationExtension.class)
+class WeekViewTest {
+  private static TestBackend backend;
+  private static Account anna;
+  private static ExecutorService background;
+  private final FxRobot robot = new FxRobot();
+  private final AppScreens screens = new AppScreens(robot, "week-failure");
+
+  @BeforeAll
+  static void startServer() throws Exception {
+    backend = TestBackend.start();
+    anna = backend.account("Anna");
+    background = Executors.newCachedThreadPool();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    Messages.use(Locale.ENGLISH);
+    background.shutdownNow();
+    backend.close();
+  }
+
+  @Start
+  void start(Stage stage) {
+    // Each case opens a window of its own.
+  }
+
+  @ParameterizedTest(name = "{0} at {1} in {2}")
+  @CsvSource({
+      "en-US, 2026-12-12T23:30, Pacific/Kiritimati, SUNDAY",
+      "ru,    2026-12-12T23:30, Pacific/Kiritimati, MONDAY",
+      "en-US, 2026-12-13T00:30, Pacific/Kiritimati, SUNDAY",
+      "ru,    2026-12-13T00:30, Pacific/Kiritimati, MONDAY",
+      "en-US, 2026-12-14T00:30, Pacific/Pago_Pago, SUNDAY",
+      "ru,    2026-12-14T00:30, Pacific/Pago_Pago, MONDAY",
+      "en-US, 2026-12-13T00:30, Pacific/Pago_Pago, SUNDAY",
+      "ru,    2027-03-27T23:30, Europe/Berlin, MONDAY",
+      "en-US, 2027-03-28T00:30, Europe/Berlin, SUNDAY",
+      "ru,    2027-03-28T03:30, Europe/Berlin, MONDAY",
+      "ru,    2027-03-29T00:30, Europe/Berlin, MONDAY",
+  })
+  void theViewShowsTheWeekTheCodeMeans(String tag, LocalDateTime local, String zoneId,
+      DayOfWeek firstDay) throws Exception {
+    ZoneId zone = ZoneId.of(zoneId);
+    Locale locale = Locale.forLanguageTag(tag);
+    Messages.use(locale);
+    MutableClock clock = new MutableClock(local.atZone(zone).toInstant(), zone);
+    Week week = Week.of(clock, locale, Locale.ROOT);
+    LocalDate first = week.thisWeek();
+    String suffix = " " + tag + " " + local + " " + zoneId;
+    schedule("First day" + suffix, first.atTime(0, 15), zone);
+    schedule("Last day" + suffix, first.plusDays(6).atTime(23, 0), zone);
+
+    Stage stage = Fx.call(() -> {
+      CalendarService service = new CalendarService(anna.api(),
+          new MeetingCache(Files.createTempDirectory("convene-week"), anna.user().id()), clock);
+      CalendarModel model = new CalendarModel(service, week, anna.user().id(), background,
+          Platform::runLater, occurrence -> {});
+      Path dir = Files.createTempDirectory("convene-week-google");
+      GoogleModel google = new GoogleModel(Optional::empty, dir, dir, BrowserOpener.system(),
+          background, Platform::runLater, model.statusProperty(), clock);
+      Stage window = new Stage();
+      window.setScene(new Scene(new CalendarPane(model, google, "Anna", link -> {}, () -> {}),
+          1100, 700));
+      window.show();
+      return window;
+    });
+    try {
+      CalendarView view = robot.lookup("#calendar").queryAs(CalendarView.class);
+      var weekView = view.getWeekPage().getDetailedWeekView().getWeekView();
+      assertThat(first.getDayOfWeek()).isEqualTo(firstDay);
+      assertThat(Fx.call(weekView::getStartDate)).isEqualTo(first);
+      assertThat(Fx.call(weekView::getEndDate)).isEqualTo(first.plusDays(6));
+      assertThat(Fx.call(view::getToday)).isEqualTo(local.toLocalDate());
+      assertThat(Fx.call(view::getZoneId)).isEqualTo(zone);
+      assertThat(Fx.call(view::getWeekFields)).isEqualTo(week.fields());
+      assertThat(Fx.call(() -> view.getWeekPage().getDetailedWeekView().getWeekFields()))
+          .isEqualTo(week.fields());
+      screens.await(() -> screens.entry("First day" + suffix).isPresent()
+          && screens.entry("Last day" + suffix).isPresent());
+    } finally {
+      Fx.run(stage::close);
+    }
+  }
+
+  private static void schedule(String title, LocalDateTime at, ZoneId zone) throws Exception {
+    Instant start = at.atZone(zone).toInstant();
+    anna.api().schedule(new EventRequest(title, "", start, start.plus(Duration.ofMinutes(30)),
+        zone.getId(), List.of(), ServiceKind.NATIVE, null));
+  }
+}
