@@ -144,7 +144,7 @@ public record ServerConfig(
   }
 
   /**
-   * Loopback on port 8787, 10 users a room, 64 KiB messages, 256 queued messages, 60 s idle
+   * Loopback on port 8787, 8 users a room, 64 KiB messages, 256 queued messages, 60 s idle
    * timeout, a ping every 20 s, 5 s shutdown grace, 30 s resume grace, 12 h resume tokens, no ICE servers,
    * no TURN secret, 12 h TURN
    * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded

@@ -20,6 +20,7 @@ import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,7 @@ public final class CallSession implements AutoCloseable {
   private SignalingClient signaling; // null while reconnecting
   private int generation; // of the current socket; events of older sockets are ignored
   private boolean tokenRefused; // the last upgrade got HTTP 401: renew the token first
+  private boolean adapting; // the send-ladder loop runs (one per call)
   private RTCConfiguration configuration;
   private volatile String localId; // written on the call executor; read by localId() anywhere
   private VideoTrack outgoingVideo;
@@ -170,6 +172,20 @@ public final class CallSession implements AutoCloseable {
   /** Runs {@code task} on the call executor, where the media engine may be used. */
   public CompletableFuture<Void> onCallThread(Runnable task) {
     return CompletableFuture.runAsync(task, executor);
+  }
+
+  /**
+   * Any thread: shows {@code track} of peer {@code peerId} in {@code sink}, on that peer's link
+   * executor, so that it is ordered against the link's close (which removes the sink again).
+   * Nothing happens once the peer has left.
+   */
+  public void addRemoteSink(String peerId, VideoTrack track, VideoTrackSink sink) {
+    executor.execute(() -> {
+      PeerLink link = links.get(peerId);
+      if (link != null) {
+        link.post(() -> link.addRemoteSink(track, sink));
+      }
+    });
   }
 
   /**
@@ -297,7 +313,7 @@ public final class CallSession implements AutoCloseable {
       log.warn("closing the peer connections did not finish in time: {}", e.toString());
     }
     if (signaling != null) {
-      if (sayGoodbye && joinedFuture.isDone()) {
+      if (sayGoodbye && localId != null) { // never after a refused join: we were not in
         signaling.send(new Leave());
       }
       signaling.close();
@@ -328,7 +344,10 @@ public final class CallSession implements AutoCloseable {
     for (Peer peer : joined.peers()) {
       addLink(peer, true);
     }
-    scheduleAdapt();
+    if (!adapting) { // a fresh join after a refused resume keeps the loop that runs
+      adapting = true;
+      scheduleAdapt();
+    }
   }
 
   /** Opens a connection to {@code peer}; null when the native layer refuses to make one. */
@@ -449,20 +468,32 @@ public final class CallSession implements AutoCloseable {
             task -> Thread.ofVirtual().name("call-token").start(task))
         .thenCompose(token ->
             SignalingClient.connect(ticket.server(), token, new Inbound(socket), executor))
-        .whenCompleteAsync((client, failure) -> {
-          if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-            tokenRefused = cause instanceof SignalingClient.SignInRefused;
-            done.accept(failure);
-          } else if (ended || socket != generation) {
+        .whenComplete((client, failure) -> {
+          // Not on the call executor directly: once the call is closed it drops tasks, and a
+          // socket that opened meanwhile must still be closed.
+          if (client != null && executor.isShutdown()) {
             client.close();
-          } else {
-            signaling = client;
-            client.send(joinMessage());
-            done.accept(null);
+            return;
           }
-        }, executor);
+          executor.execute(() -> reconnected(socket, client, failure, done));
+        });
+  }
+
+  /** Call executor: the outcome of {@link #reconnectOnce}. */
+  private void reconnected(
+      int socket, SignalingClient client, Throwable failure, Consumer<Throwable> done) {
+    if (failure != null) {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      tokenRefused = cause instanceof SignalingClient.SignInRefused;
+      done.accept(failure);
+    } else if (ended || socket != generation) {
+      client.close();
+    } else {
+      signaling = client;
+      client.send(joinMessage());
+      done.accept(null);
+    }
   }
 
   private String freshToken(boolean renew) {

@@ -19,6 +19,7 @@ import dev.onvoid.webrtc.RTCSignalingState;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,8 @@ final class PeerLink {
   private boolean ignoreOffer;
   private volatile boolean closed;
   private int iceRestarts;
+  /** Remote tracks and the sinks we gave them; link executor only. */
+  private final List<java.util.Map.Entry<VideoTrack, VideoTrackSink>> remoteSinks = new ArrayList<>();
   private boolean iceRestartPending;
   private AudioTrack audio;
   private VideoTrack video;
@@ -427,8 +430,17 @@ final class PeerLink {
     if (!(track instanceof VideoTrack videoTrack)) {
       return;
     }
-    videoTrack.addSink(meter);
+    addRemoteSink(videoTrack, meter);
     events.remoteVideo(this, videoTrack);
+  }
+
+  /** Link executor: feeds a remote track to {@code sink} until the link closes. */
+  void addRemoteSink(VideoTrack track, VideoTrackSink sink) {
+    if (closed) {
+      return;
+    }
+    track.addSink(sink);
+    remoteSinks.add(java.util.Map.entry(track, sink));
   }
 
   /**
@@ -478,6 +490,14 @@ final class PeerLink {
     }
     closed = true;
     pendingCandidates.clear();
+    for (var sink : remoteSinks) {
+      try {
+        sink.getKey().removeSink(sink.getValue());
+      } catch (RuntimeException | Error e) {
+        log.debug("peer {}: removing a video sink failed: {}", peerId(), e.getMessage());
+      }
+    }
+    remoteSinks.clear();
     try {
       // Closing stops the audio sender, which removes its sink from the audio source.
       media.changeAudioSinks(pc::close);

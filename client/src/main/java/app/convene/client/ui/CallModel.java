@@ -361,7 +361,7 @@ public final class CallModel {
     @Override
     public void peerVideo(String peerId, VideoTrack track) {
       // The tile is created by the peerAdded hand-over queued before this one.
-      fx.execute(() -> tile(peerId).ifPresent(t -> session.onCallThread(() -> track.addSink(t.renderer))));
+      fx.execute(() -> tile(peerId).ifPresent(t -> session.addRemoteSink(peerId, track, t.renderer)));
     }
 
     @Override

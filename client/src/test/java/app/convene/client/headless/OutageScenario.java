@@ -51,7 +51,8 @@ final class OutageScenario {
   private static ApiClient account(ServerProcess server, String name) throws Exception {
     String email = name.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8)
         + "@example.com";
-    ApiClient api = new ApiClient(server.httpBase(), null, session -> {});
+    // The server process runs on the real clock, so its client does too.
+    ApiClient api = new ApiClient(server.httpBase(), null, session -> {}, java.time.Clock.systemUTC());
     api.register(email, password(name), name);
     return api;
   }

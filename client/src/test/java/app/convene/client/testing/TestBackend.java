@@ -67,8 +67,10 @@ public final class TestBackend implements AutoCloseable {
   /** Like {@link #start()}, with rooms admitting {@code maxPeers} by default (benchmarks of big rooms). */
   public static TestBackend startAdmitting(int maxPeers) throws Exception {
     Path dir = Files.createTempDirectory("convene-test-server");
+    Clock clock = TestTime.clock();
     return new TestBackend(SignalingServer.start(
-        ServerConfig.defaults().withPort(0).withDataDir(dir).withMaxPeersPerRoom(maxPeers)), dir);
+        ServerConfig.defaults().withPort(0).withDataDir(dir).withMaxPeersPerRoom(maxPeers), clock),
+        dir, clock);
   }
 
   /**

@@ -73,6 +73,15 @@ public final class Room {
     return admitted;
   }
 
+  /**
+   * Runs {@code action} on the current members while this room's lock is held, so that no member
+   * joins or leaves meanwhile (a resumed participant's reply and its seat's new socket are then
+   * ordered before any later notice). Like {@link #admit}'s welcome it must only enqueue.
+   */
+  public synchronized <T> T withMembers(java.util.function.Function<List<Member>, T> action) {
+    return action.apply(List.copyOf(members.values()));
+  }
+
   /** Removes the member; returns the members that remain, or empty if it was not here. */
   synchronized Optional<List<Member>> remove(String peerId) {
     if (members.remove(peerId) == null) {

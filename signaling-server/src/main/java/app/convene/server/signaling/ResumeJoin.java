@@ -77,14 +77,17 @@ final class ResumeJoin {
         || !held.room().name().equals(grant.roomId())) {
       return refuse("the resume token does not match your place");
     }
-    List<Peer> peers = held.room().members().stream()
-        .filter(m -> !m.peerId().equals(held.peerId()))
-        .map(Member::peer)
-        .toList();
-    Joined reply = participant.joinedReply(held.room(), held.peerId(), peers);
     Participant previous;
     try {
-      previous = held.attach(participant, participant.outbox(), reply);
+      // Under the room's lock: a peer that joins or leaves now is told to the new socket.
+      previous = held.room().withMembers(members -> {
+        List<Peer> peers = members.stream()
+            .filter(m -> !m.peerId().equals(held.peerId()))
+            .map(Member::peer)
+            .toList();
+        Joined reply = participant.joinedReply(held.room(), held.peerId(), peers);
+        return held.attach(participant, participant.outbox(), reply);
+      });
     } catch (IllegalStateException gone) {
       return refuse("your place in the call was given up after "
           + service.config().resumeGrace().toSeconds() + " s away");
