@@ -62,6 +62,10 @@ public final class SignalCodec {
       if (e.getCause() instanceof Fields.MissingFieldException missing) {
         throw new ProtocolException(ErrorCode.MISSING_FIELD, missing.getMessage(), ref);
       }
+      if (e.getCause() instanceof IllegalArgumentException invalid) {
+        // The record's own words ("'about' must be …"), not Jackson's, which name our classes.
+        throw new ProtocolException(ErrorCode.INVALID_FIELD, invalid.getMessage(), ref);
+      }
       throw new ProtocolException(ErrorCode.INVALID_FIELD, brief(e), ref);
     } catch (MismatchedInputException e) {
       String field = path(e);

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Offer.class, name = "offer"),
     @JsonSubTypes.Type(value = Answer.class, name = "answer"),
     @JsonSubTypes.Type(value = Candidate.class, name = "candidate"),
+    @JsonSubTypes.Type(value = Rejected.class, name = "rejected"),
     @JsonSubTypes.Type(value = Leave.class, name = "leave"),
     @JsonSubTypes.Type(value = ErrorMessage.class, name = "error"),
     @JsonSubTypes.Type(value = Notice.class, name = "notice"),
@@ -28,7 +29,7 @@ public sealed interface SignalMessage
         Notice {
 
   /** A message that the server forwards from one peer to another. */
-  sealed interface Relayed extends SignalMessage permits Offer, Answer, Candidate {
+  sealed interface Relayed extends SignalMessage permits Offer, Answer, Candidate, Rejected {
     /** The sender's peer id; set by the server, absent when a client sends the message. */
     String from();
 

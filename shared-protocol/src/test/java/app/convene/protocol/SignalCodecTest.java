@@ -31,6 +31,7 @@ class SignalCodecTest {
         Arguments.of("offer.json", Offer.class),
         Arguments.of("answer.json", Answer.class),
         Arguments.of("candidate.json", Candidate.class),
+        Arguments.of("rejected.json", Rejected.class),
         Arguments.of("leave.json", Leave.class),
         Arguments.of("error.json", ErrorMessage.class),
         Arguments.of("notice.json", Notice.class));
@@ -201,6 +202,20 @@ class SignalCodecTest {
     assertThatThrownBy(() -> SignalCodec.parse(text))
         .isInstanceOfSatisfying(
             ProtocolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD));
+  }
+
+  @Test
+  void aRejectionAboutAnUnknownTypeOrWithAnOverlongReasonIsInvalidInPlainWords() {
+    for (String text : List.of(
+        "{\"type\":\"rejected\",\"to\":\"p-1\",\"about\":\"sdp\",\"reason\":\"no\"}",
+        "{\"type\":\"rejected\",\"to\":\"p-1\",\"about\":\"offer\",\"reason\":\""
+            + "r".repeat(Rejected.MAX_REASON + 1) + "\"}")) {
+      assertThatThrownBy(() -> SignalCodec.parse(text))
+          .isInstanceOfSatisfying(ProtocolException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(e.getMessage()).contains("'").doesNotContain("app.convene", "construct");
+          });
+    }
   }
 
   @Test

@@ -15,6 +15,7 @@ import app.convene.protocol.Offer;
 import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
+import app.convene.protocol.Rejected;
 import app.convene.protocol.SignalMessage;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
@@ -435,6 +436,7 @@ public final class CallSession implements AutoCloseable {
           resumption.heardOf(candidate.from());
           withLink(candidate.from(), link -> link.onCandidate(candidate));
         }
+        case Rejected rejected -> withLink(rejected.from(), link -> link.onRejected(rejected));
         case ErrorMessage error -> onError(error);
         case Join join -> log.warn("unexpected join from the server");
         case app.convene.protocol.Leave leave -> log.warn("unexpected leave from the server");

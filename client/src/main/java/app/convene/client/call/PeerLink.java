@@ -5,6 +5,7 @@ import app.convene.protocol.Answer;
 import app.convene.protocol.Candidate;
 import app.convene.protocol.Offer;
 import app.convene.protocol.Peer;
+import app.convene.protocol.Rejected;
 import app.convene.protocol.SignalMessage;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -51,6 +52,8 @@ final class PeerLink {
   private static final Logger log = LoggerFactory.getLogger(PeerLink.class);
   private static final int MAX_ICE_RESTARTS = 3;
   private static final long STATS_TIMEOUT_MS = 2_000;
+  /** How many refusals a link reports to its peer, and logs from it. */
+  private static final int MAX_REJECTIONS = 10;
   private static final List<String> STREAM_IDS = List.of("convene");
 
   /** What a link reports to its call; called on the link's executor. */
@@ -82,6 +85,8 @@ final class PeerLink {
   /** Remote tracks and the sinks we gave them; link executor only. */
   private final List<java.util.Map.Entry<VideoTrack, VideoTrackSink>> remoteSinks = new ArrayList<>();
   private boolean iceRestartPending;
+  private int rejectionsSent; // link executor
+  private int rejectionsHeard; // link executor
   private AudioTrack audio;
   private VideoTrack video;
 
@@ -395,13 +400,33 @@ final class PeerLink {
     return null;
   }
 
-  /** Logs input that libwebrtc refused; with {@code fatal} the link is failed and closed. */
+  /**
+   * Logs input that libwebrtc refused and tells the peer with {@code rejected} (both at most
+   * {@link #MAX_REJECTIONS} times, so a peer that sends garbage in a loop gets no echo of it);
+   * with {@code fatal} the link is failed and closed.
+   */
   private void rejected(RemoteInputException e, boolean fatal) {
-    log.warn("peer {}: {}", peerId(), e.getMessage());
+    if (rejectionsSent < MAX_REJECTIONS) {
+      rejectionsSent++;
+      log.warn("peer {}: {}", peerId(), e.getMessage());
+      events.send(new Rejected(peerId(), e.kind(), e.reason()));
+    } else {
+      log.debug("peer {}: {}", peerId(), e.getMessage());
+    }
     if (fatal && !closed) {
       close();
       state = RTCPeerConnectionState.FAILED;
       events.stateChanged(this, RTCPeerConnectionState.FAILED);
+    }
+  }
+
+  /** The peer could not use something we sent; logged (at most {@link #MAX_REJECTIONS} times). */
+  void onRejected(Rejected rejected) {
+    if (rejectionsHeard < MAX_REJECTIONS) {
+      rejectionsHeard++;
+      // The reason is the peer's text: one line, no control characters, in our log.
+      log.warn("peer {} could not use our {}: {}", peerId(), rejected.about(),
+          rejected.reason().replaceAll("\\p{Cntrl}", " "));
     }
   }
 

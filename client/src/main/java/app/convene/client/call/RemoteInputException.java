@@ -9,13 +9,28 @@ package app.convene.client.call;
 final class RemoteInputException extends RuntimeException {
   private static final int MAX_REASON = 160;
 
+  private final String kind;
+  private final String reason;
+
   RemoteInputException(String kind, int length, Throwable cause) {
     super("refused the " + kind + " it sent (" + length + " characters): " + reason(cause), cause);
+    this.kind = kind;
+    this.reason = reason(cause);
+  }
+
+  /** What was refused: {@code offer}, {@code answer} or {@code candidate}. */
+  String kind() {
+    return kind;
+  }
+
+  /** libwebrtc's reason, one line without SDP; what the peer is told in {@code rejected}. */
+  String reason() {
+    return reason;
   }
 
   private static String reason(Throwable e) {
     String text = firstLine(e.getMessage());
-    return text.isEmpty() ? e.getClass().getSimpleName() : text;
+    return text.isEmpty() ? "no reason given" : text;
   }
 
   /** The first line of {@code message}, at most 160 characters, without the SDP it quotes. */

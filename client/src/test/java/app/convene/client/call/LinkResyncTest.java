@@ -8,6 +8,7 @@ import app.convene.protocol.Answer;
 import app.convene.protocol.Candidate;
 import app.convene.protocol.Offer;
 import app.convene.protocol.Peer;
+import app.convene.protocol.Rejected;
 import app.convene.protocol.SignalMessage;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
@@ -138,6 +139,7 @@ class LinkResyncTest {
         case Offer o -> target.onDescription(o);
         case Answer o -> target.onDescription(o);
         case Candidate c -> target.onCandidate(c);
+        case Rejected r -> target.onRejected(r);
       }
     });
   }

@@ -7,6 +7,7 @@ import app.convene.client.media.MediaOptions;
 import app.convene.protocol.Answer;
 import app.convene.protocol.Candidate;
 import app.convene.protocol.Offer;
+import app.convene.protocol.Rejected;
 import app.convene.protocol.Peer;
 import app.convene.protocol.SignalMessage;
 import dev.onvoid.webrtc.RTCConfiguration;
@@ -159,6 +160,7 @@ class PerfectNegotiationTest {
                   case Offer o -> target.onDescription(o);
                   case Answer o -> target.onDescription(o);
                   case Candidate c -> target.onCandidate(c);
+                  case Rejected r -> target.onRejected(r);
                 }
               });
     }

@@ -13,6 +13,7 @@ import app.convene.protocol.Leave;
 import app.convene.protocol.Offer;
 import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
+import app.convene.protocol.Rejected;
 import app.convene.protocol.SignalCodec;
 import app.convene.protocol.SignalMessage;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +90,12 @@ class HostileRoomMateTest {
         assertThat(peer.get("framesDecoded").asLong()).as(summary.toString()).isGreaterThan(60);
       }
       assertThat(storm.joins).as("the storm really joined the call").isGreaterThan(20);
+      // What libwebrtc refused goes back to its sender as 'rejected', with a reason and no SDP.
+      assertThat(storm.rejected).as("rejections sent back to the storm").isNotEmpty();
+      assertThat(storm.rejected).allSatisfy(r -> {
+        assertThat(r.about()).isIn("offer", "answer", "candidate");
+        assertThat(r.reason()).isNotBlank().doesNotContain("mallorymallory", "xxxxxxxxxx");
+      });
     }
   }
 
@@ -96,6 +103,7 @@ class HostileRoomMateTest {
   private static final class Storm implements AutoCloseable {
     private final LinkedBlockingQueue<SignalMessage> inbox = new LinkedBlockingQueue<>();
     private final Set<String> peers = ConcurrentHashMap.newKeySet();
+    final List<Rejected> rejected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final WebSocket socket;
     private final String room;
     int joins;
@@ -110,7 +118,11 @@ class HostileRoomMateTest {
             @Override
             public void onMessage(WebSocket webSocket, String text) {
               try {
-                inbox.add(SignalCodec.parse(text));
+                SignalMessage message = SignalCodec.parse(text);
+                if (message instanceof Rejected r) {
+                  rejected.add(r);
+                }
+                inbox.add(message);
               } catch (Exception e) {
                 // not ours to judge
               }
@@ -201,6 +213,7 @@ class HostileRoomMateTest {
         new Candidate(peer, "7", 42, "candidate:1 1 udp 2122260223 127.0.0.1 5000 typ host"),
         new Offer(peer, validLookingOffer(FINGERPRINT)),
         new Candidate(peer, "0", 0, "candidate:garbage " + round),
+        new Rejected(peer, "offer", "\u0007bell\rforged log line\n" + round),
         new Candidate(peer, null, 9, huge),
         new Candidate(peer, "1", 1, "candidate:1 1 udp 1 999.999.999.999 70000 typ host"),
         new Answer(peer, validLookingOffer(FINGERPRINT).replace("actpass", "active")),

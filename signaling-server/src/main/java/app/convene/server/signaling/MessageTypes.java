@@ -10,6 +10,7 @@ import app.convene.protocol.Notice;
 import app.convene.protocol.Offer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
+import app.convene.protocol.Rejected;
 import app.convene.protocol.SignalMessage;
 
 /** The wire {@code type} of each message, for the {@code ref} of errors and for logs. */
@@ -25,6 +26,7 @@ final class MessageTypes {
       case Offer _ -> "offer";
       case Answer _ -> "answer";
       case Candidate _ -> "candidate";
+      case Rejected _ -> "rejected";
       case Leave _ -> "leave";
       case ErrorMessage _ -> "error";
       case Notice _ -> "notice";

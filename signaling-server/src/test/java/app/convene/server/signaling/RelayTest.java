@@ -8,6 +8,7 @@ import app.convene.protocol.ErrorCode;
 import app.convene.protocol.ErrorMessage;
 import app.convene.protocol.Offer;
 import app.convene.protocol.PeerJoined;
+import app.convene.protocol.Rejected;
 import app.convene.server.testing.TestClient;
 import app.convene.server.testing.TestServer;
 import app.convene.server.testing.TestServer.Joiner;
@@ -53,6 +54,20 @@ class RelayTest {
     // Whatever Boris had been sent by the relays above would arrive before this offer.
     anna.client().send(new Offer(boris.peerId(), "v=0 for boris"));
     assertThat(boris.client().expect(Offer.class).sdp()).isEqualTo("v=0 for boris");
+  }
+
+  @Test
+  void aRejectionReachesThePeerWhoseMessageWasRefused() throws Exception {
+    Joiner anna = server.joined("standup", "Anna");
+    Joiner boris = server.joined("standup", "Boris");
+    anna.client().expect(PeerJoined.class);
+
+    anna.client().send(new Rejected(boris.peerId(), "offer", "Failed to parse SessionDescription."));
+
+    Rejected received = boris.client().expect(Rejected.class);
+    assertThat(received.from()).isEqualTo(anna.peerId());
+    assertThat(received.about()).isEqualTo("offer");
+    assertThat(received.reason()).isEqualTo("Failed to parse SessionDescription.");
   }
 
   @Test
