@@ -1,3 +1,5 @@
+package app.convene.packaging;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -16,7 +18,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Builds the client's trimmed Java runtime: {@code java BuildRuntime.java CLIENT_TARGET OUT}.
+ * Builds the client's trimmed Java runtime:
+ * {@code java -cp packaging/target/classes app.convene.packaging.BuildRuntime CLIENT_TARGET OUT}
+ * (what {@code jlink/pom.xml} runs).
  *
  * <ol>
  *   <li>Computes the JDK modules the app needs with {@code jdeps --print-module-deps} over
@@ -33,7 +37,7 @@ import java.util.zip.ZipFile;
  * The module list is written to {@code OUT/runtime-modules.txt}. Runs on Linux, Windows and macOS
  * with the JDK that runs it (JDK 25: no jmods folder needed, jlink links from the JDK itself).
  */
-public class BuildRuntime {
+public final class BuildRuntime {
   /**
    * Modules the app uses that no class file names, so jdeps cannot find them:
    * jdk.localedata holds the Russian (and every non-English) locale data: month and day names in
@@ -46,7 +50,7 @@ public class BuildRuntime {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: java BuildRuntime.java CLIENT_TARGET OUT");
+      throw new IllegalArgumentException("usage: BuildRuntime CLIENT_TARGET OUT");
     }
     Path client = Path.of(args[0]).toAbsolutePath();
     Path out = Path.of(args[1]).toAbsolutePath();
@@ -81,8 +85,11 @@ public class BuildRuntime {
     Path jmods = out.resolve("javafx-jmods");
     deleteTree(jmods);
     Files.createDirectories(jmods);
+    JavaFxNatives filter = JavaFxNatives.ofRunningJdk();
     for (Path jar : javafx) {
-      toJmod(jar, jmods, out.resolve("javafx-natives"));
+      String name = jar.getFileName().toString().replace(".jar", "");
+      Path natives = out.resolve("javafx-natives").resolve(name);
+      toJmod(jar, jmods.resolve(moduleName(jar) + ".jmod"), natives, filter);
     }
 
     Path runtime = out.resolve("runtime");
@@ -112,30 +119,43 @@ public class BuildRuntime {
     return List.of(last.split(","));
   }
 
-  /** A jmod of a JavaFX jar: classes and resources from the jar, native libraries as such. */
-  private static void toJmod(Path jar, Path jmods, Path nativesRoot) throws IOException {
-    String module;
-    Path natives = nativesRoot.resolve(jar.getFileName().toString().replace(".jar", ""));
+  /**
+   * Makes {@code jmod} from a JavaFX platform jar: its classes and resources, and as native
+   * libraries ({@code jmod --libs}) those of its top-level libraries that {@code filter} keeps;
+   * the rest, the jar's own copies of the natives and javafx-swt.jar (SWT interop) stay out.
+   *
+   * @return the names of the libraries left out, as the build log shows them
+   */
+  static List<String> toJmod(Path jar, Path jmod, Path natives, JavaFxNatives filter)
+      throws IOException {
     deleteTree(natives);
     Files.createDirectories(natives);
+    List<String> dropped = new ArrayList<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
-      module = moduleName(jar);
       for (ZipEntry entry : zip.stream().toList()) {
-        if (!entry.isDirectory() && !entry.getName().contains("/") && isNative(entry.getName())) {
-          try (InputStream in = zip.getInputStream(entry)) {
-            Files.copy(in, natives.resolve(entry.getName()));
-          }
+        String name = entry.getName();
+        if (entry.isDirectory() || name.contains("/") || !JavaFxNatives.isNative(name)) {
+          continue;
+        }
+        if (!filter.keep(name)) {
+          dropped.add(name);
+          continue;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+          Files.copy(in, natives.resolve(name));
         }
       }
     }
-    // The jar's copies of the natives, and javafx-swt.jar (SWT interop) stay out of the module.
+    if (!dropped.isEmpty()) {
+      System.out.println("[runtime] " + jar.getFileName() + ": left out, the JDK has them: "
+          + String.join(" ", dropped.stream().sorted().toList()));
+    }
+    Files.deleteIfExists(jmod);
+    Files.createDirectories(jmod.getParent());
     run("jmod", "create", "--class-path", jar.toString(), "--libs", natives.toString(),
         "--exclude", "glob:*.so,glob:*.dll,glob:*.dylib,glob:*.jar",
-        jmods.resolve(module + ".jmod").toString());
-  }
-
-  private static boolean isNative(String name) {
-    return name.endsWith(".so") || name.endsWith(".dll") || name.endsWith(".dylib");
+        jmod.toString());
+    return dropped;
   }
 
   private static boolean isModular(Path jar) throws IOException {
@@ -144,12 +164,12 @@ public class BuildRuntime {
     }
   }
 
-  private static String moduleName(Path jar) {
+  static String moduleName(Path jar) {
     return java.lang.module.ModuleFinder.of(jar).findAll().iterator().next().descriptor().name();
   }
 
   /** Runs a JDK tool in this JVM; its output is echoed and returned; a failure stops the build. */
-  private static String run(String tool, String... args) {
+  static String run(String tool, String... args) {
     ToolProvider provider = ToolProvider.findFirst(tool)
         .orElseThrow(() -> new IllegalStateException(tool + " is not in this JDK"));
     StringWriter text = new StringWriter();

@@ -1,3 +1,5 @@
+package app.convene.packaging;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +21,18 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Builds the client's installers with jpackage on the runtime from {@code jlink/}:
- * {@code java BuildInstallers.java CLIENT_TARGET RUNTIME VERSION INSTALLERS_DIR OUT [TYPES] [AOT]}.
+ * {@code java -cp packaging/target/classes app.convene.packaging.BuildInstallers CLIENT_TARGET
+ * RUNTIME POM_VERSION INSTALLERS_DIR OUT [TYPES] [AOT]} (what {@code installers/pom.xml} runs),
+ * with {@code -Dconvene.release=vX.Y.Z} for a release ({@link ReleaseVersion}). The steps, in the
+ * order of {@link #plan}:
  *
  * <ol>
  *   <li>Stages the app: {@code convene.jar} and {@code lib/} without the JavaFX jars (JavaFX is in
  *       the runtime as modules). Signed jars (Bouncy Castle) lose their signature files: the AOT
  *       cache skips classes of signed jars, and the app uses Bouncy Castle's own API (Argon2),
- *       not as a JCE provider, so nothing checks the signature.
+ *       not as a JCE provider, so nothing checks the signature. macOS: the dylib inside
+ *       webrtc-java's jar is signed here, before the AOT training, because the cache records the
+ *       size and time of every jar on the class path and would not match a jar changed later.
  *   <li>Makes an app image ({@code OUT/image}) with the launcher, the icon and the JVM options
  *       (macOS: with the Info.plist that declares the URL scheme and the .ics documents).
  *   <li>Trains the AOT cache (JDK 25, JEP 514): runs the image's own launcher with
@@ -36,14 +42,18 @@ import java.util.zip.ZipOutputStream;
  *       checks with {@code -XX:AOTMode=on} that the JVM accepts it; the runtime's default CDS
  *       archives, which the cache supersedes, are left out. Needs a display (Xvfb on a Linux
  *       build machine).
- *   <li>Packages that image: .deb and .rpm on Linux, .msi on Windows, .dmg on macOS
- *       ({@code OUT/dist}).
+ *   <li>Signs the app image, after the training run, which rewrites it (Windows: signtool on the
+ *       launcher; macOS: codesign with the hardened runtime, inside out, then the bundle).
+ *   <li>Packages that image: .deb and .rpm on Linux, .msi on Windows (registering
+ *       {@code convene://}, {@link WixUrlScheme}), .dmg on macOS ({@code OUT/dist}); then signs
+ *       the .msi, or signs, notarizes and staples the .dmg.
  * </ol>
  *
+ * Signing steps without their secrets ({@link Signing}) are skipped with one log line each.
  * TYPES is a comma-separated list or "default" (the OS's types); AOT is "aot" (default) or
  * "no-aot".
  */
-public class BuildInstallers {
+public final class BuildInstallers {
   static final String DESCRIPTION = "Meetings: calendar, native video calls and Google Meet";
   static final String VENDOR = "Convene";
   static final String MAIN_CLASS = "app.convene.client.app.Launcher";
@@ -72,60 +82,126 @@ public class BuildInstallers {
       "libXtst", "libXxf86vm", "libX11", "libXrandr", "libXcomposite", "libXfixes", "dbus-libs",
       "systemd-libs", "freetype", "fontconfig", "xdg-utils");
 
+  /**
+   * Windows: where a per-user install goes, under {@code %LOCALAPPDATA%} (jpackage's root for
+   * {@code --win-per-user-install}; its default, the app's name, would share
+   * {@code %LOCALAPPDATA%\Convene} with the app's data). {@code Programs} is where Windows puts
+   * per-user programs (FOLDERID_UserProgramFiles).
+   */
+  static final String WINDOWS_INSTALL_DIR = "Programs\\Convene";
+  static final String UPGRADE_UUID = "6f1f5b2e-6a0b-4d1e-9c3e-2c2d0c0e7a51";
+
   enum Os { LINUX, WINDOWS, MAC }
 
-  private final Os os = os();
+  private final Os os;
   private final Path client;
   private final Path runtime;
-  private final String version;
+  private final ReleaseVersion version;
   private final Path sources;
   private final Path out;
   private final String name;
+  private final Signing signing;
 
-  BuildInstallers(Path client, Path runtime, String version, Path sources, Path out) {
+  BuildInstallers(Os os, Path client, Path runtime, ReleaseVersion version, Path sources,
+      Path out, Signing signing) {
+    this.os = os;
     this.client = client;
     this.runtime = runtime;
     this.version = version;
     this.sources = sources;
     this.out = out;
+    this.signing = signing;
     this.name = os == Os.LINUX ? "convene" : "Convene";
   }
 
   public static void main(String[] args) throws Exception {
     if (args.length < 5) {
-      throw new IllegalArgumentException("usage: java BuildInstallers.java CLIENT_TARGET RUNTIME"
-          + " VERSION INSTALLERS_DIR OUT [TYPES|default] [aot|no-aot]");
+      throw new IllegalArgumentException("usage: BuildInstallers CLIENT_TARGET RUNTIME"
+          + " POM_VERSION INSTALLERS_DIR OUT [TYPES|default] [aot|no-aot]"
+          + " (-Dconvene.release=vX.Y.Z for a release)");
     }
-    BuildInstallers build = new BuildInstallers(Path.of(args[0]).toAbsolutePath(),
-        Path.of(args[1]).toAbsolutePath(), args[2], Path.of(args[3]).toAbsolutePath(),
-        Path.of(args[4]).toAbsolutePath());
+    ReleaseVersion version = ReleaseVersion.of(System.getProperty("convene.release"), args[2]);
+    BuildInstallers build = new BuildInstallers(os(), Path.of(args[0]).toAbsolutePath(),
+        Path.of(args[1]).toAbsolutePath(), version, Path.of(args[3]).toAbsolutePath(),
+        Path.of(args[4]).toAbsolutePath(), new Signing(System.getenv()));
     String types = args.length > 5 ? args[5] : "default";
     boolean aot = args.length <= 6 || !args[6].equals("no-aot");
-    build.run(types.equals("default") ? build.defaultTypes() : List.of(types.split(",")), aot);
+    if (!Files.isRegularFile(build.runtime.resolve("release"))) {
+      throw new IllegalStateException(build.runtime + " is not a runtime image: build jlink/ first");
+    }
+    System.out.println("[installers] version " + version.packageVersion()
+        + (version.tagged() ? " (release tag)" : " (untagged build: the pom's version)"));
+    if (build.os == Os.MAC && !version.macNote().isEmpty()) {
+      System.out.println("[installers] " + version.macNote());
+    }
+    Step.runAll(build.plan(types.equals("default") ? build.defaultTypes()
+        : List.of(types.split(",")), aot), System.out);
   }
 
-  void run(List<String> types, boolean aot) throws Exception {
-    if (!Files.isRegularFile(runtime.resolve("release"))) {
-      throw new IllegalStateException(runtime + " is not a runtime image: build jlink/ first");
+  /**
+   * The build's steps in order. Signing comes after the AOT training run, which rewrites the
+   * image (the cache, the launcher's configuration), and before packaging, so that the
+   * installers carry signed files; the webrtc dylib inside its jar is signed before training.
+   */
+  List<Step> plan(List<String> types, boolean aot) {
+    Path input = out.resolve("input");
+    Path image = out.resolve("image").resolve(os == Os.MAC ? name + ".app" : name);
+    Path dist = out.resolve("dist");
+    Path entitlements = out.resolve("macos").resolve(MacResources.ENTITLEMENTS);
+    List<Step> steps = new ArrayList<>();
+    steps.add(Step.of("stage the app's jars", () -> stageInput(input)));
+    if (os == Os.MAC) {
+      steps.add(Step.of("write Info.plist and the entitlements",
+          () -> MacResources.write(sources.resolve("macos"), out.resolve("macos"), version)));
+      steps.add(Step.unless(signing.macSkipReason(), "sign the dylib inside webrtc-java's jar",
+          () -> MacSigner.signJarDylibs(signing, input.resolve("lib"), out.resolve("jar-dylibs"))));
     }
-    Path input = stageInput();
-    Path image = appImage(input);
+    steps.add(Step.of("make the app image", () -> appImage(input)));
     if (os == Os.LINUX) {
-      linuxLauncher(image, false);
+      steps.add(Step.of("write the Linux launcher", () -> linuxLauncher(image, false)));
     }
     if (aot) {
-      trainAotCache(image);
+      steps.add(Step.of("train the AOT cache", () -> trainAotCache(image)));
     }
-    Path dist = out.resolve("dist");
-    Files.createDirectories(dist);
-    for (String type : types) {
-      jpackage(packageArgs(type, image, dist));
+    switch (os) {
+      case WINDOWS -> steps.add(Step.unless(signing.windowsSkipReason(), "sign " + name + ".exe",
+          () -> exec(signing.signtool(image.resolve(name + ".exe").toString()))));
+      case MAC -> steps.add(Step.unless(signing.macSkipReason(), "sign " + name + ".app",
+          () -> MacSigner.signApp(signing, image, entitlements)));
+      case LINUX -> { }
     }
-    try (Stream<Path> files = Files.list(dist)) {
-      for (Path file : files.sorted().toList()) {
-        System.out.printf("[installers] %s: %.1f MiB%n", file, Files.size(file) / 1048576.0);
+    if (os == Os.WINDOWS) {
+      steps.add(Step.of("add the convene:// registration to the MSI",
+          () -> WixUrlScheme.write(out.resolve("windows"), name + ".exe")));
+    }
+    steps.add(Step.of("package " + String.join(", ", types), () -> {
+      Files.createDirectories(dist);
+      for (String type : types) {
+        jpackage(packageArgs(type, image, dist));
       }
+    }));
+    Path msi = dist.resolve(name + "-" + version.packageVersion() + ".msi");
+    Path dmg = dist.resolve(name + "-" + version.macVersion() + ".dmg");
+    if (os == Os.WINDOWS && types.contains("msi")) {
+      steps.add(Step.unless(signing.windowsSkipReason(), "sign " + msi.getFileName(),
+          () -> exec(signing.signtool(msi.toString()))));
     }
+    if (os == Os.MAC && types.contains("dmg")) {
+      steps.add(Step.unless(signing.macSkipReason(), "sign " + dmg.getFileName(),
+          () -> exec(signing.codesign(dmg.toString(), null))));
+      steps.add(Step.unless(signing.notarySkipReason(), "notarize " + dmg.getFileName(),
+          () -> exec(signing.notarize(dmg.toString()))));
+      steps.add(Step.unless(signing.notarySkipReason(), "staple " + dmg.getFileName(),
+          () -> exec(Signing.staple(dmg.toString()))));
+    }
+    steps.add(Step.of("list the packages", () -> {
+      try (Stream<Path> files = Files.list(dist)) {
+        for (Path file : files.sorted().toList()) {
+          System.out.printf("[installers] %s: %.1f MiB%n", file, Files.size(file) / 1048576.0);
+        }
+      }
+    }));
+    return steps;
   }
 
   List<String> defaultTypes() {
@@ -136,17 +212,12 @@ public class BuildInstallers {
     };
   }
 
-  /** jpackage needs a numeric version: 0.1.0-SNAPSHOT becomes 0.1.0. */
-  static String numericVersion(String version) {
-    String numeric = version.replaceFirst("[-+].*$", "");
-    if (!numeric.matches("\\d+(\\.\\d+){0,3}")) {
-      throw new IllegalArgumentException("cannot make a package version of " + version);
-    }
-    return numeric;
+  /** The version jpackage gets: macOS needs a first number of at least 1. */
+  private String appVersion() {
+    return os == Os.MAC ? version.macVersion() : version.packageVersion();
   }
 
-  private Path stageInput() throws IOException {
-    Path input = out.resolve("input");
+  private void stageInput(Path input) throws IOException {
     deleteTree(input);
     Files.createDirectories(input.resolve("lib"));
     Files.copy(client.resolve("convene.jar"), input.resolve("convene.jar"));
@@ -157,7 +228,6 @@ public class BuildInstallers {
         }
       }
     }
-    return input;
   }
 
   /** Copies a jar; a signed one without its signature files (META-INF/*.SF, *.RSA, ...). */
@@ -188,21 +258,20 @@ public class BuildInstallers {
     return name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
   }
 
-  private Path appImage(Path input) throws Exception {
+  private void appImage(Path input) throws Exception {
     Path images = out.resolve("image");
     deleteTree(images);
     List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", name,
         "--dest", images.toString(), "--input", input.toString(), "--main-jar", "convene.jar",
         "--main-class", MAIN_CLASS, "--runtime-image", runtime.toString(),
-        "--app-version", numericVersion(version), "--vendor", VENDOR,
+        "--app-version", appVersion(), "--vendor", VENDOR,
         "--description", DESCRIPTION, "--copyright", "Convene", "--icon", icon().toString()));
     JAVA_OPTIONS.forEach(option -> args.addAll(List.of("--java-options", option)));
     if (os == Os.MAC) {
       args.addAll(List.of("--mac-package-identifier", "app.convene.client",
-          "--resource-dir", sources.resolve("macos").toString()));
+          "--resource-dir", out.resolve("macos").toString()));
     }
     jpackage(args);
-    return images.resolve(os == Os.MAC ? name + ".app" : name);
   }
 
   private void trainAotCache(Path image) throws Exception {
@@ -265,7 +334,7 @@ public class BuildInstallers {
       command.add("-XX:AOTCache=\"$app/lib/app/convene.aot\"");
     }
     command.addAll(JAVA_OPTIONS);
-    command.addAll(List.of("-Djpackage.app-version=" + numericVersion(version),
+    command.addAll(List.of("-Djpackage.app-version=" + appVersion(),
         "-cp", "\"" + String.join(":", classPath) + "\"", MAIN_CLASS, "\"$@\""));
     Path launcher = image.resolve("bin").resolve(name);
     Files.writeString(launcher, """
@@ -313,7 +382,7 @@ public class BuildInstallers {
 
   private List<String> packageArgs(String type, Path image, Path dist) {
     List<String> args = new ArrayList<>(List.of("--type", type, "--app-image", image.toString(),
-        "--name", name, "--dest", dist.toString(), "--app-version", numericVersion(version),
+        "--name", name, "--dest", dist.toString(), "--app-version", appVersion(),
         "--vendor", VENDOR, "--description", DESCRIPTION, "--copyright", "Convene"));
     switch (os) {
       case LINUX -> {
@@ -329,7 +398,8 @@ public class BuildInstallers {
       }
       case WINDOWS -> args.addAll(List.of("--win-menu", "--win-menu-group", "Convene",
           "--win-shortcut", "--win-per-user-install", "--win-dir-chooser",
-          "--win-upgrade-uuid", "6f1f5b2e-6a0b-4d1e-9c3e-2c2d0c0e7a51",
+          "--install-dir", WINDOWS_INSTALL_DIR, "--win-upgrade-uuid", UPGRADE_UUID,
+          "--resource-dir", out.resolve("windows").toString(),
           "--file-associations", sources.resolve("ics.properties").toString()));
       case MAC -> args.addAll(List.of("--mac-package-identifier", "app.convene.client",
           "--mac-package-name", "Convene"));
@@ -364,9 +434,15 @@ public class BuildInstallers {
   }
 
   private static void exec(String... command) throws Exception {
+    exec(List.of(command));
+  }
+
+  /** Runs a command with our output; a failure stops the build (secrets are not echoed). */
+  static void exec(List<String> command) throws Exception {
     Process process = new ProcessBuilder(command).inheritIO().start();
     if (process.waitFor() != 0) {
-      throw new IllegalStateException(Arrays.toString(command) + " failed");
+      throw new IllegalStateException(command.getFirst() + " failed with status "
+          + process.exitValue());
     }
   }
 
