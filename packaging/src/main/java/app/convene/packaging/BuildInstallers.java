@@ -166,8 +166,15 @@ public final class BuildInstallers {
     switch (os) {
       case WINDOWS -> steps.add(Step.unless(signing.windowsSkipReason(), "sign " + name + ".exe",
           () -> exec(signing.signtool(image.resolve(name + ".exe").toString()))));
-      case MAC -> steps.add(Step.unless(signing.macSkipReason(), "sign " + name + ".app",
-          () -> MacSigner.signApp(signing, image, entitlements)));
+      case MAC -> {
+        steps.add(Step.unless(signing.macSkipReason(), "sign " + name + ".app",
+            () -> MacSigner.signApp(signing, image, entitlements)));
+        // jpackage signed the image ad hoc before the training run changed files in it; without
+        // an identity the bundle is sealed again ad hoc, so that its signature still verifies.
+        steps.add(Step.unless(signing.macSkipReason() == null ? "signed with the identity" : null,
+            "seal " + name + ".app again with an ad-hoc signature",
+            () -> exec(List.of("codesign", "--force", "--deep", "--sign", "-", image.toString()))));
+      }
       case LINUX -> { }
     }
     if (os == Os.WINDOWS) {

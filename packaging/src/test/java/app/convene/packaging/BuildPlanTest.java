@@ -50,7 +50,18 @@ class BuildPlanTest {
         "sign Convene-1.2.3.dmg",
         "notarize Convene-1.2.3.dmg",
         "staple Convene-1.2.3.dmg");
-    assertThat(plan(Os.MAC, MAC_SECRETS, "dmg")).allMatch(step -> step.skipReason() == null);
+    assertThat(plan(Os.MAC, MAC_SECRETS, "dmg")).filteredOn(step -> step.skipReason() != null)
+        .extracting(Step::name).containsExactly("seal Convene.app again with an ad-hoc signature");
+  }
+
+  @Test
+  void unsignedMacAppIsSealedAgainAdHocAfterTheTrainingRunChangedIt() {
+    List<Step> steps = plan(Os.MAC, Map.of(), "dmg");
+
+    assertThat(names(steps)).containsSubsequence("train the AOT cache",
+        "seal Convene.app again with an ad-hoc signature", "package dmg");
+    assertThat(steps).filteredOn(s -> s.name().startsWith("seal")).first()
+        .extracting(Step::skipReason).isNull();
   }
 
   @Test
@@ -97,8 +108,8 @@ class BuildPlanTest {
         Map.of("CONVENE_MAC_SIGN_IDENTITY", "Developer ID Application: Convene (T)"), "dmg");
 
     assertThat(steps).filteredOn(s -> s.skipReason() != null).extracting(Step::name)
-        .containsExactly("notarize Convene-1.2.3.dmg",
-            "staple Convene-1.2.3.dmg");
+        .containsExactly("seal Convene.app again with an ad-hoc signature",
+            "notarize Convene-1.2.3.dmg", "staple Convene-1.2.3.dmg");
     assertThat(steps).filteredOn(s -> s.name().startsWith("notarize")).first()
         .extracting(Step::skipReason).asString().contains("CONVENE_NOTARY_APPLE_ID",
             "CONVENE_NOTARY_TEAM_ID", "CONVENE_NOTARY_PASSWORD");
