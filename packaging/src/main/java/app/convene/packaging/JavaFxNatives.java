@@ -39,7 +39,8 @@ final class JavaFxNatives {
 
   /** The filter for the JDK at {@code javaHome}: its libraries in {@code lib/} and {@code bin/}. */
   static JavaFxNatives of(Path javaHome) {
-    try (Stream<Path> lib = list(javaHome.resolve("lib")); Stream<Path> bin = list(javaHome.resolve("bin"))) {
+    try (Stream<Path> lib = list(javaHome.resolve("lib"));
+        Stream<Path> bin = list(javaHome.resolve("bin"))) {
       return new JavaFxNatives(Stream.concat(lib, bin).map(p -> p.getFileName().toString())
           .filter(JavaFxNatives::isNative).collect(Collectors.toSet()));
     }

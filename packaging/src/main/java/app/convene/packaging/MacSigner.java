@@ -77,7 +77,8 @@ final class MacSigner {
       BuildInstallers.exec(signing.codesign(runtime.toString(), null));
     }
     BuildInstallers.exec(signing.codesign(app.toString(), entitlements.toString()));
-    BuildInstallers.exec(List.of("codesign", "--verify", "--strict", "--verbose=2", app.toString()));
+    BuildInstallers.exec(List.of("codesign", "--verify", "--strict", "--verbose=2",
+        app.toString()));
   }
 
   /** Whether {@code file} starts with a Mach-O magic number (thin 32/64 bit, or universal). */

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 record ReleaseVersion(int major, int minor, int patch, boolean tagged) {
   private static final Pattern TAG = Pattern.compile("v(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})");
-  private static final Pattern POM = Pattern.compile("(\\d{1,9})\\.(\\d{1,9})(?:\\.(\\d{1,9}))?(?:[-+].*)?");
+  private static final Pattern POM =
+      Pattern.compile("(\\d{1,9})\\.(\\d{1,9})(?:\\.(\\d{1,9}))?(?:[-+].*)?");
 
   /**
    * The version of this build.

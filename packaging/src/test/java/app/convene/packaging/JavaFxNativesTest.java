@@ -33,7 +33,8 @@ class JavaFxNativesTest {
         .contains("vcruntime140.dll", "vcruntime140_1.dll", "msvcp140.dll", "ucrtbase.dll",
             "api-ms-win-crt-runtime-l1-1-0.dll");
     // Every runtime file the jar carries is dropped, and nothing else.
-    assertThat(natives.stream().filter(n -> MSVC.matcher(n).matches())).containsExactlyInAnyOrderElementsOf(dropped);
+    assertThat(natives.stream().filter(n -> MSVC.matcher(n).matches()))
+        .containsExactlyInAnyOrderElementsOf(dropped);
   }
 
   @ParameterizedTest

@@ -31,7 +31,8 @@ class MacResourcesTest {
     var urlType = (Map<String, Object>) ((List<?>) plist.get("CFBundleURLTypes")).getFirst();
     assertThat(urlType.get("CFBundleURLSchemes")).isEqualTo(List.of("convene"));
     @SuppressWarnings("unchecked")
-    var documentType = (Map<String, Object>) ((List<?>) plist.get("CFBundleDocumentTypes")).getFirst();
+    var documentType =
+        (Map<String, Object>) ((List<?>) plist.get("CFBundleDocumentTypes")).getFirst();
     assertThat(documentType.get("LSItemContentTypes")).isEqualTo(List.of("com.apple.ical.ics"));
     // What is left for jpackage to fill in: names, icon, identifier; no version placeholder.
     assertThat(Files.readString(out.resolve("Info.plist")))
@@ -62,7 +63,8 @@ class MacResourcesTest {
   @Test
   void templateWithoutTheVersionPlaceholderIsRefused(@TempDir Path sources) throws Exception {
     Files.writeString(sources.resolve("Info.plist"), "<plist><dict/></plist>");
-    Files.copy(SOURCES.resolve(MacResources.ENTITLEMENTS), sources.resolve(MacResources.ENTITLEMENTS));
+    Files.copy(SOURCES.resolve(MacResources.ENTITLEMENTS),
+        sources.resolve(MacResources.ENTITLEMENTS));
 
     assertThatThrownBy(() -> MacResources.write(sources, out, ReleaseVersion.of("v1.0.0", "0.1.0")))
         .hasMessageContaining("DEPLOY_BUNDLE_SHORT_VERSION");

@@ -43,7 +43,8 @@ class ReleaseVersionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.4.2", "v1.4", "v1.4.2.1", "v1.4.2-rc1", "release-1", "v1..2", "vx.y.z"})
+  @ValueSource(strings = {
+      "1.4.2", "v1.4", "v1.4.2.1", "v1.4.2-rc1", "release-1", "v1..2", "vx.y.z"})
   void malformedTagIsRefusedSayingTheForm(String tag) {
     assertThatThrownBy(() -> ReleaseVersion.of(tag, "0.1.0-SNAPSHOT"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -55,7 +55,8 @@ class WebrtcProfilesTest {
     for (String line : Files.readAllLines(home.resolve("bin/m2.conf"))) {
       if (line.matches("\\s*load\\s+\\$\\{maven\\.home}/lib/\\*\\.jar\\s*")) {
         try (Stream<Path> jars = Files.list(home.resolve("lib"))) {
-          jars.filter(j -> j.toString().endsWith(".jar") && !j.getFileName().toString().contains("jansi"))
+          jars.filter(j -> j.toString().endsWith(".jar"))
+              .filter(j -> !j.getFileName().toString().contains("jansi"))
               .sorted().forEach(j -> lines.add("load " + j));
         }
       } else {
