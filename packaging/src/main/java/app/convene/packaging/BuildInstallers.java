@@ -197,7 +197,7 @@ public final class BuildInstallers {
     }
     if (os == Os.MAC && types.contains("dmg")) {
       steps.add(Step.unless(signing.macSkipReason(), "sign " + dmg.getFileName(),
-          () -> exec(signing.codesign(dmg.toString(), null))));
+          () -> exec(signing.codesignDiskImage(dmg.toString()))));
       steps.add(Step.unless(signing.notarySkipReason(), "notarize " + dmg.getFileName(),
           () -> exec(signing.notarize(dmg.toString()))));
       steps.add(Step.unless(signing.notarySkipReason(), "staple " + dmg.getFileName(),

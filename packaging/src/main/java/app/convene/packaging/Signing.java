@@ -78,6 +78,18 @@ final class Signing {
     return command;
   }
 
+  /** codesign's command for the disk image itself: a plain signature with a time stamp. */
+  List<String> codesignDiskImage(String dmg) {
+    List<String> command = new ArrayList<>(List.of("codesign", "--force", "--timestamp",
+        "--sign", env.get("CONVENE_MAC_SIGN_IDENTITY")));
+    String keychain = env.get("CONVENE_MAC_KEYCHAIN");
+    if (keychain != null && !keychain.isBlank()) {
+      command.addAll(List.of("--keychain", keychain));
+    }
+    command.add(dmg);
+    return command;
+  }
+
   /** notarytool's command that submits {@code dmg} and waits for Apple's verdict. */
   List<String> notarize(String dmg) {
     return List.of("xcrun", "notarytool", "submit", dmg,

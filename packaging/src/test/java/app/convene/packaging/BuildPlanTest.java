@@ -125,6 +125,9 @@ class BuildPlanTest {
         "Developer ID Application: Convene (TEAM123456)", "--entitlements",
         "Convene.entitlements", "Convene.app");
     assertThat(mac.codesign("libwebrtc-java.dylib", null)).doesNotContain("--entitlements");
+    assertThat(mac.codesignDiskImage("C.dmg")).containsSubsequence("codesign", "--timestamp",
+        "--sign", "Developer ID Application: Convene (TEAM123456)", "C.dmg")
+        .doesNotContain("--options", "--entitlements");
     assertThat(mac.notarize("C.dmg")).containsSubsequence("xcrun", "notarytool", "submit",
         "C.dmg", "--wait");
     assertThat(windows.signtool("Convene.msi")).containsSubsequence("signtool", "sign", "/fd",
