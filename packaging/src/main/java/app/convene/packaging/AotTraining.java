@@ -98,9 +98,9 @@ final class AotTraining {
     Path launcher = image.resolve("bin").resolve(name);
     Files.writeString(launcher, """
         #!/bin/sh
-        # Convene's launcher (installers/BuildInstallers.java): the bundled Java runtime with the
-        # app's class path, its options and the AOT cache. Not jpackage's native launcher, which
-        # asks rpm and dpkg on every start which package owns it.
+        # Convene's launcher (packaging/, AotTraining): the bundled Java runtime with the app's
+        # class path, its options and the AOT cache. Not jpackage's native launcher, which asks
+        # rpm and dpkg on every start which package owns it.
         app=$(dirname "$(dirname "$(readlink -f "$0")")")
         """ + String.join(" \\\n  ", command) + "\n");
     launcher.toFile().setExecutable(true, false);
