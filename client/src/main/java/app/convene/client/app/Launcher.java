@@ -2,6 +2,7 @@ package app.convene.client.app;
 
 import app.convene.client.account.SessionStore;
 import app.convene.client.headless.HeadlessParticipant;
+import app.convene.client.media.NativeCopies;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -31,6 +32,7 @@ public final class Launcher {
   }
 
   public static void main(String[] args) throws Exception {
+    NativeCopies.removeStaleInBackground(); // Windows: earlier runs' webrtc DLLs in %TEMP%
     if (Arrays.asList(args).contains("--headless")) {
       HeadlessParticipant.main(args);
       return;
