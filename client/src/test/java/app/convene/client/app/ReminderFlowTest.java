@@ -62,6 +62,7 @@ class ReminderFlowTest {
   private static Clock now;
   private static MutableClock clock;
   private static Account anna;
+  private static MacAppEvents dock;
   private final FxRobot robot = new FxRobot();
   private final AppScreens screens = new AppScreens(robot, "reminder-failure");
 
@@ -80,6 +81,9 @@ class ReminderFlowTest {
         backend.httpBase());
     Notifier.Timing reminders = new Notifier.Timing(clock, Duration.ofMillis(200),
         Duration.ofSeconds(1), List.of(Duration.ofMinutes(5), Duration.ZERO));
+    // The Dock's handlers as the launcher makes them; a Quit before the window exists is not tested.
+    dock = new MacAppEvents(javafx.application.Platform::runLater, () -> {});
+    ConveneApp.configureMacAppEvents(dock);
     FxToolkit.registerPrimaryStage();
     app = (ConveneApp) FxToolkit.setupApplication(() -> new ConveneApp(now, reminders));
   }
@@ -117,6 +121,13 @@ class ReminderFlowTest {
     assertThat(host.menuLabels()).first().isEqualTo("Open Convene");
     assertThat(host.menuLabels()).last().isEqualTo("Quit Convene");
     assertThat(Fx.call(() -> app.notifier().popupKeys())).isEmpty();
+
+    // macOS: a click on the Dock icon brings the window back from the tray.
+    Stage window = (Stage) robot.lookup("#calendar").query().getScene().getWindow();
+    Fx.run(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    screens.await(() -> Fx.call(() -> !window.isShowing()));
+    dock.reopened().appReopened(new java.awt.desktop.AppReopenedEvent());
+    screens.await(() -> Fx.call(window::isShowing));
 
     // "Remind me" on the calendar entry: ten minutes before, instead of the defaults.
     CalendarView calendar = robot.lookup("#calendar").queryAs(CalendarView.class);
