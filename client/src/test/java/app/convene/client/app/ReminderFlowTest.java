@@ -117,17 +117,12 @@ class ReminderFlowTest {
     screens.await(() -> Fx.call(() -> app.notifier() != null && app.notifier().tray().isPresent()));
     TrayHost host = Fx.call(() -> app.notifier().tray().orElseThrow());
     assertThat(SystemTray.getSystemTray().getTrayIcons()).hasSize(1);
+    assertThat(SystemTray.getSystemTray().getTrayIcons()[0].getImage())
+        .as("drawn for each size and scale").isInstanceOf(java.awt.image.MultiResolutionImage.class);
     screens.await(() -> host.menuLabels().stream().anyMatch(l -> l.contains("Quarterly planning")));
     assertThat(host.menuLabels()).first().isEqualTo("Open Convene");
     assertThat(host.menuLabels()).last().isEqualTo("Quit Convene");
     assertThat(Fx.call(() -> app.notifier().popupKeys())).isEmpty();
-
-    // macOS: a click on the Dock icon brings the window back from the tray.
-    Stage window = (Stage) robot.lookup("#calendar").query().getScene().getWindow();
-    Fx.run(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST)));
-    screens.await(() -> Fx.call(() -> !window.isShowing()));
-    dock.reopened().appReopened(new java.awt.desktop.AppReopenedEvent());
-    screens.await(() -> Fx.call(window::isShowing));
 
     // "Remind me" on the calendar entry: ten minutes before, instead of the defaults.
     CalendarView calendar = robot.lookup("#calendar").queryAs(CalendarView.class);
@@ -178,6 +173,12 @@ class ReminderFlowTest {
     screens.await(() -> Fx.call(() -> !main.isShowing()));
     assertThat(SystemTray.getSystemTray().getTrayIcons()).hasSize(1);
     assertThat(host.click("Open Convene")).isTrue();
+    screens.await(() -> Fx.call(main::isShowing));
+
+    // macOS: a click on the Dock icon brings the window back from the tray.
+    Fx.run(() -> main.fireEvent(new WindowEvent(main, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    screens.await(() -> Fx.call(() -> !main.isShowing()));
+    dock.reopened().appReopened(new java.awt.desktop.AppReopenedEvent());
     screens.await(() -> Fx.call(main::isShowing));
   }
 
