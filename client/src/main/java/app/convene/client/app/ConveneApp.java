@@ -20,6 +20,7 @@ import app.convene.client.call.JoinTicket;
 import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
+import app.convene.client.media.OsFamily;
 import app.convene.client.notify.NotificationCenter;
 import app.convene.client.notify.Notifier;
 import app.convene.client.ui.CallModel;
@@ -64,6 +65,7 @@ public final class ConveneApp extends Application {
   private final List<CallModel> calls = new ArrayList<>();
   private final Executor background = MediaEngine.background();
   private final Executor fx = Platform::runLater;
+  private final OsFamily os = OsFamily.current();
   private SessionStore store;
   private MediaEngine media;
   private Stage stage;
@@ -272,7 +274,7 @@ public final class ConveneApp extends Application {
         throw new CompletionException(e);
       }
     }, background).thenComposeAsync(ticket -> {
-      CallModel call = new CallModel(title, user.displayName(), media(), fx);
+      CallModel call = new CallModel(title, user.displayName(), media(), fx, os);
       fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
       return call.connect(ticket, TokenSource.of(api)).thenApply(v -> {
         hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
