@@ -2,6 +2,8 @@ package app.convene.client.app;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * ends with a quote is passed as it is, so {@link #argument} hands over the value already quoted
  * and escaped by the C runtime's rules; in the strict mode the JDK refuses any argument that is
  * quoted and holds a quote, so the app cannot register and says so (the .msi's entry stays).
- * Chosen over {@code reg import} of a generated .reg file: the same quoting question would move
- * into the .reg format, and this command line can be checked on Linux (see the tests).
+ * Chosen over {@code reg import} of a generated .reg file: that moves the quoting into the .reg
+ * format, which only Windows can check, while this command line can be checked on Linux (see the
+ * tests). Only the check whether anything must be written reads a .reg file, see
+ * {@link #registered}.
  *
  * <p>Threads: {@link #register} blocks on reg.exe; the app calls it on its own daemon thread.
  */
@@ -84,8 +88,7 @@ final class WindowsUrlScheme {
   Outcome register(String exe) {
     String command = command(exe);
     try {
-      Result query = run(List.of("query", COMMAND_KEY, "/ve"));
-      if (query.exitCode() == 0 && command.equals(defaultValue(query.output()))) {
+      if (command.equals(registered())) {
         log.debug("convene:// links already open {}", exe);
         return Outcome.ALREADY_REGISTERED;
       }
@@ -110,7 +113,8 @@ final class WindowsUrlScheme {
       log.info("convene:// links now open {}", exe);
       return Outcome.REGISTERED;
     } catch (IOException e) {
-      log.warn("cannot register convene:// links: reg.exe did not run: {}", e.getMessage());
+      log.warn("cannot register convene:// links: reg.exe did not run or its answer was unreadable: {}",
+          e.toString());
       return Outcome.FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -140,12 +144,36 @@ final class WindowsUrlScheme {
     return out.repeat('\\', 2 * backslashes).append('"').toString();
   }
 
-  /** The default value in {@code reg query ... /ve} output, or null. */
-  static String defaultValue(String queryOutput) {
-    for (String line : queryOutput.lines().toList()) {
-      int type = line.indexOf("    REG_SZ    ");
-      if (type >= 0) {
-        return line.substring(type + "    REG_SZ    ".length());
+  /**
+   * The command registered now, or null. Read with {@code reg export}, whose .reg file is UTF-16
+   * whatever the console's code page: {@code reg query} prints in the OEM code page, in which a
+   * path with a user name in Cyrillic would never compare equal.
+   */
+  private String registered() throws IOException, InterruptedException {
+    Path file = Files.createTempFile("convene-url-scheme", ".reg");
+    try {
+      Result export = run(List.of("export", COMMAND_KEY, file.toString(), "/y"));
+      return export.exitCode() == 0
+          ? defaultValue(Files.readString(file, StandardCharsets.UTF_16)) : null;
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  /** The default value ({@code @="..."}) in the text of a .reg file, unescaped; or null. */
+  static String defaultValue(String regFile) {
+    for (String line : regFile.lines().toList()) {
+      if (line.startsWith("@=\"") && line.endsWith("\"") && line.length() >= 4) {
+        String quoted = line.substring(3, line.length() - 1);
+        StringBuilder value = new StringBuilder(quoted.length());
+        for (int i = 0; i < quoted.length(); i++) {
+          char c = quoted.charAt(i);
+          if (c == '\\' && i + 1 < quoted.length()) {
+            c = quoted.charAt(++i);
+          }
+          value.append(c);
+        }
+        return value.toString();
       }
     }
     return null;
@@ -158,8 +186,7 @@ final class WindowsUrlScheme {
     command.addAll(arguments);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getOutputStream().close();
-    // reg.exe writes in the console's code page, which Java reports as stdout.encoding. A path
-    // that does not survive it only means the keys are written again at the next start.
+    // Error messages only (values are read from an exported file): the console's code page.
     String output = new String(process.getInputStream().readAllBytes(), consoleCharset());
     if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly();

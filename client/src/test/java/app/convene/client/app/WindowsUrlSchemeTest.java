@@ -100,8 +100,12 @@ class WindowsUrlSchemeTest {
       assertThat(scheme(true).register(exe)).as(exe).isEqualTo(Outcome.REGISTERED);
 
       List<List<String>> onWindows = recordedCalls().stream().map(WindowsUrlSchemeTest::argvOnWindows).toList();
-      assertThat(onWindows).as(exe).containsExactly(
-          List.of("query", "HKCU\\Software\\Classes\\convene\\shell\\open\\command", "/ve"),
+      List<String> export = onWindows.getFirst();
+      assertThat(export).hasSize(4);
+      assertThat(List.of(export.get(0), export.get(1), export.get(3))).containsExactly(
+          "export", "HKCU\\Software\\Classes\\convene\\shell\\open\\command", "/y");
+      assertThat(export.get(2)).endsWith(".reg");
+      assertThat(onWindows.subList(1, onWindows.size())).as(exe).containsExactly(
           List.of("add", "HKCU\\Software\\Classes\\convene", "/ve", "/d", "URL:Convene invite link", "/f"),
           List.of("add", "HKCU\\Software\\Classes\\convene", "/v", "URL Protocol", "/d", "", "/f"),
           List.of("add", "HKCU\\Software\\Classes\\convene\\DefaultIcon", "/ve", "/d", "\"" + exe + "\",0", "/f"),
@@ -142,18 +146,28 @@ class WindowsUrlSchemeTest {
     assertThat(WindowsCommandLine.split(line)).containsExactly(REG, "/d", exe, "%1", "/f");
   }
 
+  /** A .reg file as {@code reg export} writes it: UTF-16LE with a byte order mark. */
+  private void exportWillAnswer(String value) throws IOException {
+    String escaped = value.replace("\\", "\\\\").replace("\"", "\\\"");
+    Files.write(dir.resolve("export.reg"), ("\uFEFFWindows Registry Editor Version 5.00\r\n\r\n"
+        + "[HKEY_CURRENT_USER\\Software\\Classes\\convene\\shell\\open\\command]\r\n"
+        + "@=\"" + escaped + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_16LE));
+  }
+
   @Test
   void nothingIsWrittenWhenTheValueIsAlreadyRight() throws IOException {
-    String exe = "C:\\Program Files (x86)\\R&D\\Convene.exe";
+    // A user name in Cyrillic: reg query would print it in the OEM code page; the export is UTF-16.
+    String exe = "C:\\Users\\Анна Иванова\\AppData\\Local\\Programs\\Convene\\Convene.exe";
     scheme(true).register(exe);
-    // What reg.exe would now answer, from the value it was given.
-    String stored = argvOnWindows(recordedCalls().getLast()).get(4);
-    Files.writeString(dir.resolve("query.out"), "\r\nHKEY_CURRENT_USER\\Software\\Classes\\convene\\shell"
-        + "\\open\\command\r\n    (Default)    REG_SZ    " + stored + "\r\n\r\n");
+    // What reg.exe would now export, from the value it was given.
+    exportWillAnswer(argvOnWindows(recordedCalls().getLast()).get(4));
     Files.delete(calls);
 
     assertThat(scheme(true).register(exe)).isEqualTo(Outcome.ALREADY_REGISTERED);
-    assertThat(recordedCalls()).hasSize(1).allSatisfy(call -> assertThat(call.getFirst()).isEqualTo("query"));
+    List<List<String>> calledNow = recordedCalls();
+    assertThat(calledNow).hasSize(1);
+    assertThat(calledNow.getFirst().getFirst()).isEqualTo("export");
+    assertThat(Path.of(calledNow.getFirst().get(2))).as("the exported file is deleted").doesNotExist();
 
     Files.delete(calls);
     assertThat(scheme(true).register("C:\\Moved\\Convene.exe")).isEqualTo(Outcome.REGISTERED);
@@ -194,9 +208,11 @@ class WindowsUrlSchemeTest {
   }
 
   @Test
-  void theQueryAnswerIsReadExactly() {
-    assertThat(WindowsUrlScheme.defaultValue("\r\nHKEY_CURRENT_USER\\x\r\n    (Default)    REG_SZ    \"C:\\a b\\c.exe\" \"%1\"\r\n"))
-        .isEqualTo("\"C:\\a b\\c.exe\" \"%1\"");
-    assertThat(WindowsUrlScheme.defaultValue("ERROR: The system was unable to find the specified registry key or value.")).isNull();
+  void theExportedValueIsReadExactly() {
+    String header = "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_CURRENT_USER\\x]\r\n";
+    assertThat(WindowsUrlScheme.defaultValue(header
+        + "@=\"\\\"C:\\\\Users\\\\Анна\\\\c.exe\\\" \\\"%1\\\"\"\r\n"))
+        .isEqualTo("\"C:\\Users\\Анна\\c.exe\" \"%1\"");
+    assertThat(WindowsUrlScheme.defaultValue(header + "\"URL Protocol\"=\"\"\r\n")).as("no default value").isNull();
   }
 }
