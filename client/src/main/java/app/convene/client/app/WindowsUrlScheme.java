@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Windows: makes {@code convene://} links open the installed app, for the current user
- * ({@code HKCU\Software\Classes\convene}, no administrator needed). The .msi registers the scheme
- * too; this is the repair for a moved or updated app, so it must be right on its own. Elsewhere
+ * ({@code HKCU\Software\Classes\convene}, no administrator needed). The .msi may register the
+ * scheme too; this is the repair for a moved or updated app, so it must be right on its own.
+ * It writes only when the command differs, so a normal start runs one {@code reg export}. Elsewhere
  * the .desktop file (Linux) and Info.plist (macOS) do it.
  *
  * <p>The command stored is exactly {@code "<exe>" "%1"}. It goes to {@code reg.exe} as one
