@@ -19,22 +19,24 @@ public final class DataDirectory {
 
   /**
    * The default data folder: {@code $XDG_DATA_HOME/convene/server} or {@code
-   * ~/.local/share/convene/server} on Linux and other Unixes, {@code %APPDATA%\Convene\server} on
-   * Windows, {@code ~/Library/Application Support/Convene/server} on macOS.
+   * ~/.local/share/convene/server} on Linux and other Unixes, {@code %LOCALAPPDATA%\Convene\server} on
+   * Windows (beside the desktop app's data; it does not roam), {@code ~/Library/Application Support/Convene/server} on macOS.
    */
   public static Path defaultFor(Map<String, String> env) {
     return defaultFor(env, System.getProperty("os.name", ""), System.getProperty("user.home", "."));
   }
 
-  static Path defaultFor(Map<String, String> env, String osName, String userHome) {
+  /** The default data folder for this environment, OS name and home folder (the desktop app's
+   * tests check that it sits inside the app's own data folder). */
+  public static Path defaultFor(Map<String, String> env, String osName, String userHome) {
     Objects.requireNonNull(env, "env == null");
     String os = osName.toLowerCase(Locale.ROOT);
     Path home = Path.of(userHome);
     if (os.startsWith("windows")) {
-      String appData = env.get("APPDATA");
-      Path base = appData != null && !appData.isBlank()
-          ? Path.of(appData)
-          : home.resolve("AppData").resolve("Roaming");
+      String local = env.get("LOCALAPPDATA");
+      Path base = local != null && !local.isBlank() && Path.of(local).isAbsolute()
+          ? Path.of(local)
+          : home.resolve("AppData").resolve("Local");
       return base.resolve("Convene").resolve("server");
     }
     if (os.startsWith("mac")) {

@@ -140,9 +140,12 @@ class ServerConfigTest {
         .isEqualTo(Path.of("/home/anna/.local/share/convene/server"));
     assertThat(DataDirectory.defaultFor(Map.of(), "Mac OS X", "/Users/anna"))
         .isEqualTo(Path.of("/Users/anna/Library/Application Support/Convene/server"));
+    assertThat(DataDirectory.defaultFor(Map.of("APPDATA", "/c/Users/anna/AppData/Roaming",
+            "LOCALAPPDATA", "/d/local/anna"), "Windows 11", "/c/Users/anna"))
+        .as("local, never roaming").isEqualTo(Path.of("/d/local/anna/Convene/server"));
     assertThat(DataDirectory.defaultFor(Map.of("APPDATA", "/c/Users/anna/AppData/Roaming"),
             "Windows 11", "/c/Users/anna"))
-        .isEqualTo(Path.of("/c/Users/anna/AppData/Roaming/Convene/server"));
+        .isEqualTo(Path.of("/c/Users/anna/AppData/Local/Convene/server"));
   }
 
   @Test

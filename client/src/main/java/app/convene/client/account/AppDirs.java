@@ -1,5 +1,6 @@
 package app.convene.client.account;
 
+import app.convene.client.google.UserFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,22 +13,12 @@ public final class AppDirs {
   private AppDirs() {}
 
   /**
-   * The per-user data folder: {@code $XDG_DATA_HOME/convene} or {@code ~/.local/share/convene} on
-   * Linux, {@code %APPDATA%\Convene} on Windows, {@code ~/Library/Application Support/Convene} on
-   * macOS.
+   * The per-user data folder, {@link UserFolders#dataDir()}: {@code $XDG_DATA_HOME/convene} or
+   * {@code ~/.local/share/convene} on Linux, {@code %LOCALAPPDATA%\\Convene} on Windows (it does
+   * not roam), {@code ~/Library/Application Support/Convene} on macOS.
    */
   public static Path defaultDataDir() {
-    String os = System.getProperty("os.name", "").toLowerCase();
-    Path home = Path.of(System.getProperty("user.home"));
-    if (os.contains("win")) {
-      String appData = System.getenv("APPDATA");
-      return (appData != null ? Path.of(appData) : home).resolve("Convene");
-    }
-    if (os.contains("mac")) {
-      return home.resolve("Library/Application Support/Convene");
-    }
-    String xdg = System.getenv("XDG_DATA_HOME");
-    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share")).resolve("convene");
+    return UserFolders.forCurrentUser().dataDir();
   }
 
   /** Creates {@code dir} if needed, readable by its owner only where the file system allows. */

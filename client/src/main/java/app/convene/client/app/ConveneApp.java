@@ -20,6 +20,7 @@ import app.convene.client.call.JoinTicket;
 import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
+import app.convene.client.media.OsFamily;
 import app.convene.client.notify.NotificationCenter;
 import app.convene.client.notify.Notifier;
 import app.convene.client.ui.CallModel;
@@ -53,6 +54,8 @@ public final class ConveneApp extends Application {
   private static volatile GoogleModel.ConfigSource googleConfig = GoogleConfig::load;
   private static volatile BrowserOpener browser = BrowserOpener.system();
   private static volatile OpenRequests openRequests = new OpenRequests();
+  private static volatile MacAppEvents macAppEvents =
+      new MacAppEvents(Platform::runLater, Platform::exit);
   private static volatile CompletableFuture<?> serverReady = CompletableFuture.completedFuture(null);
   private static final CompletableFuture<Void> firstScreen = new CompletableFuture<>();
   private static volatile CompletableFuture<ApiClient> preloadedSession;
@@ -62,6 +65,7 @@ public final class ConveneApp extends Application {
   private final List<CallModel> calls = new ArrayList<>();
   private final Executor background = MediaEngine.background();
   private final Executor fx = Platform::runLater;
+  private final OsFamily os = OsFamily.current();
   private SessionStore store;
   private MediaEngine media;
   private Stage stage;
@@ -115,6 +119,11 @@ public final class ConveneApp extends Application {
     openRequests = requests;
   }
 
+  /** The Dock's reopen and Quit on macOS; see {@link MacAppEvents}. */
+  static void configureMacAppEvents(MacAppEvents events) {
+    macAppEvents = events;
+  }
+
   /** Tests: the Google OAuth client (pointing at a local fake) and the browser. */
   static void configureGoogle(GoogleModel.ConfigSource config, BrowserOpener opener) {
     googleConfig = config;
@@ -131,6 +140,7 @@ public final class ConveneApp extends Application {
     store = new SessionStore(options.dataDir());
     stage.setTitle(Messages.get("app.title"));
     openRequests.attach(stage);
+    macAppEvents.attach(this::showMainWindow, this::quit);
     // With a stored session the calendar shows at once, from the offline copy while the embedded
     // server starts; the session is checked once the server is up (a refused one signs out).
     CompletableFuture<ApiClient> preloaded = preloadedSession;
@@ -234,7 +244,7 @@ public final class ConveneApp extends Application {
   /** The parts of a signed-in window beside the calendar; FX thread. */
   private void startAround(ApiClient api, UserView user, CalendarService service, CalendarPane pane) {
     notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
-        stylesheet());
+        stylesheet(), this::showMainWindow, this::quit);
     pane.addTool(new NotificationCenter(notifier.model(), reminderTiming.clock().getZone()));
     google.start();
     Reminders.follow(notifier, google);
@@ -264,7 +274,7 @@ public final class ConveneApp extends Application {
         throw new CompletionException(e);
       }
     }, background).thenComposeAsync(ticket -> {
-      CallModel call = new CallModel(title, user.displayName(), media(), fx);
+      CallModel call = new CallModel(title, user.displayName(), media(), fx, os);
       fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
       return call.connect(ticket, TokenSource.of(api)).thenApply(v -> {
         hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
@@ -308,6 +318,21 @@ public final class ConveneApp extends Application {
       api.logout();
       store.clear();
     }, background).thenRunAsync(this::showSignIn, fx);
+  }
+
+  /** Shows the main window, also when it is hidden to the tray or minimised; FX thread. */
+  private void showMainWindow() {
+    stage.setIconified(false);
+    stage.show();
+    stage.toFront();
+  }
+
+  /**
+   * Ends the app (the tray's Quit, the Dock's Quit on macOS): JavaFX stops, {@link #stop} hangs
+   * up, and the launcher closes the embedded server before the process exits; FX thread.
+   */
+  private void quit() {
+    Platform.exit();
   }
 
   /** Puts {@code root} into the window, and opens the window if it is not open yet. */

@@ -2,6 +2,7 @@ package app.convene.client.app;
 
 import app.convene.client.account.SessionStore;
 import app.convene.client.headless.HeadlessParticipant;
+import app.convene.client.media.NativeCopies;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.application.Platform;
 
 /**
  * The entry point of the desktop app and of the headless participant ({@code --headless}). Not
@@ -31,6 +33,7 @@ public final class Launcher {
   }
 
   public static void main(String[] args) throws Exception {
+    NativeCopies.removeStaleInBackground(); // Windows: earlier runs' webrtc DLLs in %TEMP%
     if (Arrays.asList(args).contains("--headless")) {
       HeadlessParticipant.main(args);
       return;
@@ -70,6 +73,8 @@ public final class Launcher {
     }
     launch.open().forEach(argument -> requests.submit(OpenRequest.parse(argument)));
     DesktopOpenEvents.install(requests);
+    MacAppEvents dock = new MacAppEvents(Platform::runLater, Platform::exit);
+    dock.install();
     WindowsUrlScheme.registerInBackground();
     // The embedded server (H2, migrations, Jetty) starts while JavaFX starts and shows the window;
     // the app waits for it before it resumes the stored session.
@@ -93,6 +98,7 @@ public final class Launcher {
         ? options.server() : EmbeddedServer.uri(EmbeddedServer.DEFAULT_PORT);
     ConveneApp.configure(options, server);
     ConveneApp.configureOpenRequests(requests);
+    ConveneApp.configureMacAppEvents(dock);
     ConveneApp.configureServerReady(embedded);
     StartupProbe.mark("JavaFX launching");
     try {

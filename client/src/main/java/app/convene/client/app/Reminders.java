@@ -33,18 +33,17 @@ final class Reminders {
 
   /** Builds and starts the notifier; FX thread. */
   static Notifier start(Stage stage, String userId, java.nio.file.Path dataDir,
-      Notifier.Timing timing, CalendarService service, CalendarPane calendar, String stylesheet) {
+      Notifier.Timing timing, CalendarService service, CalendarPane calendar, String stylesheet,
+      Runnable showWindow, Runnable quit) {
     Notifier notifier = new Notifier(dataDir, userId, timing, stylesheet, new Notifier.App() {
       @Override
       public void openWindow() {
-        stage.setIconified(false);
-        stage.show();
-        stage.toFront();
+        showWindow.run();
       }
 
       @Override
       public void quit() {
-        Platform.exit();
+        quit.run();
       }
     });
     notifier.addSource("server", () -> upcoming(timing, service, notifier.overrides(), calendar::open));

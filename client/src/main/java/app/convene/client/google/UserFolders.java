@@ -11,7 +11,8 @@ import java.util.Objects;
  * <ul>
  *   <li>Linux: {@code $XDG_CONFIG_HOME/convene} (else {@code ~/.config/convene}) and {@code
  *       $XDG_DATA_HOME/convene} (else {@code ~/.local/share/convene});
- *   <li>Windows: {@code %APPDATA%\Convene} and {@code %LOCALAPPDATA%\Convene};
+ *   <li>Windows: {@code %LOCALAPPDATA%\Convene} for both: nothing roams (tokens, caches and the
+ *       database belong to this machine), and settings sit beside the data;
  *   <li>macOS: {@code ~/Library/Application Support/Convene} for both.
  * </ul>
  */
@@ -30,9 +31,9 @@ public record UserFolders(Path configDir, Path dataDir) {
   static UserFolders of(String osName, Map<String, String> env, Path home) {
     String os = osName.toLowerCase(Locale.ROOT);
     if (os.startsWith("windows")) {
-      Path roaming = absolute(env.get("APPDATA"), home.resolve("AppData").resolve("Roaming"));
-      Path local = absolute(env.get("LOCALAPPDATA"), home.resolve("AppData").resolve("Local"));
-      return new UserFolders(roaming.resolve("Convene"), local.resolve("Convene"));
+      Path local = absolute(env.get("LOCALAPPDATA"), home.resolve("AppData").resolve("Local"))
+          .resolve("Convene");
+      return new UserFolders(local, local);
     }
     if (os.startsWith("mac")) {
       Path support = home.resolve("Library").resolve("Application Support").resolve("Convene");

@@ -8,8 +8,6 @@ import java.awt.MenuItem;
 import java.awt.PopupMenu;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -18,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,14 +72,21 @@ public final class TrayHost implements AutoCloseable {
           result.complete(Optional.empty());
           return;
         }
-        TrayIcon icon = new TrayIcon(image(), Messages.get("tray.tooltip"));
+        boolean mac = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT)
+            .startsWith("mac");
+        if (mac) {
+          // macOS's tray peer (sun.lwawt.macosx.CTrayIcon) reads this once, when the first tray
+          // icon is made, and then marks every tray image as a template (TrayIcon's Javadoc).
+          System.setProperty("apple.awt.enableTemplateImages", "true");
+        }
+        TrayIcon icon = new TrayIcon((Image) TrayIconImages.create(mac), Messages.get("tray.tooltip"));
         icon.setImageAutoSize(true);
         TrayHost host = new TrayHost(icon, actions, fx, zone);
         icon.addActionListener(e -> fx.execute(actions::open));
         host.rebuild(List.of());
         SystemTray.getSystemTray().add(icon);
         result.complete(Optional.of(host));
-      } catch (AWTException | IOException | RuntimeException e) {
+      } catch (AWTException | RuntimeException e) {
         log.warn("no tray icon: {}", e.toString());
         result.complete(Optional.empty());
       }
@@ -150,15 +154,6 @@ public final class TrayHost implements AutoCloseable {
     MenuItem item = new MenuItem(label);
     item.addActionListener(e -> fx.execute(action));
     return item;
-  }
-
-  private static Image image() throws IOException {
-    try (InputStream in = Messages.class.getResourceAsStream("tray-icon.png")) {
-      if (in == null) {
-        throw new IOException("tray-icon.png is missing");
-      }
-      return ImageIO.read(in);
-    }
   }
 
   /** Takes the icon out of the tray. */

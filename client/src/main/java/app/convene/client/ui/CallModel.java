@@ -8,6 +8,7 @@ import app.convene.client.call.PeerStats;
 import app.convene.client.call.Reconnect;
 import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
+import app.convene.client.media.OsFamily;
 import app.convene.protocol.ErrorCode;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Peer;
@@ -49,6 +50,7 @@ public final class CallModel {
   private final BooleanProperty microphoneOn = new SimpleBooleanProperty(this, "microphoneOn", true);
   private final BooleanProperty cameraOn = new SimpleBooleanProperty(this, "cameraOn", true);
   private final BooleanProperty sharing = new SimpleBooleanProperty(this, "sharing");
+  private final boolean screenSharing;
   private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper(this, "ended");
   private final ReadOnlyBooleanWrapper reconnecting =
       new ReadOnlyBooleanWrapper(this, "reconnecting");
@@ -66,9 +68,11 @@ public final class CallModel {
   /**
    * @param room what the window calls the room, e.g. the meeting's title
    * @param fx runs tasks on the FX thread ({@code Platform::runLater})
+   * @param os the system the app runs on: screen sharing is offered where it works
    */
-  public CallModel(String room, String name, MediaEngine media, Executor fx) {
+  public CallModel(String room, String name, MediaEngine media, Executor fx, OsFamily os) {
     this.room = Objects.requireNonNull(room, "room == null");
+    this.screenSharing = Objects.requireNonNull(os, "os == null").screenSharing();
     this.media = Objects.requireNonNull(media, "media == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
     self = new TileModel("self", name + " (" + Messages.get("call.you") + ")", true);
@@ -183,7 +187,21 @@ public final class CallModel {
     session.setCameraEnabled(cameraOn.get());
   }
 
+  /** Whether the screen can be shared on this system; see {@link OsFamily#screenSharing()}. */
+  public boolean screenSharingAvailable() {
+    return screenSharing;
+  }
+
+  /** Why the screen cannot be shared here, for the user; empty where it can. */
+  public String screenSharingNote() {
+    return screenSharing ? "" : Messages.get("call.shareUnavailableMac");
+  }
+
   public void toggleScreenShare() {
+    if (!screenSharing) {
+      status.set(screenSharingNote());
+      return;
+    }
     boolean start = !sharing.get();
     session
         .onCallThread(

@@ -5,12 +5,14 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -96,6 +98,20 @@ public final class CallWindow {
     share.textProperty().bind(Bindings.when(model.sharingProperty())
         .then(Messages.get("call.stopShare")).otherwise(Messages.get("call.share")));
     share.setOnAction(e -> model.toggleScreenShare());
+    Node shareControl = share;
+    if (!model.screenSharingAvailable()) {
+      // A disabled control shows no tooltip of its own, so the note sits on a wrapper.
+      share.setDisable(true);
+      Label wrapper = new Label(null, share);
+      wrapper.setId("share-unavailable");
+      Tooltip note = new Tooltip(model.screenSharingNote());
+      note.setWrapText(true);
+      note.setMaxWidth(340);
+      note.setShowDelay(javafx.util.Duration.millis(150));
+      wrapper.setTooltip(note);
+      wrapper.setAccessibleHelp(model.screenSharingNote());
+      shareControl = wrapper;
+    }
 
     ComboBox<Device> cameras = devices("camera-choice", Messages.get("call.camera"));
     cameras.promptTextProperty().bind(model.cameraNameProperty());
@@ -153,7 +169,7 @@ public final class CallWindow {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, mic, camera, share, invite, moveToMeet, spacer,
+    HBox bar = new HBox(8, mic, camera, shareControl, invite, moveToMeet, spacer,
         labelled(Messages.get("call.camera"), cameras),
         labelled(Messages.get("call.microphone"), microphones),
         labelled(Messages.get("call.speaker"), speakers), hangUp);

@@ -62,6 +62,7 @@ class ReminderFlowTest {
   private static Clock now;
   private static MutableClock clock;
   private static Account anna;
+  private static MacAppEvents dock;
   private final FxRobot robot = new FxRobot();
   private final AppScreens screens = new AppScreens(robot, "reminder-failure");
 
@@ -80,6 +81,9 @@ class ReminderFlowTest {
         backend.httpBase());
     Notifier.Timing reminders = new Notifier.Timing(clock, Duration.ofMillis(200),
         Duration.ofSeconds(1), List.of(Duration.ofMinutes(5), Duration.ZERO));
+    // The Dock's handlers as the launcher makes them; a Quit before the window exists is not tested.
+    dock = new MacAppEvents(javafx.application.Platform::runLater, () -> {});
+    ConveneApp.configureMacAppEvents(dock);
     FxToolkit.registerPrimaryStage();
     app = (ConveneApp) FxToolkit.setupApplication(() -> new ConveneApp(now, reminders));
   }
@@ -113,6 +117,8 @@ class ReminderFlowTest {
     screens.await(() -> Fx.call(() -> app.notifier() != null && app.notifier().tray().isPresent()));
     TrayHost host = Fx.call(() -> app.notifier().tray().orElseThrow());
     assertThat(SystemTray.getSystemTray().getTrayIcons()).hasSize(1);
+    assertThat(SystemTray.getSystemTray().getTrayIcons()[0].getImage())
+        .as("drawn for each size and scale").isInstanceOf(java.awt.image.MultiResolutionImage.class);
     screens.await(() -> host.menuLabels().stream().anyMatch(l -> l.contains("Quarterly planning")));
     assertThat(host.menuLabels()).first().isEqualTo("Open Convene");
     assertThat(host.menuLabels()).last().isEqualTo("Quit Convene");
@@ -167,6 +173,12 @@ class ReminderFlowTest {
     screens.await(() -> Fx.call(() -> !main.isShowing()));
     assertThat(SystemTray.getSystemTray().getTrayIcons()).hasSize(1);
     assertThat(host.click("Open Convene")).isTrue();
+    screens.await(() -> Fx.call(main::isShowing));
+
+    // macOS: a click on the Dock icon brings the window back from the tray.
+    Fx.run(() -> main.fireEvent(new WindowEvent(main, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    screens.await(() -> Fx.call(() -> !main.isShowing()));
+    dock.reopened().appReopened(new java.awt.desktop.AppReopenedEvent());
     screens.await(() -> Fx.call(main::isShowing));
   }
 

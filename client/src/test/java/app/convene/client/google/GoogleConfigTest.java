@@ -86,7 +86,20 @@ final class GoogleConfigTest {
     assertThat(UserFolders.of("Mac OS X", Map.of(), home).configDir())
         .isEqualTo(Path.of("/home/ana/Library/Application Support/Convene"));
     assertThat(UserFolders.of("Windows 11", Map.of("APPDATA", "/users/ana/roaming", "LOCALAPPDATA", "/users/ana/local"), home))
-        .isEqualTo(new UserFolders(Path.of("/users/ana/roaming/Convene"), Path.of("/users/ana/local/Convene")));
+        .as("nothing roams: settings and data in one local folder")
+        .isEqualTo(new UserFolders(Path.of("/users/ana/local/Convene"), Path.of("/users/ana/local/Convene")));
+    assertThat(UserFolders.of("Windows 11", Map.of("APPDATA", "/users/ana/roaming"), home).dataDir())
+        .isEqualTo(Path.of("/home/ana/AppData/Local/Convene"));
+  }
+
+  @Test
+  void embeddedServerKeepsItsDataInsideTheAppsDataFolderOnEveryOs() {
+    Map<String, String> env = Map.of("APPDATA", "/users/ana/roaming", "LOCALAPPDATA", "/users/ana/local",
+        "XDG_DATA_HOME", "/data/ana");
+    for (String os : List.of("Windows 11", "Mac OS X", "Linux")) {
+      assertThat(app.convene.server.DataDirectory.defaultFor(env, os, "/home/ana")).as(os)
+          .isEqualTo(UserFolders.of(os, env, Path.of("/home/ana")).dataDir().resolve("server"));
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.headless.HeadlessSummary;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
+import app.convene.client.media.OsFamily;
 import app.convene.client.testing.Fx;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
@@ -61,7 +62,7 @@ class CallWindowTest {
     Account anna = backend.account("Anna");
     Account boris = backend.account("Boris");
     String room = backend.meeting(anna, "Design review", boris);
-    CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, Platform::runLater));
+    CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, Platform::runLater, OsFamily.LINUX));
     call.connect(backend.ticket(anna, room)).get(10, TimeUnit.SECONDS);
     try {
       CallWindow window = Fx.call(() -> {
@@ -102,6 +103,49 @@ class CallWindowTest {
       // when an assertion failed; the other order crashes in the native library.
       Fx.call(call::hangUp).get(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void onMacOsScreenSharingIsOffAndTheUserIsToldWhy(FxRobot robot) throws Exception {
+    try {
+      for (Locale language : Messages.LANGUAGES) {
+        Messages.use(language);
+        CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, Platform::runLater, OsFamily.MACOS));
+        CallWindow window = Fx.call(() -> {
+          CallWindow opened = new CallWindow(call);
+          opened.show();
+          return opened;
+        });
+        String note = Messages.get("call.shareUnavailableMac");
+        assertThat(Fx.call(() -> robot.lookup("#share").query().isDisabled())).isTrue();
+        javafx.scene.control.Label wrapper = robot.lookup("#share-unavailable").queryAs(javafx.scene.control.Label.class);
+        assertThat(Fx.call(() -> wrapper.getTooltip().getText())).isEqualTo(note);
+
+        robot.moveTo(wrapper);
+        Fx.await(() -> Fx.call(() -> wrapper.getTooltip().isShowing()));
+        Thread.sleep(300);
+        Stage stage = window.stage();
+        Fx.screenshot(robot, Fx.call(() -> new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(),
+            stage.getWidth(), stage.getHeight() + 40)), "call-window-macos-" + language.getLanguage() + ".png");
+
+        // The command does nothing but say why (a keyboard or an old binding could still reach it).
+        Fx.run(call::toggleScreenShare);
+        assertThat(Fx.call(() -> call.statusProperty().get())).isEqualTo(note);
+        assertThat(Fx.call(() -> call.sharingProperty().get())).isFalse();
+        Fx.run(() -> stage.close());
+      }
+    } finally {
+      Messages.use(Locale.ENGLISH);
+    }
+  }
+
+  @Test
+  void screenSharingIsOfferedOnWindowsAndLinuxOnly() {
+    assertThat(OsFamily.of("Windows 11").screenSharing()).isTrue();
+    assertThat(OsFamily.of("Linux").screenSharing()).isTrue();
+    assertThat(OsFamily.of("FreeBSD")).isEqualTo(OsFamily.LINUX);
+    assertThat(OsFamily.of("Mac OS X")).isEqualTo(OsFamily.MACOS);
+    assertThat(OsFamily.MACOS.screenSharing()).isFalse();
   }
 
   /** The colour bars across a row, left to right, each bar once (edges and blends left out). */

@@ -7,6 +7,7 @@ import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.headless.HeadlessSummary;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
+import app.convene.client.media.OsFamily;
 import app.convene.client.testing.Fx;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
@@ -64,7 +65,7 @@ class ReconnectBannerIT {
     Account anna = backend.account("Anna");
     Account boris = backend.account("Boris");
     String room = backend.meeting(anna, "Design review", boris);
-    CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, Platform::runLater));
+    CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, Platform::runLater, OsFamily.LINUX));
     call.connect(backend.ticket(anna, room), anna::accessToken).get(10, TimeUnit.SECONDS);
     try {
       CallWindow window = Fx.call(() -> {
