@@ -1,6 +1,7 @@
 package app.convene.client.ui;
 
 import dev.onvoid.webrtc.media.Device;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -173,6 +174,12 @@ public final class CallWindow {
         labelled(Messages.get("call.camera"), cameras),
         labelled(Messages.get("call.microphone"), microphones),
         labelled(Messages.get("call.speaker"), speakers), hangUp);
+    // The buttons keep their whole label ("Выключить микрофон" is long); the device boxes give
+    // way first when the window is narrow.
+    for (javafx.scene.control.ButtonBase button
+        : List.of(mic, camera, share, invite, moveToMeet, hangUp)) {
+      button.setMinWidth(Region.USE_PREF_SIZE);
+    }
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(10, 12, 12, 12));
     bar.getStyleClass().add("call-controls");
@@ -189,6 +196,7 @@ public final class CallWindow {
     ComboBox<Device> box = new ComboBox<>();
     box.setId(id);
     box.setPrefWidth(150);
+    box.setMinWidth(90);
     box.setPromptText(prompt);
     box.setPlaceholder(new Label(Messages.get("call.noDevice")));
     box.setCellFactory(list -> new DeviceCell());

@@ -117,6 +117,11 @@ class CallWindowTest {
           return opened;
         });
         String note = Messages.get("call.shareUnavailableMac");
+        // Every button of the bar shows its whole label, in Russian too ("Выключить микрофон").
+        for (String id : List.of("#mute", "#camera", "#share", "#hang-up")) {
+          javafx.scene.control.Labeled button = robot.lookup(id).queryAs(javafx.scene.control.Labeled.class);
+          assertThat(Fx.call(button::isTextTruncated)).as(id + " in " + language).isFalse();
+        }
         assertThat(Fx.call(() -> robot.lookup("#share").query().isDisabled())).isTrue();
         javafx.scene.control.Label wrapper = robot.lookup("#share-unavailable").queryAs(javafx.scene.control.Label.class);
         assertThat(Fx.call(() -> wrapper.getTooltip().getText())).isEqualTo(note);
