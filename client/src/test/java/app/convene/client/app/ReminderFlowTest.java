@@ -129,8 +129,9 @@ class ReminderFlowTest {
     Fx.run(() -> calendar.setDate(LocalDate.ofInstant(start, now.getZone())));
     screens.await(() -> screens.entry("Quarterly planning").isPresent());
     screens.scrollIntoView("Quarterly planning");
-    robot.rightClickOn(screens.entry("Quarterly planning").orElseThrow());
+    openContextMenu("Quarterly planning", "Remind me");
     robot.clickOn("Remind me");
+    screens.await(() -> robot.lookup("10 minutes before").tryQuery().isPresent());
     robot.clickOn("10 minutes before");
     screens.await(() -> Fx.call(() -> app.notifier().overrides().get(planning.event().id()))
         .equals(Optional.of(List.of(Duration.ofMinutes(10)))));
@@ -248,5 +249,25 @@ class ReminderFlowTest {
     return Fx.call(() -> Window.getWindows().stream()
         .filter(w -> w instanceof Stage s && s.getProperties().containsKey(CallModel.class) && s.isShowing())
         .map(Stage.class::cast).findFirst());
+  }
+
+  /**
+   * Right-clicks the entry until its context menu shows {@code item}: a right-click that lands
+   * while the week view is still laying out after the scroll opens no menu (seen on a loaded
+   * machine as "Remind me returned no nodes").
+   */
+  private void openContextMenu(String title, String item) throws Exception {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      robot.rightClickOn(screens.entry(title).orElseThrow());
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (System.nanoTime() < deadline) {
+        if (robot.lookup(item).tryQuery().isPresent()) {
+          return;
+        }
+        Thread.sleep(50);
+      }
+      robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+    screens.await(() -> robot.lookup(item).tryQuery().isPresent());
   }
 }
