@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +82,7 @@ public final class BuildRuntime {
     Files.writeString(out.resolve("runtime-modules.txt"), String.join("\n", modules) + "\n");
 
     Path jmods = out.resolve("javafx-jmods");
-    deleteTree(jmods);
+    BuildInstallers.deleteTree(jmods);
     Files.createDirectories(jmods);
     JavaFxNatives filter = JavaFxNatives.ofRunningJdk();
     for (Path jar : javafx) {
@@ -93,7 +92,7 @@ public final class BuildRuntime {
     }
 
     Path runtime = out.resolve("runtime");
-    deleteTree(runtime);
+    BuildInstallers.deleteTree(runtime);
     run("jlink", "--module-path", jmods.toString(),
         "--add-modules", String.join(",", modules),
         "--include-locales=en,ru",
@@ -128,7 +127,7 @@ public final class BuildRuntime {
    */
   static List<String> toJmod(Path jar, Path jmod, Path natives, JavaFxNatives filter)
       throws IOException {
-    deleteTree(natives);
+    BuildInstallers.deleteTree(natives);
     Files.createDirectories(natives);
     List<String> dropped = new ArrayList<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -199,17 +198,6 @@ public final class BuildRuntime {
           throw new UncheckedIOException(e);
         }
       }).sum();
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }
