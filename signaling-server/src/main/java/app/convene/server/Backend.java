@@ -18,6 +18,8 @@ import app.convene.server.rooms.RoomService;
 import app.convene.server.signaling.ConnectedUsers;
 import app.convene.server.signaling.ResumeTokens;
 import app.convene.server.store.Database;
+import app.convene.server.throttle.Throttle;
+import app.convene.server.throttle.ThrottledRoutes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +39,7 @@ final class Backend implements AutoCloseable {
   private final Notices notices;
   private final InvitationMailer mailer;
   private final ResumeTokens resumeTokens;
+  private final Throttle throttle;
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
@@ -58,6 +61,8 @@ final class Backend implements AutoCloseable {
     CalendarRoutes.addTo(router, events, schedule);
     RoomRoutes.addTo(router, rooms);
     PreferencesRoutes.addTo(router, preferences);
+    this.throttle = Throttle.open(config.throttle(), clock);
+    ThrottledRoutes.wrap(router, throttle);
   }
 
   /**
@@ -101,6 +106,11 @@ final class Backend implements AutoCloseable {
     return notices;
   }
 
+  /** Counts sign-in failures and the like; shared through Redis when configured. */
+  Throttle throttle() {
+    return throttle;
+  }
+
   Router router() {
     return router;
   }
@@ -112,6 +122,7 @@ final class Backend implements AutoCloseable {
       notices.close();
       mailer.close();
       jobs.close();
+      throttle.close();
     } finally {
       database.close();
     }

@@ -4,6 +4,7 @@ import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
+import app.convene.server.throttle.ThrottleSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -98,7 +99,34 @@ final class ConfigParser {
               + " Retry-After (default 2000)"),
       new Option("password-hash-queue", "N",
           "sign-ins that may wait for a turn at once; more get 503 at once; 0 for 8 per"
-              + " concurrent hash (default 0)"));
+              + " concurrent hash (default 0)"),
+      // Throttling and sessions (ThrottleSettings; docs/server.md, "Throttling and sessions").
+      new Option("throttle-account-failures", "N",
+          "failed sign-ins (or invite tokens) on one account before each further try must wait"
+              + " (default 5)"),
+      new Option("throttle-address-failures", "N",
+          "failed attempts from one client address, across accounts, before it must wait"
+              + " (default 20)"),
+      new Option("throttle-attempts", "N",
+          "registrations and room creations per account or address before they must wait"
+              + " (default 30)"),
+      new Option("throttle-base-delay-millis", "MS",
+          "the first wait; it doubles with each further failure (default 1000)"),
+      new Option("throttle-max-delay-seconds", "S", "the longest wait (default 900)"),
+      new Option("throttle-window-seconds", "S",
+          "how long attempts are remembered after the last one (default 3600)"),
+      new Option("throttle-redis", "URI",
+          "redis://HOST:PORT to share the counters between servers (default: in this process)"),
+      new Option("throttle-redis-prefix", "PREFIX",
+          "prefix of the throttle's Redis keys (default convene:throttle:)"),
+      new Option("trusted-proxies", "ADDRESSES",
+          "comma-separated IP addresses of reverse proxies whose X-Forwarded-For names the"
+              + " client (default: none; the socket's address is the client's)"),
+      new Option("refresh-grace-seconds", "S",
+          "a spent refresh token works once more this long, for a lost response; 0 for never"
+              + " (default 30)"),
+      new Option("max-sockets-per-account", "N",
+          "signaling sockets one account may hold open (default 20)"));
 
   /** A day: a longer lead would tell users about tomorrow's meetings today. */
   private static final int MAX_REMINDER_LEAD_MINUTES = 24 * 60;
@@ -166,7 +194,8 @@ final class ConfigParser {
         in.smtp(),
         in.passwordHashing(defaults.passwordHashing()),
         in.integer("accept-queue-size", defaults.acceptQueueSize(), 1,
-            ServerConfig.MAX_ACCEPT_QUEUE_SIZE));
+            ServerConfig.MAX_ACCEPT_QUEUE_SIZE),
+        in.throttle(defaults.throttle()));
   }
 
   /** The options, one a line, for {@code --help}. */
@@ -288,6 +317,37 @@ final class ConfigParser {
         Duration.ofMillis(integer("password-hash-wait-millis",
             (int) defaults.maxWait().toMillis(), 0, (int) PasswordHashing.MAX_WAIT.toMillis())),
         integer("password-hash-queue", defaults.maxWaiting(), 0, PasswordHashing.MAX_WAITING));
+  }
+
+  private ThrottleSettings throttle(ThrottleSettings d) {
+    int max = 1_000_000;
+    Duration base = Duration.ofMillis(integer("throttle-base-delay-millis",
+        (int) d.baseDelay().toMillis(), 1, 3_600_000));
+    Duration most = seconds("throttle-max-delay-seconds", d.maxDelay(), 1);
+    if (most.compareTo(base) < 0) {
+      throw new IllegalArgumentException(
+          "--throttle-max-delay-seconds must not be shorter than --throttle-base-delay-millis");
+    }
+    String redis = text("throttle-redis", null);
+    if (redis != null && !redis.startsWith("redis://") && !redis.startsWith("rediss://")) {
+      throw new IllegalArgumentException(
+          single("throttle-redis").source() + ": a URI starting with redis:// or rediss:// is"
+              + " expected");
+    }
+    String proxies = text("trusted-proxies", null);
+    return new ThrottleSettings(
+        integer("throttle-account-failures", d.accountFailures(), 1, max),
+        integer("throttle-address-failures", d.addressFailures(), 1, max),
+        integer("throttle-attempts", d.attemptsPerWindow(), 1, max),
+        base,
+        most,
+        seconds("throttle-window-seconds", d.window(), 1),
+        redis,
+        text("throttle-redis-prefix", d.redisKeyPrefix()),
+        proxies == null ? d.trustedProxies() : Arrays.stream(proxies.split(","))
+            .map(String::strip).filter(p -> !p.isEmpty()).toList(),
+        seconds("refresh-grace-seconds", d.refreshGrace(), 0),
+        integer("max-sockets-per-account", d.maxSocketsPerAccount(), 1, max));
   }
 
   private int integer(String name, int fallback, int min, int max) {

@@ -3,10 +3,12 @@ package app.convene.server;
 import app.convene.protocol.api.ApiError;
 import app.convene.server.http.ApiHandler;
 import app.convene.server.http.Caller;
+import app.convene.server.http.ClientAddresses;
 import app.convene.server.http.Json;
 import app.convene.server.signaling.ConnectedUsers;
 import app.convene.server.signaling.SignalingEndpoint;
 import app.convene.server.signaling.SignalingService;
+import app.convene.server.throttle.ThrottledGate;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -73,12 +75,14 @@ public final class SignalingServer implements AutoCloseable {
     connector.setPort(config.port());
     connector.setAcceptQueueSize(config.acceptQueueSize());
     server.addConnector(connector);
-    signaling = new SignalingService(config, threads, clock, backend.rooms()::admit,
+    signaling = new SignalingService(config, threads, clock,
+        ThrottledGate.wrap(backend.rooms()::admit, backend.throttle()),
         backend.jobs(), connected, backend.notices(), backend.resumeTokens());
 
     PathMappingsHandler routes = new PathMappingsHandler();
     routes.addMapping(PathSpec.from("/health"), new HealthHandler(this::status));
-    routes.addMapping(PathSpec.from("/api/*"), new ApiHandler(backend.router(), backend.auth()));
+    routes.addMapping(PathSpec.from("/api/*"), new ApiHandler(backend.router(), backend.auth(),
+        new ClientAddresses(config.throttle().trustedProxies())));
     ContextHandler context = new ContextHandler("/");
     WebSocketUpgradeHandler upgrades =
         WebSocketUpgradeHandler.from(server, context, this::configureWebSockets);

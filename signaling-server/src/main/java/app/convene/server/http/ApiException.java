@@ -37,6 +37,17 @@ public final class ApiException extends RuntimeException {
     return new ApiException(503, "server_busy", message, retryAfterSeconds);
   }
 
+  /**
+   * 429 {@code too_many_attempts}: the client tried too often and may try again after {@code
+   * retryAfterSeconds} (answered as {@code Retry-After}).
+   */
+  public static ApiException tooManyAttempts(String message, long retryAfterSeconds) {
+    if (retryAfterSeconds < 1) {
+      throw new IllegalArgumentException("retryAfterSeconds < 1: " + retryAfterSeconds);
+    }
+    return new ApiException(429, "too_many_attempts", message, retryAfterSeconds);
+  }
+
   /** 400 {@code invalid_input}. */
   public static ApiException invalid(String message) {
     return new ApiException(400, "invalid_input", message);

@@ -34,10 +34,17 @@ public final class ApiHandler extends Handler.Abstract {
 
   private final Router router;
   private final CallerResolver callers;
+  private final ClientAddresses addresses;
 
   public ApiHandler(Router router, CallerResolver callers) {
+    this(router, callers, ClientAddresses.DIRECT);
+  }
+
+  /** @param addresses finds each request's client address, for throttling */
+  public ApiHandler(Router router, CallerResolver callers, ClientAddresses addresses) {
     this.router = Objects.requireNonNull(router, "router == null");
     this.callers = Objects.requireNonNull(callers, "callers == null");
+    this.addresses = Objects.requireNonNull(addresses, "addresses == null");
   }
 
   /** The token of an {@code Authorization: Bearer …} header value, if it is one. */
@@ -93,7 +100,8 @@ public final class ApiHandler extends Handler.Abstract {
     }
     Fields query = Request.extractQueryParameters(request);
     byte[] body = readBody(request);
-    return route.endpoint().handle(new ApiRequest(params, query, caller, body));
+    return route.endpoint().handle(new ApiRequest(params, query, caller, body,
+        addresses.of(request)));
   }
 
   private Caller authenticate(Request request, Response response) {

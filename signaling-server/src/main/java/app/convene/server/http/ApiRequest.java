@@ -15,12 +15,24 @@ public final class ApiRequest {
   private final Fields query;
   private final Caller caller;
   private final byte[] body;
+  private final String clientAddress;
 
   ApiRequest(Map<String, String> pathParams, Fields query, Caller caller, byte[] body) {
+    this(pathParams, query, caller, body, "unknown");
+  }
+
+  ApiRequest(Map<String, String> pathParams, Fields query, Caller caller, byte[] body,
+      String clientAddress) {
     this.pathParams = Map.copyOf(pathParams);
     this.query = Objects.requireNonNull(query, "query == null");
     this.caller = caller;
     this.body = Objects.requireNonNull(body, "body == null");
+    this.clientAddress = Objects.requireNonNull(clientAddress, "clientAddress == null");
+  }
+
+  /** The client's IP address as {@link ClientAddresses} found it. */
+  public String clientAddress() {
+    return clientAddress;
   }
 
   /** The signed-in user; every endpoint but the public ones of sign-in has one. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The REST routes: method and path pattern ({@code /api/events/{id}}) to an endpoint. Built once
@@ -62,6 +63,25 @@ public final class Router {
     Objects.requireNonNull(endpoint, "endpoint == null");
     routes.add(new Route(method, segments(pattern), access, endpoint));
     return this;
+  }
+
+  /**
+   * Replaces the endpoint of the route added with this method and pattern by {@code wrap} of it,
+   * for a concern that surrounds endpoints (throttling) without their knowing.
+   *
+   * @throws IllegalArgumentException when no such route was added
+   */
+  public Router wrap(String method, String pattern, UnaryOperator<Endpoint> wrap) {
+    Objects.requireNonNull(wrap, "wrap == null");
+    List<String> segments = segments(pattern);
+    for (int i = 0; i < routes.size(); i++) {
+      Route route = routes.get(i);
+      if (route.method().equals(method) && route.segments().equals(segments)) {
+        routes.set(i, new Route(method, segments, route.access(), wrap.apply(route.endpoint())));
+        return this;
+      }
+    }
+    throw new IllegalArgumentException("no route " + method + " " + pattern);
   }
 
   Match match(String method, String path) {

@@ -17,15 +17,20 @@ public final class LogCapture implements AutoCloseable {
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  private LogCapture(Class<?> source) {
-    this.logger = (Logger) LoggerFactory.getLogger(source);
+  private LogCapture(String name) {
+    this.logger = (Logger) LoggerFactory.getLogger(name);
     appender.setContext(logger.getLoggerContext());
     appender.start();
     logger.addAppender(appender);
   }
 
   public static LogCapture of(Class<?> source) {
-    return new LogCapture(source);
+    return new LogCapture(source.getName());
+  }
+
+  /** Captures a logger by name, e.g. {@code convene.security}. */
+  public static LogCapture named(String name) {
+    return new LogCapture(name);
   }
 
   public List<ILoggingEvent> events() {

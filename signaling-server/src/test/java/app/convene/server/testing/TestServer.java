@@ -7,6 +7,7 @@ import app.convene.protocol.api.RoomRequest;
 import app.convene.protocol.api.RoomView;
 import app.convene.server.ServerConfig;
 import app.convene.server.SignalingServer;
+import app.convene.server.throttle.ThrottleSettings;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,10 +47,15 @@ public final class TestServer implements AutoCloseable {
 
   /**
    * The defaults on a free port of 127.0.0.1, with no resume grace: a dropped socket's room-mates
-   * hear {@code peer-left} at once (the resume tests set a grace of their own).
+   * hear {@code peer-left} at once (the resume tests set a grace of their own). Every test
+   * client comes from 127.0.0.1 and the host of {@link #joined} opens many sockets, so the
+   * per-address throttle and the socket cap are set out of reach (the throttle tests set their
+   * own); the per-account throttle keeps its defaults.
    */
   public static ServerConfig config() {
-    return ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withResumeGrace(Duration.ZERO);
+    return ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withResumeGrace(Duration.ZERO)
+        .withThrottle(ThrottleSettings.DEFAULT.withAddressFailures(1_000_000)
+            .withAttemptsPerWindow(1_000_000).withMaxSocketsPerAccount(1_000_000));
   }
 
   public static TestServer start() throws Exception {
