@@ -43,8 +43,9 @@ final class Backend implements AutoCloseable {
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
-      Predicate<String> occupied, ConnectedUsers connected) {
+      Predicate<String> occupied, ConnectedUsers connected, Throttle throttle) {
     this.database = database;
+    this.throttle = throttle;
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl(),
         config.passwordHashing());
     this.resumeTokens = new ResumeTokens(secret, config.resumeTokenTtl(), clock);
@@ -61,7 +62,6 @@ final class Backend implements AutoCloseable {
     CalendarRoutes.addTo(router, events, schedule);
     RoomRoutes.addTo(router, rooms);
     PreferencesRoutes.addTo(router, preferences);
-    this.throttle = Throttle.open(config.throttle(), clock);
     ThrottledRoutes.wrap(router, throttle);
   }
 
@@ -75,11 +75,19 @@ final class Backend implements AutoCloseable {
       ConnectedUsers connected) throws IOException {
     Path dataDir = DataDirectory.create(config.dataDir());
     byte[] secret = TokenSecret.load(config.tokenSecret(), dataDir);
-    Database database = Database.open(config.databaseUrl(), config.databaseUser(),
-        config.databasePassword(), dataDir);
+    Throttle throttle = Throttle.open(config.throttle(), clock);
+    Database database;
     try {
-      return new Backend(config, clock, database, secret, occupied, connected);
+      database = Database.open(config.databaseUrl(), config.databaseUser(),
+          config.databasePassword(), dataDir);
     } catch (RuntimeException e) {
+      throttle.close();
+      throw e;
+    }
+    try {
+      return new Backend(config, clock, database, secret, occupied, connected, throttle);
+    } catch (RuntimeException e) {
+      throttle.close();
       database.close();
       throw e;
     }
