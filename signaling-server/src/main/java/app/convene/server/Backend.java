@@ -47,7 +47,7 @@ final class Backend implements AutoCloseable {
     this.database = database;
     this.throttle = throttle;
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl(),
-        config.passwordHashing());
+        config.passwordHashing(), config.throttle().refreshGrace(), connected::close);
     this.resumeTokens = new ResumeTokens(secret, config.resumeTokenTtl(), clock);
     this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
     this.notices = new Notices(database, clock, connected, config.reminderLead());

@@ -1,8 +1,8 @@
 package app.convene.server;
 
 import app.convene.protocol.api.ApiError;
+import app.convene.server.auth.SignedIn;
 import app.convene.server.http.ApiHandler;
-import app.convene.server.http.Caller;
 import app.convene.server.http.ClientAddresses;
 import app.convene.server.http.Json;
 import app.convene.server.signaling.ConnectedUsers;
@@ -106,7 +106,7 @@ public final class SignalingServer implements AutoCloseable {
     Objects.requireNonNull(clock, "clock == null");
     // The idle-room job asks the signaling service, which is built after the backend.
     AtomicReference<SignalingService> rooms = new AtomicReference<>();
-    ConnectedUsers connected = new ConnectedUsers();
+    ConnectedUsers connected = new ConnectedUsers(config.throttle().maxSocketsPerAccount());
     Backend backend = Backend.open(config, clock,
         room -> rooms.get() != null && rooms.get().isOccupied(room), connected);
     SignalingServer started;
@@ -232,7 +232,8 @@ public final class SignalingServer implements AutoCloseable {
                 "the server is shutting down");
             return null;
           }
-          Optional<Caller> caller = accessToken(request).flatMap(backend.auth()::resolve);
+          Optional<SignedIn> caller =
+              accessToken(request).flatMap(backend.auth()::resolveSignedIn);
           if (caller.isEmpty()) {
             response.setStatus(HttpStatus.UNAUTHORIZED_401);
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"convene\"");
@@ -242,7 +243,7 @@ public final class SignalingServer implements AutoCloseable {
                     + " the query parameter access_token")), callback);
             return null;
           }
-          return new SignalingEndpoint(signaling, caller.get());
+          return new SignalingEndpoint(signaling, caller.get().caller(), caller.get().session());
         });
   }
 

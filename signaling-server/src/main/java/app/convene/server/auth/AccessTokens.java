@@ -31,6 +31,12 @@ final class AccessTokens {
   /** An issued token and when it expires. */
   record Issued(String token, Instant expiresAt) {}
 
+  /** A valid token's user, and its sign-in session ({@code sid}), null in tokens without one. */
+  record Verified(UUID userId, String session) {}
+
+  /** The claim that names the sign-in session (the refresh token family). */
+  static final String SESSION_CLAIM = "sid";
+
   private final MACSigner signer;
   private final MACVerifier verifier;
   private final Duration ttl;
@@ -49,6 +55,11 @@ final class AccessTokens {
   }
 
   Issued issue(UUID userId) {
+    return issue(userId, null);
+  }
+
+  /** A token of the user in this sign-in session ({@code sid}), or of none when null. */
+  Issued issue(UUID userId, String session) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant expires = now.plus(ttl);
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
@@ -57,6 +68,7 @@ final class AccessTokens {
         .issueTime(Date.from(now))
         .expirationTime(Date.from(expires))
         .jwtID(UUID.randomUUID().toString())
+        .claim(SESSION_CLAIM, session)
         .build();
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
     try {
@@ -69,6 +81,11 @@ final class AccessTokens {
 
   /** The user id of a valid token; empty for anything else. */
   Optional<UUID> verify(String token) {
+    return verifySession(token).map(Verified::userId);
+  }
+
+  /** The user and sign-in session of a valid token; empty for anything else. */
+  Optional<Verified> verifySession(String token) {
     Objects.requireNonNull(token, "token == null");
     try {
       SignedJWT jwt = SignedJWT.parse(token);
@@ -81,7 +98,9 @@ final class AccessTokens {
           || !expires.toInstant().isAfter(clock.instant()) || claims.getSubject() == null) {
         return Optional.empty();
       }
-      return Optional.of(UUID.fromString(claims.getSubject()));
+      Object session = claims.getClaim(SESSION_CLAIM);
+      return Optional.of(new Verified(UUID.fromString(claims.getSubject()),
+          session instanceof String s ? s : null));
     } catch (ParseException | JOSEException | IllegalArgumentException e) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package app.convene.server.auth;
 
 import app.convene.protocol.api.Credentials;
+import app.convene.protocol.api.PasswordChange;
 import app.convene.protocol.api.RefreshRequest;
 import app.convene.protocol.api.Registration;
 import app.convene.server.http.ApiResponse;
@@ -26,6 +27,8 @@ public final class AuthRoutes {
           auth.logout(r.body(RefreshRequest.class));
           return ApiResponse.noContent();
         })
+        .post("/api/auth/password", Access.USER,
+            r -> ApiResponse.ok(auth.changePassword(r.caller(), r.body(PasswordChange.class))))
         .get("/api/me", Access.USER, r -> ApiResponse.ok(r.caller().toView()));
   }
 }

@@ -2,6 +2,7 @@ package app.convene.server.auth;
 
 import app.convene.protocol.api.AuthSession;
 import app.convene.protocol.api.Credentials;
+import app.convene.protocol.api.PasswordChange;
 import app.convene.protocol.api.RefreshRequest;
 import app.convene.protocol.api.Registration;
 import app.convene.server.http.ApiException;
@@ -34,6 +35,8 @@ public final class AuthService implements CallerResolver {
   public static final Duration REFRESH_TOKEN_TTL = Duration.ofDays(30);
 
   private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+  /** Security events, as {@code Throttle.SECURITY_LOGGER}; never with a password or token. */
+  private static final Logger security = LoggerFactory.getLogger("convene.security");
 
   static final int MIN_PASSWORD = 8;
   static final int MAX_PASSWORD = 200;
@@ -45,6 +48,8 @@ public final class AuthService implements CallerResolver {
   private final RefreshTokens refreshTokens = new RefreshTokens();
   private final PasswordHasher hasher = new PasswordHasher();
   private final HashingGate gate;
+  private final Duration refreshGrace;
+  private final SessionEnds sessionEnds;
   /** Verified against when the address is unknown, so that both failures take as long. */
   private final String dummyHash;
 
@@ -62,6 +67,18 @@ public final class AuthService implements CallerResolver {
    */
   public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl,
       PasswordHashing hashing) {
+    this(database, clock, secret, accessTokenTtl, hashing, Duration.ZERO, SessionEnds.NONE);
+  }
+
+  /**
+   * @param refreshGrace how long after a refresh its spent token may be presented once more (for a
+   *     lost response); zero for never
+   * @param sessionEnds hears of sign-outs, password changes and revoked sessions, to close sockets
+   */
+  public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl,
+      PasswordHashing hashing, Duration refreshGrace, SessionEnds sessionEnds) {
+    this.refreshGrace = Objects.requireNonNull(refreshGrace, "refreshGrace == null");
+    this.sessionEnds = Objects.requireNonNull(sessionEnds, "sessionEnds == null");
     this.database = Objects.requireNonNull(database, "database == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.accessTokens = new AccessTokens(secret, accessTokenTtl, clock);
@@ -114,27 +131,92 @@ public final class AuthService implements CallerResolver {
     return database.inTransaction(c -> session(c, user.get()));
   }
 
-  /** Spends the refresh token and returns a new session; 401 {@code invalid_refresh_token}. */
+  /**
+   * Spends the refresh token and returns a new session of the same sign-in; 401 {@code
+   * invalid_refresh_token}. A spent token presented again revokes its whole sign-in session (the
+   * token that replaced it stops working) and closes its sockets, unless it comes once within the
+   * refresh grace: then the token that replaced it is revoked instead and a new one issued.
+   */
   public AuthSession refresh(RefreshRequest request) {
     String token = refreshToken(request);
-    return database.inTransaction(c -> {
-      Optional<UUID> userId = refreshTokens.spend(c, token, clock.instant());
-      Optional<Users.User> user = userId.isEmpty() ? Optional.empty() : Users.byId(c, userId.get());
-      if (user.isEmpty()) {
-        throw new ApiException(401, "invalid_refresh_token",
-            "the refresh token is unknown, used or expired; sign in again");
-      }
-      return session(c, user.get());
+    RefreshOutcome outcome = database.inTransaction(c -> {
+      RefreshTokens.Spent spent = refreshTokens.spend(c, token, clock.instant(), refreshGrace);
+      return switch (spent) {
+        case RefreshTokens.Spent.Fresh f -> renewed(c, f.userId(), f.family(), spent);
+        case RefreshTokens.Spent.Retried r -> renewed(c, r.userId(), r.family(), spent);
+        case RefreshTokens.Spent.Reused _, RefreshTokens.Spent.Unknown _ ->
+            new RefreshOutcome(spent, null);
+      };
     });
+    if (outcome.spent() instanceof RefreshTokens.Spent.Reused reused) {
+      security.atWarn().addKeyValue("user", reused.userId())
+          .log("spent refresh token reused; its sign-in session is revoked");
+      sessionEnds.ended(reused.userId(), reused.family(), "signed out: the session was revoked");
+    }
+    if (outcome.session() == null) {
+      throw new ApiException(401, "invalid_refresh_token",
+          "the refresh token is unknown, used or expired; sign in again");
+    }
+    return outcome.session();
   }
 
-  /** Revokes the refresh token; does nothing if it is unknown. */
+  private record RefreshOutcome(RefreshTokens.Spent spent, AuthSession session) {}
+
+  private RefreshOutcome renewed(Connection c, UUID userId, String family,
+      RefreshTokens.Spent spent) throws SQLException {
+    Optional<Users.User> user = Users.byId(c, userId);
+    return new RefreshOutcome(spent, user.isEmpty() ? null : session(c, user.get(), family));
+  }
+
+  /** Ends the sign-in session of the refresh token and closes its sockets; 204 if unknown too. */
   public void logout(RefreshRequest request) {
     String token = refreshToken(request);
-    database.read(c -> {
-      refreshTokens.revoke(c, token);
-      return null;
+    database.inTransaction(c -> refreshTokens.revoke(c, token)).ifPresent(ended ->
+        sessionEnds.ended(ended.userId(), ended.family(), "signed out"));
+  }
+
+  /**
+   * Changes the caller's password: 401 {@code bad_credentials} when the current one is wrong;
+   * the new one must pass the registration rules. Ends every sign-in session of the account and
+   * closes all its sockets, then returns a new session for the caller.
+   */
+  public AuthSession changePassword(Caller caller, PasswordChange change) {
+    Objects.requireNonNull(caller, "caller == null");
+    if (change == null || change.currentPassword() == null) {
+      throw ApiException.invalid("'currentPassword' is required");
+    }
+    String current = change.currentPassword();
+    String next = checkPassword(change.newPassword());
+    Users.User user = database.read(c -> Users.byId(c, caller.id()))
+        .orElseThrow(() -> ApiException.unauthorized("the account no longer exists"));
+    if (current.length() > MAX_PASSWORD
+        || !gate.run(() -> hasher.verify(current, user.passwordHash()))) {
+      throw new ApiException(401, "bad_credentials", "the current password is wrong");
+    }
+    String hash = gate.run(() -> hasher.hash(next));
+    AuthSession session = database.inTransaction(c -> {
+      Users.updatePassword(c, user.id(), hash);
+      refreshTokens.revokeAll(c, user.id());
+      return session(c, user);
     });
+    security.atInfo().addKeyValue("user", user.id())
+        .log("password changed; every sign-in session revoked");
+    sessionEnds.ended(user.id(), null, "signed out: the password was changed");
+    return session;
+  }
+
+  /**
+   * The user and sign-in session behind an access token, for opening a socket: empty when the
+   * token is invalid or its session was signed out or revoked since it was issued.
+   */
+  public Optional<SignedIn> resolveSignedIn(String accessToken) {
+    Objects.requireNonNull(accessToken, "accessToken == null");
+    return accessTokens.verifySession(accessToken).flatMap(v -> database.read(c -> {
+      if (v.session() != null && !refreshTokens.isLive(c, v.session(), clock.instant())) {
+        return Optional.<SignedIn>empty();
+      }
+      return Users.byId(c, v.userId()).map(u -> new SignedIn(u.toCaller(), v.session()));
+    }));
   }
 
   /** Deletes expired refresh tokens; returns how many. Called by the hourly job. */
@@ -151,9 +233,14 @@ public final class AuthService implements CallerResolver {
   }
 
   private AuthSession session(Connection c, Users.User user) throws SQLException {
+    return session(c, user, refreshTokens.newFamily());
+  }
+
+  /** A new access token and the next refresh token of the sign-in session {@code family}. */
+  private AuthSession session(Connection c, Users.User user, String family) throws SQLException {
     Instant now = clock.instant();
-    String refresh = refreshTokens.create(c, user.id(), now, now.plus(REFRESH_TOKEN_TTL));
-    AccessTokens.Issued access = accessTokens.issue(user.id());
+    String refresh = refreshTokens.create(c, user.id(), family, now, now.plus(REFRESH_TOKEN_TTL));
+    AccessTokens.Issued access = accessTokens.issue(user.id(), family);
     return new AuthSession(user.toCaller().toView(), access.token(), access.expiresAt(), refresh);
   }
 

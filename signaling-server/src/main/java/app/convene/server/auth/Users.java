@@ -43,6 +43,16 @@ final class Users {
     return one(c, "SELECT id, email, display_name, password_hash FROM users WHERE id = ?", id);
   }
 
+  /** Replaces the user's password hash; returns whether the user exists. */
+  static boolean updatePassword(Connection c, UUID id, String passwordHash) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE users SET password_hash = ? WHERE id = ?")) {
+      s.setString(1, passwordHash);
+      s.setObject(2, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
   private static Optional<User> one(Connection c, String sql, Object key) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, key);

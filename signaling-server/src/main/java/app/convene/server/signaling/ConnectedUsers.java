@@ -24,6 +24,24 @@ public final class ConnectedUsers {
   private record Sockets(Caller caller, Set<SignalingSession> sessions) {}
 
   private final ConcurrentHashMap<UUID, Sockets> byId = new ConcurrentHashMap<>();
+  private final int maxPerUser;
+
+  /** Without a cap on sockets per user. */
+  public ConnectedUsers() {
+    this(Integer.MAX_VALUE);
+  }
+
+  /** @param maxPerUser how many sockets one user may hold open; {@link #add} refuses more */
+  public ConnectedUsers(int maxPerUser) {
+    if (maxPerUser < 1) {
+      throw new IllegalArgumentException("maxPerUser < 1: " + maxPerUser);
+    }
+    this.maxPerUser = maxPerUser;
+  }
+
+  int maxPerUser() {
+    return maxPerUser;
+  }
   private final ConcurrentHashMap<String, UUID> idsByEmail = new ConcurrentHashMap<>();
 
   /** The users with at least one open socket, each once. A snapshot. */
@@ -65,14 +83,40 @@ public final class ConnectedUsers {
     return sockets.sessions().size();
   }
 
-  void add(SignalingSession session) {
+  /**
+   * Closes the user's sockets opened with this sign-in session (status 1008, this reason), or all
+   * the user's sockets when {@code authSession} is {@code null}; returns at once.
+   *
+   * @return how many were closed
+   */
+  public int close(UUID userId, String authSession, String reason) {
+    Objects.requireNonNull(reason, "reason == null");
+    Sockets sockets = byId.get(Objects.requireNonNull(userId, "userId == null"));
+    if (sockets == null) {
+      return 0;
+    }
+    List<SignalingSession> closing = sockets.sessions().stream()
+        .filter(s -> authSession == null || authSession.equals(s.authSession()))
+        .toList();
+    closing.forEach(s -> s.revoke(reason));
+    return closing.size();
+  }
+
+  /** Registers the socket; false (and nothing registered) when its user holds the most already. */
+  boolean add(SignalingSession session) {
     Caller caller = session.caller();
+    boolean[] added = {false};
     byId.compute(caller.id(), (id, current) -> {
       Set<SignalingSession> sessions = new HashSet<>(current == null ? Set.of() : current.sessions());
+      if (sessions.size() >= maxPerUser) {
+        return current;
+      }
+      added[0] = true;
       sessions.add(session);
       idsByEmail.put(caller.email().toLowerCase(Locale.ROOT), id);
       return new Sockets(caller, Set.copyOf(sessions));
     });
+    return added[0];
   }
 
   void remove(SignalingSession session) {

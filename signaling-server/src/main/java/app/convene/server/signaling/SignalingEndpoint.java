@@ -18,6 +18,7 @@ import org.eclipse.jetty.websocket.api.Session;
 public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
   private final SignalingService service;
   private final Caller caller;
+  private final String authSession;
   private volatile Session session;
   private volatile SignalingSession signaling;
 
@@ -25,14 +26,20 @@ public final class SignalingEndpoint implements Session.Listener.AutoDemanding {
    * @param caller the signed-in user whose access token the upgrade request carried
    */
   public SignalingEndpoint(SignalingService service, Caller caller) {
+    this(service, caller, null);
+  }
+
+  /** @param authSession the sign-in session of the access token, or {@code null} if unknown */
+  public SignalingEndpoint(SignalingService service, Caller caller, String authSession) {
     this.service = Objects.requireNonNull(service, "service == null");
     this.caller = Objects.requireNonNull(caller, "caller == null");
+    this.authSession = authSession;
   }
 
   @Override
   public void onWebSocketOpen(Session session) {
     this.session = session;
-    signaling = service.open(new JettyTransport(session), caller);
+    signaling = service.open(new JettyTransport(session), caller, authSession);
   }
 
   @Override

@@ -160,14 +160,31 @@ public final class SignalingService implements AutoCloseable {
    * Jetty thread.
    */
   SignalingSession open(Transport transport, Caller caller) {
+    return open(transport, caller, null);
+  }
+
+  /**
+   * Like {@link #open(Transport, Caller)} for a connection of a known sign-in session, which
+   * {@link ConnectedUsers#closeSession} closes on sign-out. A connection over the account's socket
+   * cap is closed at once with status 1008 and a reason that says so.
+   */
+  SignalingSession open(Transport transport, Caller caller, String authSession) {
     while (true) {
       String peerId = "p-" + HexFormat.of().toHexDigits(random.nextInt());
       if (seats.containsKey(peerId)) {
         continue; // a held or resumed seat has it
       }
-      SignalingSession session = new SignalingSession(peerId, caller, transport, this);
+      SignalingSession session =
+          new SignalingSession(peerId, caller, authSession, transport, this);
       if (sessions.putIfAbsent(peerId, session) == null) {
-        connected.add(session);
+        if (!connected.add(session)) {
+          log.atWarn().addKeyValue("peer", peerId).addKeyValue("user", caller.id())
+              .addKeyValue("limit", connected.maxPerUser())
+              .log("socket refused: too many sockets for one account");
+          session.revoke("too many connections for this account (at most "
+              + connected.maxPerUser() + "); close another first");
+          return session;
+        }
         log.atDebug()
             .addKeyValue("peer", peerId)
             .addKeyValue("remote", transport.remoteAddress())

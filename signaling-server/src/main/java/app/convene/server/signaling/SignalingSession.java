@@ -37,14 +37,22 @@ final class SignalingSession {
   private final SignalingService service;
   private final OutgoingQueue queue;
   private final Caller caller;
+  private final String authSession;
   private final Participant participant;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicBoolean shuttingDown = new AtomicBoolean();
   private volatile long lastHeard = System.nanoTime(); // when the client last sent any frame
 
   SignalingSession(String peerId, Caller caller, Transport transport, SignalingService service) {
+    this(peerId, caller, null, transport, service);
+  }
+
+  /** @param authSession the sign-in session (refresh token family) of the access token, or null */
+  SignalingSession(String peerId, Caller caller, String authSession, Transport transport,
+      SignalingService service) {
     this.peerId = Objects.requireNonNull(peerId, "peerId == null");
     this.caller = Objects.requireNonNull(caller, "caller == null");
+    this.authSession = authSession;
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.service = Objects.requireNonNull(service, "service == null");
     this.queue =
@@ -63,6 +71,23 @@ final class SignalingSession {
   /** The signed-in user of this connection. */
   Caller caller() {
     return caller;
+  }
+
+  /** The sign-in session the connection was opened with, or {@code null} when unknown. */
+  String authSession() {
+    return authSession;
+  }
+
+  /**
+   * Closes the connection with status 1008 and this reason, because its user signed out, changed
+   * the password or holds too many sockets. The room hears {@code peer-left} once it is closed.
+   * Any thread; returns at once.
+   */
+  void revoke(String reason) {
+    log.atInfo().addKeyValue("peer", peerId).addKeyValue("reason", reason)
+        .log("closing the connection");
+    queue.close();
+    closeSocket(Transport.POLICY_VIOLATION, reason);
   }
 
   /** The id of the room this connection is in now, or {@code null}. Any thread. */

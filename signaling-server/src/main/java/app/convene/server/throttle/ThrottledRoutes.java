@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * Puts the {@link Throttle} around the REST endpoints that can be guessed at or flooded: sign-in
- * and registration (by e-mail address and client address), refresh (by client address) and room
- * creation (by user and client address). Failures are 401, 403, 404 and 409 answers; anything
+ * and registration (by e-mail address and client address), refresh (by client address), password
+ * change and room creation (by user and client address). Failures are 401, 403, 404 and 409 answers; anything
  * else (a malformed body, a busy server) is not counted.
  */
 public final class ThrottledRoutes {
@@ -33,6 +33,8 @@ public final class ThrottledRoutes {
             r -> email(r, Registration.class, Registration::email)))
         .wrap("POST", "/api/auth/refresh", e -> guard(throttle, Action.REFRESH, e,
             r -> Optional.empty()))
+        .wrap("POST", "/api/auth/password", e -> guard(throttle, Action.PASSWORD_CHANGE, e,
+            r -> Optional.of(r.caller().id().toString())))
         .wrap("POST", "/api/rooms", e -> guard(throttle, Action.ROOM_CREATE, e,
             r -> Optional.of(r.caller().id().toString())));
   }
