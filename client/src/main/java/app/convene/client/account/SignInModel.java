@@ -127,6 +127,9 @@ public final class SignInModel {
     if (failure instanceof ApiException api && "server_busy".equals(api.code())) {
       return Messages.get("signIn.error.busy");
     }
+    if (failure instanceof ApiException api && "too_many_attempts".equals(api.code())) {
+      return Messages.get("signIn.error.tooManyAttempts");
+    }
     return failure.getMessage();
   }
 }
