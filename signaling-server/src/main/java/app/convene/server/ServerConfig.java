@@ -155,7 +155,8 @@ public record ServerConfig(
    * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded
    * database and a generated token secret in it, 15 min access tokens, rooms deactivated after
    * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail;
-   * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024.
+   * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024; the
+   * throttle, refresh grace and socket cap of {@link ThrottleSettings#DEFAULT}.
    */
   public static ServerConfig defaults() {
     return defaults(DataDirectory.defaultFor(System.getenv()));

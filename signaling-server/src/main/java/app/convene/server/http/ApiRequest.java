@@ -17,10 +17,6 @@ public final class ApiRequest {
   private final byte[] body;
   private final String clientAddress;
 
-  ApiRequest(Map<String, String> pathParams, Fields query, Caller caller, byte[] body) {
-    this(pathParams, query, caller, body, "unknown");
-  }
-
   ApiRequest(Map<String, String> pathParams, Fields query, Caller caller, byte[] body,
       String clientAddress) {
     this.pathParams = Map.copyOf(pathParams);
