@@ -2,6 +2,7 @@ package app.convene.server;
 
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
+import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -56,6 +57,8 @@ import java.util.function.Consumer;
  * @param acceptQueueSize how many connections the operating system may hold for the server before
  *     it accepts them (the listen backlog; Linux caps it at {@code net.core.somaxconn}); a burst
  *     beyond it makes clients wait for their TCP retries, seconds each
+ * @param registration who may register, the password policy and e-mail verification (default:
+ *     open, 8 characters, no public URL so no verification)
  */
 public record ServerConfig(
     String host,
@@ -82,7 +85,8 @@ public record ServerConfig(
     Duration reminderLead,
     SmtpSettings smtp,
     PasswordHashing passwordHashing,
-    int acceptQueueSize) {
+    int acceptQueueSize,
+    RegistrationSettings registration) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -141,6 +145,7 @@ public record ServerConfig(
     Objects.requireNonNull(smtp, "smtp == null");
     Objects.requireNonNull(passwordHashing, "passwordHashing == null");
     inRange("acceptQueueSize", acceptQueueSize, 1, MAX_ACCEPT_QUEUE_SIZE);
+    Objects.requireNonNull(registration, "registration == null");
   }
 
   /**
@@ -182,7 +187,8 @@ public record ServerConfig(
         Duration.ofMinutes(5),
         SmtpSettings.OFF,
         PasswordHashing.DEFAULT,
-        1024);
+        1024,
+        RegistrationSettings.DEFAULT);
   }
 
   /**
@@ -296,6 +302,10 @@ public record ServerConfig(
     return copy(b -> b.acceptQueueSize = acceptQueueSize);
   }
 
+  public ServerConfig withRegistration(RegistrationSettings registration) {
+    return copy(b -> b.registration = registration);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -313,7 +323,8 @@ public record ServerConfig(
         + ", accessTokenTtl=" + accessTokenTtl + ", roomIdleTimeout=" + roomIdleTimeout
         + ", roomIdleCheckInterval=" + roomIdleCheckInterval
         + ", reminderLead=" + reminderLead + ", smtp=" + smtp
-        + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize + "]";
+        + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize
+        + ", registration=" + registration + "]";
   }
 
   private static String hidden(String secret) {

@@ -35,8 +35,7 @@ public final class AuthService implements CallerResolver {
 
   private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
-  static final int MIN_PASSWORD = 8;
-  static final int MAX_PASSWORD = 200;
+  static final int MAX_PASSWORD = PasswordPolicy.MAX_LENGTH;
   static final int MAX_DISPLAY_NAME = 64;
 
   private final Database database;
@@ -45,6 +44,7 @@ public final class AuthService implements CallerResolver {
   private final RefreshTokens refreshTokens = new RefreshTokens();
   private final PasswordHasher hasher = new PasswordHasher();
   private final HashingGate gate;
+  private final Registrations registrations;
   /** Verified against when the address is unknown, so that both failures take as long. */
   private final String dummyHash;
 
@@ -62,6 +62,16 @@ public final class AuthService implements CallerResolver {
    */
   public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl,
       PasswordHashing hashing) {
+    this(database, clock, secret, accessTokenTtl, hashing, new Registrations(database, clock,
+        RegistrationSettings.DEFAULT, secret, VerificationSender.NONE));
+  }
+
+  /**
+   * @param registrations who may register, the password policy and e-mail verification
+   */
+  public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl,
+      PasswordHashing hashing, Registrations registrations) {
+    this.registrations = Objects.requireNonNull(registrations, "registrations == null");
     this.database = Objects.requireNonNull(database, "database == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.accessTokens = new AccessTokens(secret, accessTokenTtl, clock);
@@ -75,21 +85,29 @@ public final class AuthService implements CallerResolver {
         .log("password hashing bounded");
   }
 
-  /** Creates an account and signs it in; 409 {@code email_taken} when the address has one. */
+  /**
+   * Creates an account and signs it in; 409 {@code email_taken} when the address has one, 403
+   * {@code registration_closed} when this server's mode does not let the address register, 400
+   * {@code weak_password} for a password the policy refuses. The new address is unverified; a
+   * link to verify it is mailed where that is possible (see {@link Registrations}).
+   */
   public AuthSession register(Registration registration) {
     Objects.requireNonNull(registration, "registration == null");
     String email = EmailAddresses.normalize(registration.email(), "email");
-    String password = checkPassword(registration.password());
+    String password = registrations.checkPassword(registration.password(), email);
     String name = InputRules.line(registration.displayName(), "displayName", MAX_DISPLAY_NAME);
+    registrations.checkMayRegister(email);
     Users.User user = new Users.User(UUID.randomUUID(), email, name, gate.run(() -> hasher.hash(password)));
     try {
-      return database.inTransaction(c -> {
+      AuthSession session = database.inTransaction(c -> {
         if (Users.byEmail(c, email).isPresent()) {
           throw emailTaken();
         }
         Users.insert(c, user, clock.instant());
         return session(c, user);
       });
+      registrations.offerVerification(user.id(), email, name);
+      return session;
     } catch (StoreException e) {
       if (e.isUniqueViolation()) {
         throw emailTaken(); // registered by a concurrent request
@@ -155,18 +173,6 @@ public final class AuthService implements CallerResolver {
     String refresh = refreshTokens.create(c, user.id(), now, now.plus(REFRESH_TOKEN_TTL));
     AccessTokens.Issued access = accessTokens.issue(user.id());
     return new AuthSession(user.toCaller().toView(), access.token(), access.expiresAt(), refresh);
-  }
-
-  private static String checkPassword(String password) {
-    if (password == null || password.isEmpty()) {
-      throw ApiException.invalid("'password' is required");
-    }
-    int length = password.codePointCount(0, password.length());
-    if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
-      throw ApiException.invalid("'password' must have " + MIN_PASSWORD + " to " + MAX_PASSWORD
-          + " characters");
-    }
-    return password;
   }
 
   private static String refreshToken(RefreshRequest request) {
