@@ -26,11 +26,11 @@ class SignInErrorTextTest {
 
     Messages.use(Locale.ENGLISH);
     assertThat(SignInModel.userText(weak))
-        .startsWith("The server refuses this password: it is too short, too long or too common.")
+        .startsWith("This password is not accepted: too short, too long or too common.")
         .endsWith("(Server: " + SERVER_WORDS + ")");
     Messages.use(Locale.forLanguageTag("ru"));
     assertThat(SignInModel.userText(weak))
-        .startsWith("Сервер не принимает этот пароль")
+        .startsWith("Этот пароль не подходит")
         .endsWith("(Сервер: " + SERVER_WORDS + ")");
   }
 
