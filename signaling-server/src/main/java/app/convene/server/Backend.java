@@ -2,6 +2,9 @@ package app.convene.server;
 
 import app.convene.server.auth.AuthRoutes;
 import app.convene.server.auth.AuthService;
+import app.convene.server.auth.Registrations;
+import app.convene.server.auth.VerificationRoutes;
+import app.convene.server.auth.VerificationSender;
 import app.convene.server.auth.TokenSecret;
 import app.convene.server.calendar.CalendarRoutes;
 import app.convene.server.calendar.EventService;
@@ -11,6 +14,7 @@ import app.convene.server.http.Router;
 import app.convene.server.jobs.LifecycleJobs;
 import app.convene.server.notify.Notices;
 import app.convene.server.mail.InvitationMailer;
+import app.convene.server.mail.VerificationMailer;
 import app.convene.server.preferences.PreferencesRoutes;
 import app.convene.server.preferences.PreferencesService;
 import app.convene.server.rooms.RoomRoutes;
@@ -40,14 +44,21 @@ final class Backend implements AutoCloseable {
   private final InvitationMailer mailer;
   private final ResumeTokens resumeTokens;
   private final Throttle throttle;
+  /** Mails verification links; {@code null} with mail off. */
+  private final VerificationMailer verificationMailer;
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
       Predicate<String> occupied, ConnectedUsers connected, Throttle throttle) {
     this.database = database;
     this.throttle = throttle;
+    this.verificationMailer = config.smtp().enabled()
+        ? new VerificationMailer(config.smtp(), clock) : null;
+    Registrations registrations = new Registrations(database, clock, config.registration(),
+        secret, verificationMailer == null ? VerificationSender.NONE : verificationMailer);
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl(),
-        config.passwordHashing(), config.throttle().refreshGrace(), connected::close);
+        config.passwordHashing(), registrations, config.throttle().refreshGrace(),
+        connected::close);
     this.resumeTokens = new ResumeTokens(secret, config.resumeTokenTtl(), clock);
     this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
     this.notices = new Notices(database, clock, connected, config.reminderLead());
@@ -59,6 +70,7 @@ final class Backend implements AutoCloseable {
     this.jobs = new LifecycleJobs(database, clock, config.roomIdleTimeout(),
         config.roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
     AuthRoutes.addTo(router, auth);
+    VerificationRoutes.addTo(router, registrations);
     CalendarRoutes.addTo(router, events, schedule);
     RoomRoutes.addTo(router, rooms);
     PreferencesRoutes.addTo(router, preferences);
@@ -129,6 +141,9 @@ final class Backend implements AutoCloseable {
     try {
       notices.close();
       mailer.close();
+      if (verificationMailer != null) {
+        verificationMailer.close();
+      }
       jobs.close();
       throttle.close();
     } finally {

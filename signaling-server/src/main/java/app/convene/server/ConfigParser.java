@@ -2,9 +2,11 @@ package app.convene.server;
 
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
+import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
 import app.convene.server.throttle.ThrottleSettings;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -126,7 +128,21 @@ final class ConfigParser {
           "a spent refresh token works once more this long, for a lost response; 0 for never"
               + " (default 30)"),
       new Option("max-sockets-per-account", "N",
-          "signaling sockets one account may hold open (default 20)"));
+          "signaling sockets one account may hold open (default 20)"),
+      new Option("registration", "MODE",
+          "who may create an account: open, invite-only (addresses invited to a meeting) or"
+              + " domains:example.org,example.com (default open)"),
+      new Option("registration-admit", "ADDRESSES",
+          "with --registration=invite-only: comma-separated addresses that may register without a"
+              + " meeting invitation, e.g. the first administrators (default none)"),
+      new Option("password-min-length", "N",
+          "fewest characters of a new password, 8 to 64 (default 8; NIST SP 800-63B-4 asks 15"
+              + " where the password is the only factor)"),
+      new Option("public-url", "URL",
+          "the https address users reach the server at, for e-mail verification links; with"
+              + " --smtp-host it turns verification on (default: none, no verification)"),
+      new Option("email-verification-ttl-hours", "H",
+          "how long an e-mail verification link stays valid (default 24)"));
 
   /** A day: a longer lead would tell users about tomorrow's meetings today. */
   private static final int MAX_REMINDER_LEAD_MINUTES = 24 * 60;
@@ -195,7 +211,8 @@ final class ConfigParser {
         in.passwordHashing(defaults.passwordHashing()),
         in.integer("accept-queue-size", defaults.acceptQueueSize(), 1,
             ServerConfig.MAX_ACCEPT_QUEUE_SIZE),
-        in.throttle(defaults.throttle()));
+        in.throttle(defaults.throttle()),
+        in.registration(defaults.registration()));
   }
 
   /** The options, one a line, for {@code --help}. */
@@ -268,6 +285,49 @@ final class ConfigParser {
               + ServerConfig.MIN_TOKEN_SECRET_BYTES + " bytes");
     }
     return secret;
+  }
+
+  /** {@code --registration}, {@code --password-min-length}, {@code --public-url} and the TTL. */
+  private RegistrationSettings registration(RegistrationSettings defaults) {
+    RegistrationSettings settings = new RegistrationSettings(RegistrationSettings.Mode.OPEN,
+        List.of(),
+        integer("password-min-length", defaults.passwordMinLength(),
+            RegistrationSettings.MIN_PASSWORD_LENGTH, RegistrationSettings.MAX_PASSWORD_LENGTH_FLOOR),
+        defaults.publicUrl(),
+        Duration.ofHours(integer("email-verification-ttl-hours",
+            (int) defaults.verificationTtl().toHours(), 1, 24 * 30)), List.of());
+    Value url = single("public-url");
+    if (url != null) {
+      try {
+        URI uri = RegistrationSettings.publicUrl(url.text());
+        settings = new RegistrationSettings(settings.mode(), settings.domains(),
+            settings.passwordMinLength(), uri, settings.verificationTtl(), List.of());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(url.source() + ": " + e.getMessage()
+            + "; expected e.g. https://convene.example.org");
+      }
+    }
+    Value mode = single("registration");
+    if (mode != null) {
+      try {
+        settings = settings.withRegistration(mode.text());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(mode.source() + ": " + e.getMessage());
+      }
+    }
+    Value admit = single("registration-admit");
+    if (admit == null) {
+      return settings;
+    }
+    if (settings.mode() != RegistrationSettings.Mode.INVITE_ONLY) {
+      throw new IllegalArgumentException(admit.source() + " applies only with"
+          + " --registration=invite-only");
+    }
+    try {
+      return settings.withAdmitted(admit.text());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(admit.source() + ": " + e.getMessage());
+    }
   }
 
   /** Off without {@code --smtp-host}; then the other {@code --smtp-*} options are not read. */

@@ -2,6 +2,7 @@ package app.convene.server;
 
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
+import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.throttle.ThrottleSettings;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,8 @@ import java.util.function.Consumer;
  *     beyond it makes clients wait for their TCP retries, seconds each
  * @param throttle throttling of sign-in and other guessable requests, the refresh grace and the
  *     socket cap per account (default {@link ThrottleSettings#DEFAULT})
+ * @param registration who may register, the password policy and e-mail verification (default:
+ *     open, 8 characters, no public URL so no verification)
  */
 public record ServerConfig(
     String host,
@@ -86,7 +89,8 @@ public record ServerConfig(
     SmtpSettings smtp,
     PasswordHashing passwordHashing,
     int acceptQueueSize,
-    ThrottleSettings throttle) {
+    ThrottleSettings throttle,
+    RegistrationSettings registration) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -146,6 +150,7 @@ public record ServerConfig(
     Objects.requireNonNull(passwordHashing, "passwordHashing == null");
     inRange("acceptQueueSize", acceptQueueSize, 1, MAX_ACCEPT_QUEUE_SIZE);
     Objects.requireNonNull(throttle, "throttle == null");
+    Objects.requireNonNull(registration, "registration == null");
   }
 
   /**
@@ -189,7 +194,8 @@ public record ServerConfig(
         SmtpSettings.OFF,
         PasswordHashing.DEFAULT,
         1024,
-        ThrottleSettings.DEFAULT);
+        ThrottleSettings.DEFAULT,
+        RegistrationSettings.DEFAULT);
   }
 
   /**
@@ -307,6 +313,10 @@ public record ServerConfig(
     return copy(b -> b.throttle = throttle);
   }
 
+  public ServerConfig withRegistration(RegistrationSettings registration) {
+    return copy(b -> b.registration = registration);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -325,7 +335,8 @@ public record ServerConfig(
         + ", roomIdleCheckInterval=" + roomIdleCheckInterval
         + ", reminderLead=" + reminderLead + ", smtp=" + smtp
         + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize
-        + ", throttle=" + throttle + "]";
+        + ", throttle=" + throttle
+        + ", registration=" + registration + "]";
   }
 
   private static String hidden(String secret) {

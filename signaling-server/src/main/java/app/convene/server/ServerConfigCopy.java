@@ -2,6 +2,7 @@ package app.convene.server;
 
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
+import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.throttle.ThrottleSettings;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ final class ServerConfigCopy {
   PasswordHashing passwordHashing;
   int acceptQueueSize;
   ThrottleSettings throttle;
+  RegistrationSettings registration;
 
   ServerConfigCopy(ServerConfig c) {
     host = c.host();
@@ -64,6 +66,7 @@ final class ServerConfigCopy {
     passwordHashing = c.passwordHashing();
     acceptQueueSize = c.acceptQueueSize();
     throttle = c.throttle();
+    registration = c.registration();
   }
 
   /** A new config of these values; checked by the record's constructor. */
@@ -74,6 +77,7 @@ final class ServerConfigCopy {
         iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
         roomIdleTimeout, roomIdleCheckInterval, reminderLead,
-        smtp, passwordHashing, acceptQueueSize, throttle);
+        smtp, passwordHashing, acceptQueueSize, throttle,
+        smtp, passwordHashing, acceptQueueSize, registration);
   }
 }

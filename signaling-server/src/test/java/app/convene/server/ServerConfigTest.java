@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
+import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
 import app.convene.server.throttle.ThrottleSettings;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,7 +32,10 @@ class ServerConfigTest {
       Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10),
       new SmtpSettings("smtp.example.org", 2525, SmtpTls.IMPLICIT, "mailer", "open-sesame",
           "Convene <convene@example.org>"),
-      new PasswordHashing(3, Duration.ofMillis(1500), 40), 2048, ThrottleSettings.DEFAULT);
+      new PasswordHashing(3, Duration.ofMillis(1500), 40), 2048, ThrottleSettings.DEFAULT,
+      new RegistrationSettings(RegistrationSettings.Mode.DOMAINS,
+          List.of("example.org", "example.com"), 12, URI.create("https://convene.example.org"),
+          Duration.ofHours(48), List.of()));
 
   @Test
   void defaultsAreTheDocumentedOnes() {
@@ -63,6 +68,7 @@ class ServerConfigTest {
     assertThat(config.passwordHashing()).isEqualTo(
         new PasswordHashing(0, Duration.ofSeconds(2), 0));
     assertThat(config.acceptQueueSize()).isEqualTo(1024);
+    assertThat(config.registration()).isEqualTo(RegistrationSettings.DEFAULT);
     assertThat(ServerConfig.parse(NO_ARGS, Map.of()))
         .isEqualTo(config.withDataDir(DataDirectory.defaultFor(Map.of())));
   }
@@ -83,7 +89,9 @@ class ServerConfigTest {
         "--smtp-tls=implicit", "--smtp-user=mailer", "--smtp-password=open-sesame",
         "--smtp-from=Convene <convene@example.org>", "--password-hash-concurrency=3",
         "--password-hash-wait-millis=1500", "--password-hash-queue=40",
-        "--accept-queue-size=2048"},
+        "--accept-queue-size=2048", "--registration=domains:example.org,Example.com",
+        "--password-min-length=12", "--public-url=https://convene.example.org/",
+        "--email-verification-ttl-hours=48"},
         Map.of());
 
     assertThat(config).isEqualTo(EVERY_OPTION);
@@ -124,7 +132,11 @@ class ServerConfigTest {
         Map.entry("CONVENE_PASSWORD_HASH_CONCURRENCY", "3"),
         Map.entry("CONVENE_PASSWORD_HASH_WAIT_MILLIS", "1500"),
         Map.entry("CONVENE_PASSWORD_HASH_QUEUE", "40"),
-        Map.entry("CONVENE_ACCEPT_QUEUE_SIZE", "2048"));
+        Map.entry("CONVENE_ACCEPT_QUEUE_SIZE", "2048"),
+        Map.entry("CONVENE_REGISTRATION", "domains: example.org, example.com"),
+        Map.entry("CONVENE_PASSWORD_MIN_LENGTH", "12"),
+        Map.entry("CONVENE_PUBLIC_URL", "https://convene.example.org"),
+        Map.entry("CONVENE_EMAIL_VERIFICATION_TTL_HOURS", "48"));
 
     ServerConfig config = ServerConfig.parse(NO_ARGS, env);
 

@@ -122,10 +122,24 @@ public final class SignInModel {
     }, fx);
   }
 
-  /** What the form says for a failure: the server's own words, except where ours are clearer. */
-  private static String userText(Throwable failure) {
-    if (failure instanceof ApiException api && "server_busy".equals(api.code())) {
-      return Messages.get("signIn.error.busy");
+  /**
+   * What the form says for a failure: the server's own words, except where ours are clearer or
+   * must be in the user's language (the password policy and who may register).
+   */
+  static String userText(Throwable failure) {
+    if (failure instanceof ApiException api && api.code() != null) {
+      switch (api.code()) {
+        case "server_busy" -> {
+          return Messages.get("signIn.error.busy");
+        }
+        case "weak_password" -> {
+          return Messages.format("signIn.error.weakPassword", api.getMessage());
+        }
+        case "registration_closed" -> {
+          return Messages.get("signIn.error.registrationClosed");
+        }
+        default -> { }
+      }
     }
     if (failure instanceof ApiException api && "too_many_attempts".equals(api.code())) {
       return Messages.get("signIn.error.tooManyAttempts");

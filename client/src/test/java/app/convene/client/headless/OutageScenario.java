@@ -3,6 +3,7 @@ package app.convene.client.headless;
 import app.convene.client.api.ApiClient;
 import app.convene.client.testing.ServerProcess;
 import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.ServiceKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,13 +83,17 @@ final class OutageScenario {
       ApiClient anna = account(first, "Anna");
       ApiClient boris = account(first, "Boris");
       Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
-      String room = anna.schedule(new EventRequest("Outage", "", start,
+      RoomView scheduled = anna.schedule(new EventRequest("Outage", "", start,
           start.plus(Duration.ofHours(1)), "Europe/Berlin", List.of(boris.session().user().email()),
-          ServiceKind.NATIVE, null)).room().id();
+          ServiceKind.NATIVE, null)).room();
+      String room = scheduled.id();
+      // Boris's address is not verified (this server sends no mail), so he comes in the way an
+      // unverified invitee does: with the invitation's link, i.e. the room's invite token.
+      String invite = scheduled.inviteToken();
       List<CompletableFuture<HeadlessSummary>> runs = new ArrayList<>();
       for (ApiClient who : List.of(anna, boris)) {
         HeadlessOptions options = new HeadlessOptions(first.signalingUri(),
-            who.session().user().email(), password(who.session().user().displayName()), room, null,
+            who.session().user().email(), password(who.session().user().displayName()), room, invite,
             who.session().user().displayName(), stay, 0, 1, 320, 180, 30);
         runs.add(CompletableFuture.supplyAsync(() -> new HeadlessParticipant(options).run(),
             threads));

@@ -38,8 +38,7 @@ public final class AuthService implements CallerResolver {
   /** Security events, as {@code Throttle.SECURITY_LOGGER}; never with a password or token. */
   private static final Logger security = LoggerFactory.getLogger("convene.security");
 
-  static final int MIN_PASSWORD = 8;
-  static final int MAX_PASSWORD = 200;
+  static final int MAX_PASSWORD = PasswordPolicy.MAX_LENGTH;
   static final int MAX_DISPLAY_NAME = 64;
 
   private final Database database;
@@ -50,6 +49,7 @@ public final class AuthService implements CallerResolver {
   private final HashingGate gate;
   private final Duration refreshGrace;
   private final SessionEnds sessionEnds;
+  private final Registrations registrations;
   /** Verified against when the address is unknown, so that both failures take as long. */
   private final String dummyHash;
 
@@ -67,16 +67,21 @@ public final class AuthService implements CallerResolver {
    */
   public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl,
       PasswordHashing hashing) {
-    this(database, clock, secret, accessTokenTtl, hashing, Duration.ZERO, SessionEnds.NONE);
+    this(database, clock, secret, accessTokenTtl, hashing, new Registrations(database, clock,
+        RegistrationSettings.DEFAULT, secret, VerificationSender.NONE), Duration.ZERO,
+        SessionEnds.NONE);
   }
 
   /**
+   * @param registrations who may register, the password policy and e-mail verification
    * @param refreshGrace how long after a refresh its spent token may be presented once more (for a
    *     lost response); zero for never
    * @param sessionEnds hears of sign-outs, password changes and revoked sessions, to close sockets
    */
   public AuthService(Database database, Clock clock, byte[] secret, Duration accessTokenTtl,
-      PasswordHashing hashing, Duration refreshGrace, SessionEnds sessionEnds) {
+      PasswordHashing hashing, Registrations registrations, Duration refreshGrace,
+      SessionEnds sessionEnds) {
+    this.registrations = Objects.requireNonNull(registrations, "registrations == null");
     this.refreshGrace = Objects.requireNonNull(refreshGrace, "refreshGrace == null");
     this.sessionEnds = Objects.requireNonNull(sessionEnds, "sessionEnds == null");
     this.database = Objects.requireNonNull(database, "database == null");
@@ -92,21 +97,29 @@ public final class AuthService implements CallerResolver {
         .log("password hashing bounded");
   }
 
-  /** Creates an account and signs it in; 409 {@code email_taken} when the address has one. */
+  /**
+   * Creates an account and signs it in; 409 {@code email_taken} when the address has one, 403
+   * {@code registration_closed} when this server's mode does not let the address register, 400
+   * {@code weak_password} for a password the policy refuses. The new address is unverified; a
+   * link to verify it is mailed where that is possible (see {@link Registrations}).
+   */
   public AuthSession register(Registration registration) {
     Objects.requireNonNull(registration, "registration == null");
     String email = EmailAddresses.normalize(registration.email(), "email");
-    String password = checkPassword(registration.password());
+    String password = registrations.checkPassword(registration.password(), email);
     String name = InputRules.line(registration.displayName(), "displayName", MAX_DISPLAY_NAME);
+    registrations.checkMayRegister(email);
     Users.User user = new Users.User(UUID.randomUUID(), email, name, gate.run(() -> hasher.hash(password)));
     try {
-      return database.inTransaction(c -> {
+      AuthSession session = database.inTransaction(c -> {
         if (Users.byEmail(c, email).isPresent()) {
           throw emailTaken();
         }
         Users.insert(c, user, clock.instant());
         return session(c, user);
       });
+      registrations.offerVerification(user.id(), email, name);
+      return session;
     } catch (StoreException e) {
       if (e.isUniqueViolation()) {
         throw emailTaken(); // registered by a concurrent request
@@ -242,18 +255,6 @@ public final class AuthService implements CallerResolver {
     String refresh = refreshTokens.create(c, user.id(), family, now, now.plus(REFRESH_TOKEN_TTL));
     AccessTokens.Issued access = accessTokens.issue(user.id(), family);
     return new AuthSession(user.toCaller().toView(), access.token(), access.expiresAt(), refresh);
-  }
-
-  private static String checkPassword(String password) {
-    if (password == null || password.isEmpty()) {
-      throw ApiException.invalid("'password' is required");
-    }
-    int length = password.codePointCount(0, password.length());
-    if (length < MIN_PASSWORD || length > MAX_PASSWORD) {
-      throw ApiException.invalid("'password' must have " + MIN_PASSWORD + " to " + MAX_PASSWORD
-          + " characters");
-    }
-    return password;
   }
 
   private static String refreshToken(RefreshRequest request) {

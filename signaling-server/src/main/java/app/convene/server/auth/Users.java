@@ -53,6 +53,46 @@ final class Users {
     }
   }
 
+  /**
+   * Marks the address verified if the account still has it; whether it did. Verifying twice is
+   * harmless: the first time stays.
+   */
+  static boolean markVerified(Connection c, UUID id, String email, Instant now)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?)"
+            + " WHERE id = ? AND email = ?")) {
+      s.setLong(1, now.toEpochMilli());
+      s.setObject(2, id);
+      s.setString(3, email);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Whether the account's address is verified; false for an unknown account. */
+  static boolean isVerified(Connection c, UUID id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT 1 FROM users WHERE id = ? AND email_verified_at IS NOT NULL")) {
+      s.setObject(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** Whether the address is an attendee of a meeting that is neither cancelled nor over. */
+  static boolean isInvited(Connection c, String email) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT 1 FROM event_attendees a JOIN calendar_events e ON e.id = a.event_id"
+            + " WHERE a.email = ? AND e.status NOT IN ('CANCELLED', 'COMPLETED')")) {
+      s.setString(1, email);
+      s.setMaxRows(1);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   private static Optional<User> one(Connection c, String sql, Object key) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, key);

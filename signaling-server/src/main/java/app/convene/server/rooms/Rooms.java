@@ -53,18 +53,22 @@ final class Rooms {
   }
 
   /**
-   * Whether the user owns, or the address is invited to, an event in this room that is not
-   * cancelled.
+   * Whether the user owns, or the user's address is invited to, an event in this room that is not
+   * cancelled. The address counts only once it is verified ({@code users.email_verified_at}): an
+   * account registered for someone else's address gets nothing from that address's invitations.
    */
   static boolean isInvited(Connection c, UUID roomId, UUID userId, String email)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "SELECT 1 FROM calendar_events e WHERE e.room_id = ? AND e.status <> 'CANCELLED'"
             + " AND (e.owner_id = ? OR EXISTS (SELECT 1 FROM event_attendees a"
-            + " WHERE a.event_id = e.id AND a.email = ?))")) {
+            + " JOIN users u ON u.email = a.email"
+            + " WHERE a.event_id = e.id AND a.email = ? AND u.id = ?"
+            + " AND u.email_verified_at IS NOT NULL))")) {
       s.setObject(1, roomId);
       s.setObject(2, userId);
       s.setString(3, email);
+      s.setObject(4, userId);
       s.setMaxRows(1);
       try (ResultSet r = s.executeQuery()) {
         return r.next();

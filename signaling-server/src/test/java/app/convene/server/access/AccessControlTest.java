@@ -40,10 +40,11 @@ class AccessControlTest extends DatabaseApiTest {
   private RoomView room;
 
   @BeforeEach
-  void annaSchedulesAMeetingWithCarl() {
+  void annaSchedulesAMeetingWithCarl() throws Exception {
     anna = api.register("Anna");
     boris = api.register("Boris");
     carl = api.register("Carl");
+    db.markVerified(carl.email()); // an invitation admits only a verified address
     ScheduleResult scheduled = api.post("meetings/schedule", anna.token(),
         Meeting.titled("Salaries").at(db.clock().instant().plus(Duration.ofHours(1)))
             .inviting(carl.email()).schedule(5)).as(ScheduleResult.class);

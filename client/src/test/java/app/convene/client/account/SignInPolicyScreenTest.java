@@ -1,0 +1,81 @@
+package app.convene.client.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.convene.client.testing.Fx;
+import app.convene.client.testing.TestBackend;
+import app.convene.client.ui.CallWindow;
+import app.convene.client.ui.Messages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The create-account form against a real server that refuses {@code password}: the form says why
+ * in English and in Russian, with the server's words; screenshots {@code sign-in-weak-password-en}
+ * and {@code -ru}.
+ */
+class SignInPolicyScreenTest {
+  private static TestBackend backend;
+  private static Stage stage;
+  private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor();
+  private final FxRobot robot = new FxRobot();
+
+  @BeforeAll
+  static void start() throws Exception {
+    backend = TestBackend.start();
+    stage = FxToolkit.registerPrimaryStage();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Messages.use(Locale.ENGLISH);
+    FxToolkit.cleanupStages();
+    BACKGROUND.shutdownNow();
+    backend.close();
+  }
+
+  @Test
+  void commonPasswordIsRefusedAndExplainedInEachLanguage() throws Exception {
+    String english = refuse(Locale.ENGLISH, "sign-in-weak-password-en.png");
+    String russian = refuse(Locale.forLanguageTag("ru"), "sign-in-weak-password-ru.png");
+
+    assertThat(english).startsWith("This password is not accepted")
+        .contains("one of the most common passwords");
+    assertThat(russian).startsWith("Этот пароль не подходит")
+        .contains("one of the most common passwords");
+  }
+
+  private String refuse(Locale language, String screenshot) throws Exception {
+    Messages.use(language);
+    Path data = Files.createTempDirectory("convene-sign-in");
+    SignInModel model = new SignInModel(new SessionStore(data), BACKGROUND, Platform::runLater,
+        api -> { throw new AssertionError("signed in with a common password"); },
+        backend.clock());
+    Fx.run(() -> {
+      model.serverProperty().set(backend.httpBase().toString());
+      model.createAccountProperty().set(true);
+      model.emailProperty().set("anna-" + System.nanoTime() + "@example.com");
+      model.passwordProperty().set("password");
+      model.displayNameProperty().set("Anna");
+      Scene scene = new Scene(new SignInView(model), 560, 400);
+      scene.getStylesheets().add(CallWindow.class.getResource("convene.css").toExternalForm());
+      stage.setScene(scene);
+      stage.show();
+      model.submit();
+    });
+    Fx.await(() -> !Fx.call(() -> model.errorProperty().get()).isEmpty());
+    Fx.screenshot(robot, stage.getScene().getRoot(), screenshot);
+    return Fx.call(() -> model.errorProperty().get());
+  }
+}
