@@ -3,6 +3,7 @@ package app.convene.server;
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
+import app.convene.server.web.WebSecurity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,8 @@ import java.util.function.Consumer;
  * @param acceptQueueSize how many connections the operating system may hold for the server before
  *     it accepts them (the listen backlog; Linux caps it at {@code net.core.somaxconn}); a burst
  *     beyond it makes clients wait for their TCP retries, seconds each
+ * @param web the server's own TLS (PEM files, reload, HTTP redirect, HSTS) and the browser origins
+ *     allowed to use the REST API and the WebSocket (default: plain HTTP, no browser origins)
  */
 public record ServerConfig(
     String host,
@@ -82,7 +85,8 @@ public record ServerConfig(
     Duration reminderLead,
     SmtpSettings smtp,
     PasswordHashing passwordHashing,
-    int acceptQueueSize) {
+    int acceptQueueSize,
+    WebSecurity web) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -141,6 +145,7 @@ public record ServerConfig(
     Objects.requireNonNull(smtp, "smtp == null");
     Objects.requireNonNull(passwordHashing, "passwordHashing == null");
     inRange("acceptQueueSize", acceptQueueSize, 1, MAX_ACCEPT_QUEUE_SIZE);
+    Objects.requireNonNull(web, "web == null");
   }
 
   /**
@@ -150,7 +155,8 @@ public record ServerConfig(
    * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded
    * database and a generated token secret in it, 15 min access tokens, rooms deactivated after
    * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail;
-   * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024.
+   * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024; plain HTTP
+   * and no browser origins ({@link WebSecurity#DEFAULT}).
    */
   public static ServerConfig defaults() {
     return defaults(DataDirectory.defaultFor(System.getenv()));
@@ -182,7 +188,8 @@ public record ServerConfig(
         Duration.ofMinutes(5),
         SmtpSettings.OFF,
         PasswordHashing.DEFAULT,
-        1024);
+        1024,
+        WebSecurity.DEFAULT);
   }
 
   /**
@@ -296,6 +303,10 @@ public record ServerConfig(
     return copy(b -> b.acceptQueueSize = acceptQueueSize);
   }
 
+  public ServerConfig withWeb(WebSecurity web) {
+    return copy(b -> b.web = web);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -313,7 +324,8 @@ public record ServerConfig(
         + ", accessTokenTtl=" + accessTokenTtl + ", roomIdleTimeout=" + roomIdleTimeout
         + ", roomIdleCheckInterval=" + roomIdleCheckInterval
         + ", reminderLead=" + reminderLead + ", smtp=" + smtp
-        + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize + "]";
+        + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize
+        + ", web=" + web + "]";
   }
 
   private static String hidden(String secret) {
