@@ -84,7 +84,7 @@ public final class PemKeyStore {
             return converter.getPrivateKey(info);
           }
           case PEMKeyPair pair -> {
-            return converter.getKeyPair(pair).getPrivate();
+            return converter.getPrivateKey(pair.getPrivateKeyInfo()); // SEC1 may lack the public key
           }
           default -> {
             // EC parameters, certificates and the like: look further

@@ -45,6 +45,9 @@ public final class TlsConnectors {
   public TlsConnectors(Server server, HttpConfiguration http, String host, int port,
       int acceptQueueSize, WebSecurity web) {
     this.web = Objects.requireNonNull(web, "web == null");
+    if (web.httpRedirectPort() != 0 && !web.tls()) {
+      throw new IllegalArgumentException("a redirect to HTTPS needs TLS: give tlsCert and tlsKey");
+    }
     ConnectionFactory[] factories;
     if (web.tls()) {
       SslContextFactory.Server ssl = new SslContextFactory.Server();

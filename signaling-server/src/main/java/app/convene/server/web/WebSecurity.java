@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param tlsReloadInterval how often the two files are checked for a change; a changed pair is
  *     loaded without a restart (a key that does not match the certificate keeps the old pair)
  * @param httpRedirectPort a plain-HTTP port that answers every request with a redirect to HTTPS,
- *     or 0 for none; only with TLS
+ *     or 0 for none; the server refuses to start with one but no TLS
  * @param hstsMaxAge the {@code Strict-Transport-Security} max-age sent over TLS; zero sends none
  * @param allowedOrigins browser origins ({@code https://host[:port]}) allowed to call the REST API
  *     and to open the WebSocket; empty (the default) refuses every request that carries an {@code
@@ -49,9 +49,6 @@ public record WebSecurity(
     if (httpRedirectPort < 0 || httpRedirectPort > 65_535) {
       throw new IllegalArgumentException(
           "httpRedirectPort must be between 0 and 65535: " + httpRedirectPort);
-    }
-    if (httpRedirectPort != 0 && tlsCert == null) {
-      throw new IllegalArgumentException("httpRedirectPort needs TLS (tlsCert and tlsKey)");
     }
     Objects.requireNonNull(hstsMaxAge, "hstsMaxAge == null");
     if (hstsMaxAge.isNegative()) {
