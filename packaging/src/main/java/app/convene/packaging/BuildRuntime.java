@@ -47,6 +47,13 @@ public final class BuildRuntime {
    */
   static final List<String> NOT_SEEN_BY_JDEPS = List.of("jdk.localedata", "jdk.zipfs");
 
+  /**
+   * The SunMSCAPI provider, through which the client reads Windows' own trusted certificates
+   * ({@code Windows-ROOT}, {@code app.convene.client.tls.ServerTrust}); only Windows JDKs have it,
+   * and no class file names it. Added when the JDK that builds the runtime has it.
+   */
+  static final String WINDOWS_TRUST_MODULE = "jdk.crypto.mscapi";
+
   public static void main(String[] args) throws Exception {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: BuildRuntime CLIENT_TARGET OUT");
@@ -77,6 +84,9 @@ public final class BuildRuntime {
 
     Set<String> modules = new LinkedHashSet<>(jdeps(appJar, javafx, classPath));
     modules.addAll(NOT_SEEN_BY_JDEPS);
+    if (java.lang.module.ModuleFinder.ofSystem().find(WINDOWS_TRUST_MODULE).isPresent()) {
+      modules.add(WINDOWS_TRUST_MODULE);
+    }
     System.out.println("[runtime] modules: " + String.join(",", modules));
     Files.createDirectories(out);
     Files.writeString(out.resolve("runtime-modules.txt"), String.join("\n", modules) + "\n");

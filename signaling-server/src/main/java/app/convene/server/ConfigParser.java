@@ -7,6 +7,8 @@ import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
 import app.convene.server.throttle.ThrottleSettings;
 import java.net.URI;
+import app.convene.server.web.PemKeyStore;
+import app.convene.server.web.WebSecurity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -142,7 +144,24 @@ final class ConfigParser {
           "the https address users reach the server at, for e-mail verification links; with"
               + " --smtp-host it turns verification on (default: none, no verification)"),
       new Option("email-verification-ttl-hours", "H",
-          "how long an e-mail verification link stays valid (default 24)"));
+          "how long an e-mail verification link stays valid (default 24)"),
+      new Option("tls-cert", "FILE",
+          "PEM certificate chain, server certificate first: serve HTTPS and WSS on --port"
+              + " (default: plain HTTP); with --tls-key"),
+      new Option("tls-key", "FILE",
+          "PEM private key of --tls-cert (PKCS#8, PKCS#1 RSA or SEC1 EC, unencrypted)"),
+      new Option("tls-reload-seconds", "S",
+          "check the two TLS files this often and load a changed pair without a restart"
+              + " (default 10)"),
+      new Option("http-redirect-port", "PORT",
+          "also listen on this plain-HTTP port and redirect every request to HTTPS; needs"
+              + " --tls-cert (default 0: none)"),
+      new Option("hsts-max-age-seconds", "S",
+          "Strict-Transport-Security max-age sent over TLS; 0 sends none (default 31536000)"),
+      new Option("allowed-origins", "ORIGINS",
+          "comma-separated browser origins, e.g. https://a.example.org,https://b.example.org,"
+              + " allowed to call the REST API (CORS) and open the WebSocket (default: none;"
+              + " requests without an Origin header are always allowed)"));
 
   /** A day: a longer lead would tell users about tomorrow's meetings today. */
   private static final int MAX_REMINDER_LEAD_MINUTES = 24 * 60;
@@ -212,7 +231,8 @@ final class ConfigParser {
         in.integer("accept-queue-size", defaults.acceptQueueSize(), 1,
             ServerConfig.MAX_ACCEPT_QUEUE_SIZE),
         in.throttle(defaults.throttle()),
-        in.registration(defaults.registration()));
+        in.registration(defaults.registration()),
+        in.web(defaults.web()));
   }
 
   /** The options, one a line, for {@code --help}. */
@@ -368,6 +388,49 @@ final class ConfigParser {
       throw new IllegalArgumentException(from.source() + ": " + e.getMessage());
     }
     return new SmtpSettings(host.text().strip(), port, tls, user, password, from.text().strip());
+  }
+
+  /** TLS from PEM files, the redirect port, HSTS and the allowed browser origins. */
+  private WebSecurity web(WebSecurity defaults) {
+    Path cert = path("tls-cert", null);
+    Path key = path("tls-key", null);
+    if ((cert == null) != (key == null)) {
+      throw new IllegalArgumentException(
+          "--tls-cert and --tls-key go together: give both or neither");
+    }
+    int redirectPort = integer("http-redirect-port", defaults.httpRedirectPort(), 0,
+        ServerConfig.MAX_PORT);
+    if (redirectPort != 0 && cert == null) {
+      throw new IllegalArgumentException(
+          single("http-redirect-port").source() + ": redirecting to HTTPS needs --tls-cert and"
+              + " --tls-key");
+    }
+    List<String> origins = new ArrayList<>();
+    Value list = single("allowed-origins");
+    if (list != null) {
+      for (String origin : list.text().split(",")) {
+        if (origin.isBlank()) {
+          continue;
+        }
+        try {
+          origins.add(WebSecurity.origin(origin));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(list.source() + ": " + e.getMessage());
+        }
+      }
+    }
+    if (cert != null) {
+      try {
+        PemKeyStore.load(cert, key);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--tls-cert/--tls-key: " + e.getMessage());
+      }
+    }
+    return new WebSecurity(cert, key,
+        seconds("tls-reload-seconds", defaults.tlsReloadInterval(), 1),
+        redirectPort,
+        seconds("hsts-max-age-seconds", defaults.hstsMaxAge(), 0),
+        origins);
   }
 
   private PasswordHashing passwordHashing(PasswordHashing defaults) {

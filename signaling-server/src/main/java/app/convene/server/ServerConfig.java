@@ -5,6 +5,7 @@ import app.convene.server.auth.PasswordHashing;
 import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.throttle.ThrottleSettings;
+import app.convene.server.web.WebSecurity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,8 @@ import java.util.function.Consumer;
  *     socket cap per account (default {@link ThrottleSettings#DEFAULT})
  * @param registration who may register, the password policy and e-mail verification (default:
  *     open, 8 characters, no public URL so no verification)
+ * @param web the server's own TLS (PEM files, reload, HTTP redirect, HSTS) and the browser origins
+ *     allowed to use the REST API and the WebSocket (default: plain HTTP, no browser origins)
  */
 public record ServerConfig(
     String host,
@@ -90,7 +93,8 @@ public record ServerConfig(
     PasswordHashing passwordHashing,
     int acceptQueueSize,
     ThrottleSettings throttle,
-    RegistrationSettings registration) {
+    RegistrationSettings registration,
+    WebSecurity web) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -151,6 +155,7 @@ public record ServerConfig(
     inRange("acceptQueueSize", acceptQueueSize, 1, MAX_ACCEPT_QUEUE_SIZE);
     Objects.requireNonNull(throttle, "throttle == null");
     Objects.requireNonNull(registration, "registration == null");
+    Objects.requireNonNull(web, "web == null");
   }
 
   /**
@@ -162,6 +167,8 @@ public record ServerConfig(
    * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail;
    * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024; the
    * throttle, refresh grace and socket cap of {@link ThrottleSettings#DEFAULT}.
+   * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024; plain HTTP
+   * and no browser origins ({@link WebSecurity#DEFAULT}).
    */
   public static ServerConfig defaults() {
     return defaults(DataDirectory.defaultFor(System.getenv()));
@@ -195,7 +202,8 @@ public record ServerConfig(
         PasswordHashing.DEFAULT,
         1024,
         ThrottleSettings.DEFAULT,
-        RegistrationSettings.DEFAULT);
+        RegistrationSettings.DEFAULT,
+        WebSecurity.DEFAULT);
   }
 
   /**
@@ -317,6 +325,10 @@ public record ServerConfig(
     return copy(b -> b.registration = registration);
   }
 
+  public ServerConfig withWeb(WebSecurity web) {
+    return copy(b -> b.web = web);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -336,7 +348,8 @@ public record ServerConfig(
         + ", reminderLead=" + reminderLead + ", smtp=" + smtp
         + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize
         + ", throttle=" + throttle
-        + ", registration=" + registration + "]";
+        + ", registration=" + registration
+        + ", web=" + web + "]";
   }
 
   private static String hidden(String secret) {

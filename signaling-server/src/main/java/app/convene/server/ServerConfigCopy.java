@@ -5,6 +5,7 @@ import app.convene.server.auth.PasswordHashing;
 import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.throttle.ThrottleSettings;
+import app.convene.server.web.WebSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,7 @@ final class ServerConfigCopy {
   int acceptQueueSize;
   ThrottleSettings throttle;
   RegistrationSettings registration;
+  WebSecurity web;
 
   ServerConfigCopy(ServerConfig c) {
     host = c.host();
@@ -67,6 +69,7 @@ final class ServerConfigCopy {
     acceptQueueSize = c.acceptQueueSize();
     throttle = c.throttle();
     registration = c.registration();
+    web = c.web();
   }
 
   /** A new config of these values; checked by the record's constructor. */
@@ -77,7 +80,6 @@ final class ServerConfigCopy {
         iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
         roomIdleTimeout, roomIdleCheckInterval, reminderLead,
-        smtp, passwordHashing, acceptQueueSize, throttle,
-        smtp, passwordHashing, acceptQueueSize, registration);
+        smtp, passwordHashing, acceptQueueSize, throttle, registration, web);
   }
 }

@@ -9,6 +9,8 @@ import app.convene.server.signaling.ConnectedUsers;
 import app.convene.server.signaling.SignalingEndpoint;
 import app.convene.server.signaling.SignalingService;
 import app.convene.server.throttle.ThrottledGate;
+import app.convene.server.web.CorsHandler;
+import app.convene.server.web.TlsConnectors;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
@@ -21,10 +23,8 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -56,7 +56,7 @@ public final class SignalingServer implements AutoCloseable {
   private final ServerConfig config;
   private final Backend backend;
   private final Server server;
-  private final ServerConnector connector;
+  private final TlsConnectors connectors;
   private final SignalingService signaling;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile int port;
@@ -70,25 +70,23 @@ public final class SignalingServer implements AutoCloseable {
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost(config.host());
-    connector.setPort(config.port());
-    connector.setAcceptQueueSize(config.acceptQueueSize());
-    server.addConnector(connector);
+    connectors = new TlsConnectors(server, http, config.host(), config.port(),
+        config.acceptQueueSize(), config.web());
     signaling = new SignalingService(config, threads, clock,
         ThrottledGate.wrap(backend.rooms()::admit, backend.throttle()),
         backend.jobs(), connected, backend.notices(), backend.resumeTokens());
 
     PathMappingsHandler routes = new PathMappingsHandler();
     routes.addMapping(PathSpec.from("/health"), new HealthHandler(this::status));
-    routes.addMapping(PathSpec.from("/api/*"), new ApiHandler(backend.router(), backend.auth(),
-        new ClientAddresses(config.throttle().trustedProxies())));
+    routes.addMapping(PathSpec.from("/api/*"), new CorsHandler(config.web(),
+        new ApiHandler(backend.router(), backend.auth(),
+            new ClientAddresses(config.throttle().trustedProxies()))));
     ContextHandler context = new ContextHandler("/");
     WebSocketUpgradeHandler upgrades =
         WebSocketUpgradeHandler.from(server, context, this::configureWebSockets);
     upgrades.setHandler(routes);
     context.setHandler(upgrades);
-    server.setHandler(context);
+    server.setHandler(connectors.wrap(context));
   }
 
   /** Starts a server on the system clock; with port 0 it listens on a free port. */
@@ -119,7 +117,8 @@ public final class SignalingServer implements AutoCloseable {
     }
     try {
       started.server.start();
-      started.port = started.connector.getLocalPort();
+      started.connectors.started();
+      started.port = started.connectors.port();
     } catch (Exception e) {
       started.signaling.close();
       try {
@@ -142,19 +141,28 @@ public final class SignalingServer implements AutoCloseable {
     return port;
   }
 
-  /** Where clients connect: {@code ws://host:port/signal}. */
+  /** Where clients connect: {@code ws://host:port/signal}, {@code wss://} with TLS. */
   public URI signalingUri() {
-    return URI.create("ws://" + uriHost() + ":" + port() + "/signal");
+    String scheme = config.web().tls() ? "wss" : "ws";
+    return URI.create(scheme + "://" + uriHost() + ":" + port() + "/signal");
   }
 
-  /** The health check: {@code http://host:port/health}. */
+  /** The health check: {@code http://host:port/health}, {@code https://} with TLS. */
   public URI healthUri() {
-    return URI.create("http://" + uriHost() + ":" + port() + "/health");
+    return URI.create(connectors.httpScheme() + "://" + uriHost() + ":" + port() + "/health");
   }
 
-  /** The REST API's base: {@code http://host:port/api/}; resolve paths such as {@code events}. */
+  /**
+   * The REST API's base: {@code http://host:port/api/} ({@code https://} with TLS); resolve paths
+   * such as {@code events}.
+   */
   public URI apiUri() {
-    return URI.create("http://" + uriHost() + ":" + port() + "/api/");
+    return URI.create(connectors.httpScheme() + "://" + uriHost() + ":" + port() + "/api/");
+  }
+
+  /** The plain-HTTP port that redirects to HTTPS, or 0 when there is none. */
+  public int redirectPort() {
+    return connectors.redirectPort();
   }
 
   /**
@@ -230,6 +238,14 @@ public final class SignalingServer implements AutoCloseable {
             Response.writeError(
                 request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
                 "the server is shutting down");
+            return null;
+          }
+          String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+          if (!config.web().allows(origin)) {
+            // A browser page of a foreign origin (cross-site WebSocket hijacking): no upgrade.
+            response.setStatus(HttpStatus.FORBIDDEN_403);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+            Content.Sink.write(response, true, Json.write(CorsHandler.refusal(origin)), callback);
             return null;
           }
           Optional<SignedIn> caller =

@@ -10,6 +10,7 @@ import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
 import app.convene.server.throttle.ThrottleSettings;
 import java.net.URI;
+import app.convene.server.web.WebSecurity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,7 +36,8 @@ class ServerConfigTest {
       new PasswordHashing(3, Duration.ofMillis(1500), 40), 2048, ThrottleSettings.DEFAULT,
       new RegistrationSettings(RegistrationSettings.Mode.DOMAINS,
           List.of("example.org", "example.com"), 12, URI.create("https://convene.example.org"),
-          Duration.ofHours(48), List.of()));
+          Duration.ofHours(48), List.of()),
+      WebSecurity.DEFAULT);
 
   @Test
   void defaultsAreTheDocumentedOnes() {

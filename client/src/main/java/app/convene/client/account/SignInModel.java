@@ -1,6 +1,7 @@
 package app.convene.client.account;
 
 import app.convene.client.api.ApiClient;
+import app.convene.client.tls.ServerTrust;
 import app.convene.client.api.ApiException;
 import app.convene.client.ui.Messages;
 import java.net.URI;
@@ -28,6 +29,7 @@ public final class SignInModel {
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   private final StringProperty error = new SimpleStringProperty(this, "error", "");
   private final SessionStore store;
+  private final ServerTrust trust;
   private final Executor background;
   private final Executor fx;
   private final Consumer<ApiClient> onSignedIn;
@@ -36,6 +38,13 @@ public final class SignInModel {
   /** @param clock the app's clock, for the session's token expiry */
   public SignInModel(SessionStore store, Executor background, Executor fx,
       Consumer<ApiClient> onSignedIn, java.time.Clock clock) {
+    this(store, background, fx, onSignedIn, clock, ServerTrust.system());
+  }
+
+  /** Like the other constructor, trusting these certificate authorities for HTTPS. */
+  public SignInModel(SessionStore store, Executor background, Executor fx,
+      Consumer<ApiClient> onSignedIn, java.time.Clock clock, ServerTrust trust) {
+    this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.store = Objects.requireNonNull(store, "store == null");
     this.background = Objects.requireNonNull(background, "background == null");
@@ -99,7 +108,8 @@ public final class SignInModel {
     error.set("");
     busy.set(true);
     CompletableFuture.supplyAsync(() -> {
-      ApiClient api = new ApiClient(base, null, session -> store.save(base, session), clock);
+      ApiClient api = new ApiClient(base, null, session -> store.save(base, session), clock,
+          trust);
       try {
         if (create) {
           api.register(mail, secret, name);

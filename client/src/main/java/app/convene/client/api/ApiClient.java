@@ -13,6 +13,7 @@ import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.ScheduleRequest;
 import app.convene.protocol.api.ScheduleResult;
 import app.convene.protocol.api.UserView;
+import app.convene.client.tls.ServerTrust;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
@@ -51,6 +52,8 @@ public final class ApiClient {
   }
 
   private final HttpUrl base;
+  private final ServerTrust trust;
+  private volatile OkHttpClient http;
   private final Consumer<AuthSession> onSession;
   private final Clock clock;
   private volatile AuthSession session;
@@ -62,6 +65,17 @@ public final class ApiClient {
    * @param clock tells when the access token is about to expire (the server's clock should agree)
    */
   public ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession, Clock clock) {
+    this(server, session, onSession, clock, ServerTrust.system());
+  }
+
+  /**
+   * Like the other constructor, trusting these certificate authorities for HTTPS.
+   *
+   * @param trust the authorities, e.g. the system's and a company CA ({@code --ca-cert})
+   */
+  public ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession, Clock clock,
+      ServerTrust trust) {
+    this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.base = HttpUrl.get(Objects.requireNonNull(server, "server == null").toString());
     this.session = session;
@@ -74,8 +88,24 @@ public final class ApiClient {
     return URI.create(scheme + "://" + signaling.getAuthority());
   }
 
+  /** The shared client with this instance's trust; shares the shared one's pool and threads. */
+  private OkHttpClient http() {
+    OkHttpClient client = http;
+    if (client == null) {
+      client = Http.CLIENT.newBuilder()
+          .sslSocketFactory(trust.socketFactory(), trust.trustManager()).build();
+      http = client;
+    }
+    return client;
+  }
+
   public AuthSession session() {
     return session;
+  }
+
+  /** The authorities trusted for the server's certificate; the signaling socket uses them too. */
+  public ServerTrust trust() {
+    return trust;
   }
 
   /** The server's HTTP base address. */
@@ -197,7 +227,7 @@ public final class ApiClient {
   }
 
   private <T> T send(Request.Builder builder, JavaType type, boolean authorized) throws ApiException {
-    try (Response response = Http.CLIENT.newCall(builder.build()).execute()) {
+    try (Response response = http().newCall(builder.build()).execute()) {
       String text = response.body().string();
       if (!response.isSuccessful()) {
         throw new ApiException(error(response.code(), text));

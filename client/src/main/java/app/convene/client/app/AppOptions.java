@@ -1,6 +1,8 @@
 package app.convene.client.app;
 
 import app.convene.client.account.AppDirs;
+import app.convene.client.tls.ServerTrust;
+import java.nio.file.Files;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -12,8 +14,10 @@ import java.util.Locale;
  * @param dataDir where the app keeps the session and the meeting cache
  * @param locale the language, or {@code null} to follow the operating system
  * @param syntheticMedia send the test pattern and a tone even when devices exist
+ * @param caCert a PEM file of a certificate authority to trust besides the system's, or {@code
+ *     null}
  */
-record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedia) {
+record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedia, Path caCert) {
   static final String USAGE =
       """
       Usage: convene [options] [LINK|FILE] the desktop app; LINK is an invite link
@@ -28,6 +32,8 @@ record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedi
                             (default: the user's data folder, e.g. ~/.local/share/convene)
         --lang=en|ru        language (default: the operating system's)
         --synthetic-media   send a test pattern and a tone instead of camera and microphone
+        --ca-cert=FILE      also trust this certificate authority (PEM) for an https://
+                            server, e.g. a company's own CA (the system's are always trusted)
       """;
 
   static AppOptions parse(String[] args) {
@@ -35,6 +41,7 @@ record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedi
     Path dataDir = AppDirs.defaultDataDir();
     Locale locale = null;
     boolean synthetic = false;
+    Path caCert = null;
     for (String arg : args) {
       if (arg.equals("--synthetic-media")) {
         synthetic = true;
@@ -49,10 +56,29 @@ record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedi
         case "server" -> server = serverUri(value);
         case "data-dir" -> dataDir = Path.of(value);
         case "lang" -> locale = Locale.forLanguageTag(value);
+        case "ca-cert" -> caCert = readable(value);
         default -> throw new IllegalArgumentException("unknown flag " + arg.substring(0, eq));
       }
     }
-    return new AppOptions(server, dataDir, locale, synthetic);
+    return new AppOptions(server, dataDir, locale, synthetic, caCert);
+  }
+
+  /** Options that trust the system's certificate authorities only. */
+  AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedia) {
+    this(server, dataDir, locale, syntheticMedia, null);
+  }
+
+  /** The authorities the app trusts for HTTPS and WSS. */
+  ServerTrust trust() {
+    return ServerTrust.withExtraCa(caCert);
+  }
+
+  private static Path readable(String value) {
+    Path file = Path.of(value);
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("--ca-cert: cannot read " + file);
+    }
+    return file;
   }
 
   /** Accepts {@code http(s)://host:port} and, for convenience, the signaling URL. */

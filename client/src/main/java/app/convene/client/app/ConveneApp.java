@@ -4,6 +4,7 @@ import app.convene.client.account.SessionStore;
 import app.convene.client.account.SignInModel;
 import app.convene.client.account.SignInView;
 import app.convene.client.api.ApiClient;
+import app.convene.client.tls.ServerTrust;
 import app.convene.client.api.ApiException;
 import app.convene.client.calendar.CalendarModel;
 import app.convene.client.calendar.CalendarPane;
@@ -146,7 +147,8 @@ public final class ConveneApp extends Application {
     CompletableFuture<ApiClient> preloaded = preloadedSession;
     preloadedSession = null;
     CompletableFuture<ApiClient> session = preloaded != null ? preloaded
-        : CompletableFuture.supplyAsync(() -> storedSession(store, clock), background);
+        : CompletableFuture.supplyAsync(() -> storedSession(store, clock, options.trust()),
+            background);
     // The window opens with its first screen at that screen's size: the session has usually been
     // read by the time JavaFX has started. "Loading" shows only while it has not, or while the
     // embedded server starts for the sign-in form.
@@ -180,9 +182,9 @@ public final class ConveneApp extends Application {
   }
 
   /** The stored session's client, or null; background thread. */
-  static ApiClient storedSession(SessionStore store, Clock clock) {
+  static ApiClient storedSession(SessionStore store, Clock clock, ServerTrust trust) {
     return store.load().map(saved -> new ApiClient(saved.server(), saved.session(),
-        s -> store.save(saved.server(), s), clock)).orElse(null);
+        s -> store.save(saved.server(), s), clock, trust)).orElse(null);
   }
 
   /** Whether the server still takes the session (an unreachable server counts as yes). */
@@ -198,7 +200,8 @@ public final class ConveneApp extends Application {
   private void showSignIn() {
     firstScreen.complete(null);
     openRequests.signedOut();
-    SignInModel model = new SignInModel(store, background, fx, this::showCalendar, clock);
+    SignInModel model = new SignInModel(store, background, fx, this::showCalendar, clock,
+        options.trust());
     model.serverProperty().set(server.toString());
     show(new SignInView(model), 560, 400);
   }
@@ -269,7 +272,7 @@ public final class ConveneApp extends Application {
     CompletableFuture.supplyAsync(() -> {
       try {
         return new JoinTicket(signaling, api.accessToken(), link.roomId(), link.invite(),
-            user.displayName());
+            user.displayName(), api.trust());
       } catch (ApiException e) {
         throw new CompletionException(e);
       }

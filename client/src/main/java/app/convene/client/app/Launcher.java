@@ -1,6 +1,7 @@
 package app.convene.client.app;
 
 import app.convene.client.account.SessionStore;
+import app.convene.client.tls.ServerTrust;
 import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.media.NativeCopies;
 import java.net.URI;
@@ -61,7 +62,8 @@ public final class Launcher {
     }
     AotTraining training = launch.aotTraining() ? AotTraining.start() : null;
     if (training != null) {
-      options = new AppOptions(training.server(), training.dataDir(), options.locale(), true);
+      options = new AppOptions(training.server(), training.dataDir(), options.locale(), true,
+          options.caCert());
     }
     OpenRequests requests = new OpenRequests();
     Optional<SingleInstance> instance = SingleInstance.claimOrHandOver(options.dataDir(),
@@ -82,10 +84,11 @@ public final class Launcher {
     // (about a core-second of H2, Flyway and Jetty on the 2 cores of a laptop) starts right after
     // instead of competing with it; without one, sign-in needs the server at once.
     SessionStore sessions = new SessionStore(options.dataDir());
+    ServerTrust trust = options.trust();
     // Reading the session (JSON, then the HTTP client) takes a while on a cold JVM: it runs
     // beside JavaFX's start instead of after it.
     ConveneApp.configureStoredSession(CompletableFuture.supplyAsync(
-        () -> ConveneApp.storedSession(sessions, Clock.systemDefaultZone()),
+        () -> ConveneApp.storedSession(sessions, Clock.systemDefaultZone(), trust),
         runnable -> Thread.ofPlatform().name("session-load").daemon().start(runnable)));
     CompletableFuture<Void> first = Files.exists(sessions.file())
         ? ConveneApp.firstScreenShown().copy().completeOnTimeout(null, 5, TimeUnit.SECONDS)

@@ -46,7 +46,8 @@ final class LiveNotices implements NoticeListener {
   static void start(Notifier notifier, Clock clock, ApiClient api,
       BiConsumer<String, String> joinRoom, Runnable meetingsChanged) {
     NoticeFeed feed = new NoticeFeed(JoinTicket.signalingUri(api.serverUri()), api::accessToken,
-        new LiveNotices(notifier, clock, joinRoom, meetingsChanged), Platform::runLater);
+        new LiveNotices(notifier, clock, joinRoom, meetingsChanged), Platform::runLater,
+        api.trust());
     notifier.closeWith(feed);
     feed.start();
   }

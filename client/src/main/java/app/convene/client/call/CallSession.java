@@ -123,7 +123,8 @@ public final class CallSession implements AutoCloseable {
     Objects.requireNonNull(reconnect, "reconnect == null");
     CallSession session = new CallSession(media, listener, ticket, reconnect);
     return SignalingClient.connect(
-            ticket.server(), ticket.accessToken(), session.new Inbound(0), session.executor)
+            ticket.server(), ticket.accessToken(), session.new Inbound(0), session.executor,
+            ticket.trust())
         .thenCompose(
             client -> {
               session.executor.execute(() -> session.signaling = client);
@@ -469,7 +470,8 @@ public final class CallSession implements AutoCloseable {
     CompletableFuture.supplyAsync(() -> freshToken(renew),
             task -> Thread.ofVirtual().name("call-token").start(task))
         .thenCompose(token ->
-            SignalingClient.connect(ticket.server(), token, new Inbound(socket), executor))
+            SignalingClient.connect(ticket.server(), token, new Inbound(socket), executor,
+                ticket.trust()))
         .whenComplete((client, failure) -> {
           // Not on the call executor directly: once the call is closed it drops tasks, and a
           // socket that opened meanwhile must still be closed.

@@ -1,5 +1,6 @@
 package app.convene.client.call;
 
+import app.convene.client.tls.ServerTrust;
 import java.net.URI;
 import java.util.Objects;
 
@@ -11,9 +12,17 @@ import java.util.Objects;
  * @param roomId the room
  * @param invite the room's invite token when that is what admits us, else {@code null}
  * @param name the display name the others see
+ * @param trust the certificate authorities trusted for {@code wss://}
  */
-public record JoinTicket(URI server, String accessToken, String roomId, String invite, String name) {
+public record JoinTicket(URI server, String accessToken, String roomId, String invite, String name,
+    ServerTrust trust) {
+  /** A ticket that trusts the system's authorities. */
+  public JoinTicket(URI server, String accessToken, String roomId, String invite, String name) {
+    this(server, accessToken, roomId, invite, name, ServerTrust.system());
+  }
+
   public JoinTicket {
+    Objects.requireNonNull(trust, "trust == null");
     Objects.requireNonNull(server, "server == null");
     Objects.requireNonNull(accessToken, "accessToken == null");
     Objects.requireNonNull(roomId, "roomId == null");

@@ -1,6 +1,7 @@
 package app.convene.client.headless;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -16,10 +17,19 @@ import java.time.Duration;
  * @param frames stop as soon as every expected peer decoded this many frames (0: stay the whole
  *     duration)
  * @param peers how many remote peers {@code frames} waits for
+ * @param caCert a PEM file of an extra certificate authority to trust for {@code wss://}, or
+ *     {@code null} for the system's only
  */
 public record HeadlessOptions(
     URI server, String email, String password, String room, String invite, String name,
-    Duration duration, long frames, int peers, int width, int height, int fps) {
+    Duration duration, long frames, int peers, int width, int height, int fps, Path caCert) {
+
+  /** Options that trust the system's certificate authorities only. */
+  public HeadlessOptions(URI server, String email, String password, String room, String invite,
+      String name, Duration duration, long frames, int peers, int width, int height, int fps) {
+    this(server, email, password, room, invite, name, duration, frames, peers, width, height, fps,
+        null);
+  }
 
   public static final String USAGE =
       """
@@ -34,6 +44,7 @@ public record HeadlessOptions(
                            after 2 s more (or at once when those peers have left)
         --peers=N          how many remote peers --frames waits for (default 1)
         --width=W --height=H --fps=F   test pattern (default 640x360 at 30)
+        --ca-cert=FILE     also trust this CA (PEM) for a wss:// server, besides the system's
       Prints a one-line JSON summary; exits 0 only if remote video was decoded.
       """;
 
@@ -50,6 +61,7 @@ public record HeadlessOptions(
     int width = 640;
     int height = 360;
     int fps = 30;
+    Path caCert = null;
     for (String arg : args) {
       if (arg.equals("--headless")) {
         continue;
@@ -73,6 +85,7 @@ public record HeadlessOptions(
         case "width" -> width = (int) positive(key, value);
         case "height" -> height = (int) positive(key, value);
         case "fps" -> fps = (int) positive(key, value);
+        case "ca-cert" -> caCert = Path.of(value);
         default -> throw new IllegalArgumentException("unknown flag --" + key);
       }
     }
@@ -83,7 +96,7 @@ public record HeadlessOptions(
       throw new IllegalArgumentException("--email and --password are required");
     }
     return new HeadlessOptions(server, email, password, room, invite, name, duration, frames,
-        peers, width, height, fps);
+        peers, width, height, fps, caCert);
   }
 
   private static double positive(String key, String value) {

@@ -2,6 +2,7 @@ package app.convene.client.headless;
 
 import app.convene.client.call.CallListener;
 import app.convene.client.api.ApiClient;
+import app.convene.client.tls.ServerTrust;
 import app.convene.client.api.ApiException;
 import app.convene.client.call.CallSession;
 import app.convene.client.call.JoinTicket;
@@ -76,7 +77,7 @@ public final class HeadlessParticipant {
       try {
         ApiClient api = signIn();
         JoinTicket ticket = new JoinTicket(options.server(), api.accessToken(), options.room(),
-            options.invite(), options.name());
+            options.invite(), options.name(), api.trust());
         session = CallSession.join(ticket, media, outages,
             Reconnect.withTokens(TokenSource.of(api))).join();
       } catch (ApiException e) {
@@ -96,7 +97,7 @@ public final class HeadlessParticipant {
   /** Signs in, creating the account first when the server does not know it. */
   private ApiClient signIn() throws ApiException {
     ApiClient api = new ApiClient(ApiClient.httpBase(options.server()), null, session -> {},
-        java.time.Clock.systemUTC());
+        java.time.Clock.systemUTC(), ServerTrust.withExtraCa(options.caCert()));
     try {
       api.login(options.email(), options.password());
     } catch (ApiException e) {

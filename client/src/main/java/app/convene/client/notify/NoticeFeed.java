@@ -1,5 +1,6 @@
 package app.convene.client.notify;
 
+import app.convene.client.tls.ServerTrust;
 import app.convene.client.signaling.SignalingClient;
 import app.convene.client.signaling.SignalingListener;
 import app.convene.protocol.Notice;
@@ -36,6 +37,7 @@ public final class NoticeFeed implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NoticeFeed.class);
 
   private final URI server;
+  private final ServerTrust trust;
   private final Callable<String> accessToken;
   private final NoticeListener listener;
   private final Executor delivery;
@@ -57,9 +59,22 @@ public final class NoticeFeed implements AutoCloseable {
     this(server, accessToken, listener, delivery, Duration.ofSeconds(1), Duration.ofSeconds(30));
   }
 
+  /** Like the other constructor, trusting these certificate authorities for {@code wss://}. */
+  public NoticeFeed(URI server, Callable<String> accessToken, NoticeListener listener,
+      Executor delivery, ServerTrust trust) {
+    this(server, accessToken, listener, delivery, Duration.ofSeconds(1), Duration.ofSeconds(30),
+        trust);
+  }
+
   /** Like the other constructor, with these reconnection delays. */
   public NoticeFeed(URI server, Callable<String> accessToken, NoticeListener listener,
       Executor delivery, Duration firstDelay, Duration maxDelay) {
+    this(server, accessToken, listener, delivery, firstDelay, maxDelay, ServerTrust.system());
+  }
+
+  private NoticeFeed(URI server, Callable<String> accessToken, NoticeListener listener,
+      Executor delivery, Duration firstDelay, Duration maxDelay, ServerTrust trust) {
+    this.trust = Objects.requireNonNull(trust, "trust == null");
     this.server = Objects.requireNonNull(server, "server == null");
     this.accessToken = Objects.requireNonNull(accessToken, "accessToken == null");
     this.listener = Objects.requireNonNull(listener, "listener == null");
@@ -113,7 +128,7 @@ public final class NoticeFeed implements AutoCloseable {
     }
     Connection connection = new Connection();
     current = connection;
-    SignalingClient.connect(server, token, connection, this::run)
+    SignalingClient.connect(server, token, connection, this::run, trust)
         .whenComplete((client, failure) -> {
           if (!run(() -> opened(connection, client, failure)) && client != null) {
             client.close(); // the feed closed while the socket was opening

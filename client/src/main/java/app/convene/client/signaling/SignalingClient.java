@@ -3,6 +3,7 @@ package app.convene.client.signaling;
 import app.convene.protocol.ProtocolException;
 import app.convene.protocol.SignalCodec;
 import app.convene.protocol.SignalMessage;
+import app.convene.client.tls.ServerTrust;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,6 +48,15 @@ public final class SignalingClient implements AutoCloseable {
    */
   public static CompletableFuture<SignalingClient> connect(
       URI server, String accessToken, SignalingListener listener, Executor delivery) {
+    return connect(server, accessToken, listener, delivery, ServerTrust.system());
+  }
+
+  /**
+   * Like the other {@code connect}, trusting these certificate authorities for {@code wss://}.
+   */
+  public static CompletableFuture<SignalingClient> connect(URI server, String accessToken,
+      SignalingListener listener, Executor delivery, ServerTrust trust) {
+    Objects.requireNonNull(trust, "trust == null");
     Objects.requireNonNull(server, "server == null");
     Objects.requireNonNull(accessToken, "accessToken == null");
     Objects.requireNonNull(listener, "listener == null");
@@ -54,7 +64,10 @@ public final class SignalingClient implements AutoCloseable {
     CompletableFuture<SignalingClient> opened = new CompletableFuture<>();
     Request request = new Request.Builder().url(httpUrl(server))
         .header("Authorization", "Bearer " + accessToken).build();
-    SHARED.newWebSocket(request, new Relay(listener, delivery, opened));
+    OkHttpClient client = "wss".equals(server.getScheme())
+        ? SHARED.newBuilder().sslSocketFactory(trust.socketFactory(), trust.trustManager()).build()
+        : SHARED;
+    client.newWebSocket(request, new Relay(listener, delivery, opened));
     return opened;
   }
 

@@ -199,9 +199,9 @@ public final class AuthService implements CallerResolver {
       throw ApiException.invalid("'currentPassword' is required");
     }
     String current = change.currentPassword();
-    String next = checkPassword(change.newPassword());
     Users.User user = database.read(c -> Users.byId(c, caller.id()))
         .orElseThrow(() -> ApiException.unauthorized("the account no longer exists"));
+    String next = registrations.checkPassword(change.newPassword(), user.email());
     if (current.length() > MAX_PASSWORD
         || !gate.run(() -> hasher.verify(current, user.passwordHash()))) {
       throw new ApiException(401, "bad_credentials", "the current password is wrong");
