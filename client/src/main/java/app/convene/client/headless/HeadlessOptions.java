@@ -16,10 +16,19 @@ import java.time.Duration;
  * @param frames stop as soon as every expected peer decoded this many frames (0: stay the whole
  *     duration)
  * @param peers how many remote peers {@code frames} waits for
+ * @param relayOnly whether ICE may use relayed candidates only (TURN), never host or reflexive ones
  */
 public record HeadlessOptions(
     URI server, String email, String password, String room, String invite, String name,
-    Duration duration, long frames, int peers, int width, int height, int fps) {
+    Duration duration, long frames, int peers, int width, int height, int fps, boolean relayOnly) {
+
+  /** Options that let ICE use every kind of candidate. */
+  public HeadlessOptions(
+      URI server, String email, String password, String room, String invite, String name,
+      Duration duration, long frames, int peers, int width, int height, int fps) {
+    this(server, email, password, room, invite, name, duration, frames, peers, width, height, fps,
+        false);
+  }
 
   public static final String USAGE =
       """
@@ -34,6 +43,7 @@ public record HeadlessOptions(
                            after 2 s more (or at once when those peers have left)
         --peers=N          how many remote peers --frames waits for (default 1)
         --width=W --height=H --fps=F   test pattern (default 640x360 at 30)
+        --relay-only       connect through the server's TURN relay only (ICE policy "relay")
       Prints a one-line JSON summary; exits 0 only if remote video was decoded.
       """;
 
@@ -50,8 +60,13 @@ public record HeadlessOptions(
     int width = 640;
     int height = 360;
     int fps = 30;
+    boolean relayOnly = false;
     for (String arg : args) {
       if (arg.equals("--headless")) {
+        continue;
+      }
+      if (arg.equals("--relay-only")) {
+        relayOnly = true;
         continue;
       }
       int eq = arg.indexOf('=');
@@ -83,7 +98,7 @@ public record HeadlessOptions(
       throw new IllegalArgumentException("--email and --password are required");
     }
     return new HeadlessOptions(server, email, password, room, invite, name, duration, frames,
-        peers, width, height, fps);
+        peers, width, height, fps, relayOnly);
   }
 
   private static double positive(String key, String value) {
