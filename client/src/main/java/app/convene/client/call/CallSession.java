@@ -433,6 +433,9 @@ public final class CallSession implements AutoCloseable {
         case Joined joined -> onJoined(joined);
         case PeerJoined joined -> {
           resumption.heardOf(joined.peer().peerId());
+          if (joined.iceServers() != null) {
+            useIceServers(joined.iceServers()); // fresh TURN credentials for a long call
+          }
           if (!links.containsKey(joined.peer().peerId())) {
             addLink(joined.peer(), false);
           }
@@ -574,9 +577,14 @@ public final class CallSession implements AutoCloseable {
     end(reason, false);
   }
 
-  /** New ICE servers (fresh TURN credentials) for links made from now on. */
+  /**
+   * New ICE servers (fresh TURN credentials) for links made from now on and for the candidates
+   * that the links already made gather from now on (ICE restarts).
+   */
   void useIceServers(List<IceServer> servers) {
-    configuration = configuration(servers);
+    RTCConfiguration fresh = configuration(servers);
+    configuration = fresh;
+    links.values().forEach(link -> link.post(() -> link.useConfiguration(fresh)));
   }
 
   private void withLink(String peerId, java.util.function.Consumer<PeerLink> task) {

@@ -86,6 +86,40 @@ class TurnRelayIT {
   }
 
   @Test
+  void membersOfACallOlderThanTheirCredentialsStillReachANewcomer() throws Exception {
+    IceServer relay = new IceServer(
+        List.of("turn:127.0.0.1:" + turnPort + "?transport=udp"), null, null);
+    try (TestBackend backend = TestBackend.start(Clock.systemUTC(), c -> c
+        .withIceServers(List.of(relay)).withTurnSecret(SECRET)
+        .withTurnCredentialTtl(Duration.ofSeconds(2)))) {
+      Account anna = backend.account("Anna");
+      Account boris = backend.account("Boris");
+      Account vera = backend.account("Vera");
+      String room = backend.meeting(anna, "Long call", boris, vera);
+      CompletableFuture<HeadlessSummary> first = start(backend, anna, room, 16);
+      CompletableFuture<HeadlessSummary> second = start(backend, boris, room, 16);
+      Thread.sleep(6_000); // Anna's and Boris's two-second credentials have long expired
+
+      HeadlessSummary late = start(backend, vera, room, 8).get(60, TimeUnit.SECONDS);
+
+      assertThat(late.peers()).as(HeadlessParticipant.toJson(late)).hasSize(2)
+          .allSatisfy(peer -> {
+            assertThat(peer.route()).isEqualTo("relay");
+            assertThat(peer.framesDecoded()).isGreaterThanOrEqualTo(30);
+          });
+      for (HeadlessSummary early : List.of(first.get(60, TimeUnit.SECONDS),
+          second.get(60, TimeUnit.SECONDS))) {
+        // Their own link, made with credentials that expired mid-call, carried on throughout.
+        assertThat(early.ok()).as(HeadlessParticipant.toJson(early)).isTrue();
+        assertThat(early.peers()).hasSize(2).allSatisfy(peer -> {
+          assertThat(peer.route()).isEqualTo("relay");
+          assertThat(peer.framesDecoded()).isGreaterThanOrEqualTo(30);
+        });
+      }
+    }
+  }
+
+  @Test
   void credentialsSignedWithAnotherSecretCarryNoMedia() throws Exception {
     List<HeadlessSummary> summaries = call(Clock.systemUTC(), "not-" + SECRET, "Wrong secret");
 
@@ -132,6 +166,14 @@ class TurnRelayIT {
       }
       return summaries;
     }
+  }
+
+  private static CompletableFuture<HeadlessSummary> start(TestBackend backend, Account account,
+      String room, int seconds) {
+    HeadlessParticipant participant = new HeadlessParticipant(new HeadlessOptions(
+        backend.signalingUri(), account.email(), account.password(), room, null,
+        account.user().displayName(), Duration.ofSeconds(seconds), 0, 1, 320, 180, 30, true));
+    return CompletableFuture.supplyAsync(participant::run, THREADS);
   }
 
   private static String log() throws IOException {
