@@ -32,6 +32,7 @@ public final class SignalCodec {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .build();
 
   private SignalCodec() {}
@@ -43,7 +44,7 @@ public final class SignalCodec {
     try {
       tree = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "not valid JSON: " + brief(e), null);
+      throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "not valid JSON" + where(e), null);
     }
     if (tree == null || !tree.isObject()) {
       throw new ProtocolException(ErrorCode.MALFORMED_MESSAGE, "a message is a JSON object", null);
@@ -66,7 +67,7 @@ public final class SignalCodec {
         // The record's own words ("'about' must be …"), not Jackson's, which name our classes.
         throw new ProtocolException(ErrorCode.INVALID_FIELD, invalid.getMessage(), ref);
       }
-      throw new ProtocolException(ErrorCode.INVALID_FIELD, brief(e), ref);
+      throw new ProtocolException(ErrorCode.INVALID_FIELD, "a field has an invalid value", ref);
     } catch (MismatchedInputException e) {
       String field = path(e);
       JsonNode value = tree.get(field);
@@ -77,7 +78,11 @@ public final class SignalCodec {
       throw new ProtocolException(
           ErrorCode.INVALID_FIELD, "field '" + field + "' has the wrong type", ref);
     } catch (JacksonException e) {
-      throw new ProtocolException(ErrorCode.INVALID_FIELD, brief(e), ref);
+      // Jackson's own words name our classes: never shown to a client.
+      String field = e instanceof JsonMappingException m ? path(m) : "";
+      throw new ProtocolException(ErrorCode.INVALID_FIELD,
+          field.isEmpty() ? "the message does not fit its type" : "field '" + field
+              + "' has an invalid value", ref);
     }
   }
 
@@ -97,9 +102,10 @@ public final class SignalCodec {
         .collect(Collectors.joining("."));
   }
 
-  private static String brief(JacksonException e) {
-    String message = e.getOriginalMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+  /** Where parsing stopped, e.g. " (line 1, column 7)"; Jackson's words (class names) stay out. */
+  private static String where(JacksonException e) {
+    var location = e.getLocation();
+    return location == null || location.getLineNr() < 1 ? ""
+        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 }

@@ -67,6 +67,18 @@ class SignalCodecTest {
   }
 
   @Test
+  void peerJoinedWithFreshIceServersRoundTrips() throws Exception {
+    String sample = resource("peer-joined-ice.json");
+
+    PeerJoined message = (PeerJoined) SignalCodec.parse(sample);
+
+    assertThat(message.iceServers()).singleElement()
+        .satisfies(s -> assertThat(s.username()).isEqualTo("1796608800:p-91c2"));
+    assertThat(JSON.readTree(SignalCodec.write(message))).isEqualTo(JSON.readTree(sample));
+    assertThat(((PeerJoined) SignalCodec.parse(resource("peer-joined.json"))).iceServers()).isNull();
+  }
+
+  @Test
   void joinCarriesTheCurrentProtocolVersionByDefault() throws Exception {
     JsonNode json = JSON.readTree(SignalCodec.write(new Join("standup", "Anna")));
 

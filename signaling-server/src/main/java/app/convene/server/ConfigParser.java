@@ -64,7 +64,7 @@ final class ConfigParser {
       new Option("turn-secret", "SECRET",
           "secret shared with the TURN server (coturn static-auth-secret) for short-lived"
               + " credentials"),
-      new Option("turn-ttl-seconds", "S", "lifetime of TURN credentials (default 43200)"),
+      new Option("turn-ttl-seconds", "S", "lifetime of TURN credentials (default 3600)"),
       new Option("data-dir", "PATH",
           "the server's folder: embedded database, generated token secret (default: per OS,"
               + " e.g. ~/.local/share/convene/server)"),

@@ -55,7 +55,7 @@ class ServerConfigTest {
     assertThat(config.resumeTokenTtl()).isEqualTo(Duration.ofHours(12));
     assertThat(config.iceServers()).isEmpty();
     assertThat(config.turnSecret()).isNull();
-    assertThat(config.turnCredentialTtl()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.turnCredentialTtl()).isEqualTo(Duration.ofHours(1));
     assertThat(config.dataDir()).isEqualTo(DataDirectory.defaultFor(System.getenv()));
     assertThat(config.databaseUrl()).isNull();
     assertThat(config.databaseUser()).isNull();

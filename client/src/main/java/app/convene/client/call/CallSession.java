@@ -19,6 +19,7 @@ import app.convene.protocol.Rejected;
 import app.convene.protocol.SignalMessage;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
+import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
@@ -68,6 +69,7 @@ public final class CallSession implements AutoCloseable {
   private final long joinNanos = System.nanoTime();
   private final JoinTicket ticket;
   private final Reconnect reconnect;
+  private final boolean relayOnly;
   private final Resumption resumption;
   private final SendLadder ladder = new SendLadder();
   private SignalingClient signaling; // null while reconnecting
@@ -81,12 +83,13 @@ public final class CallSession implements AutoCloseable {
   /** The call executor's thread, so that {@link #close} called on it does not wait for itself. */
   private volatile Thread callThread;
 
-  private CallSession(
-      MediaEngine media, CallListener listener, JoinTicket ticket, Reconnect reconnect) {
+  private CallSession(MediaEngine media, CallListener listener, JoinTicket ticket,
+      Reconnect reconnect, boolean relayOnly) {
     this.media = media;
     this.listener = listener;
     this.ticket = ticket;
     this.reconnect = reconnect;
+    this.relayOnly = relayOnly;
     this.resumption = new Resumption(this);
     String room = ticket.roomId();
     // Late native callbacks after close are dropped rather than thrown on WebRTC threads.
@@ -117,11 +120,20 @@ public final class CallSession implements AutoCloseable {
    */
   public static CompletableFuture<CallSession> join(
       JoinTicket ticket, MediaEngine media, CallListener listener, Reconnect reconnect) {
+    return join(ticket, media, listener, reconnect, false);
+  }
+
+  /**
+   * Like {@link #join(JoinTicket, MediaEngine, CallListener, Reconnect)}; with {@code relayOnly}
+   * ICE uses relayed (TURN) candidates only, so that media never flows directly between peers.
+   */
+  public static CompletableFuture<CallSession> join(JoinTicket ticket, MediaEngine media,
+      CallListener listener, Reconnect reconnect, boolean relayOnly) {
     Objects.requireNonNull(ticket, "ticket == null");
     Objects.requireNonNull(media, "media == null");
     Objects.requireNonNull(listener, "listener == null");
     Objects.requireNonNull(reconnect, "reconnect == null");
-    CallSession session = new CallSession(media, listener, ticket, reconnect);
+    CallSession session = new CallSession(media, listener, ticket, reconnect, relayOnly);
     return SignalingClient.connect(
             ticket.server(), ticket.accessToken(), session.new Inbound(0), session.executor,
             ticket.trust())
@@ -383,8 +395,11 @@ public final class CallSession implements AutoCloseable {
     }
   }
 
-  private static RTCConfiguration configuration(List<IceServer> servers) {
+  private RTCConfiguration configuration(List<IceServer> servers) {
     RTCConfiguration configuration = new RTCConfiguration();
+    if (relayOnly) {
+      configuration.iceTransportPolicy = RTCIceTransportPolicy.RELAY;
+    }
     for (IceServer server : servers) {
       RTCIceServer ice = new RTCIceServer();
       ice.urls = server.urls();
@@ -419,6 +434,9 @@ public final class CallSession implements AutoCloseable {
         case Joined joined -> onJoined(joined);
         case PeerJoined joined -> {
           resumption.heardOf(joined.peer().peerId());
+          if (joined.iceServers() != null) {
+            useIceServers(joined.iceServers()); // fresh TURN credentials for a long call
+          }
           if (!links.containsKey(joined.peer().peerId())) {
             addLink(joined.peer(), false);
           }
@@ -561,9 +579,14 @@ public final class CallSession implements AutoCloseable {
     end(reason, false);
   }
 
-  /** New ICE servers (fresh TURN credentials) for links made from now on. */
+  /**
+   * New ICE servers (fresh TURN credentials) for links made from now on and for the candidates
+   * that the links already made gather from now on (ICE restarts).
+   */
   void useIceServers(List<IceServer> servers) {
-    configuration = configuration(servers);
+    RTCConfiguration fresh = configuration(servers);
+    configuration = fresh;
+    links.values().forEach(link -> link.post(() -> link.useConfiguration(fresh)));
   }
 
   private void withLink(String peerId, java.util.function.Consumer<PeerLink> task) {

@@ -348,6 +348,22 @@ final class PeerLink {
     }
   }
 
+  /**
+   * On the link's executor: new ICE servers (fresh TURN credentials) for the candidates gathered
+   * from now on, e.g. by an ICE restart. An allocation already made keeps working: a TURN server
+   * checks the credentials only when it creates one.
+   */
+  void useConfiguration(RTCConfiguration configuration) {
+    if (closed) {
+      return;
+    }
+    try {
+      pc.setConfiguration(configuration);
+    } catch (RuntimeException e) {
+      log.warn("peer {}: cannot apply new ICE servers: {}", peerId(), e.getMessage());
+    }
+  }
+
   /** Restarts ICE: the next offer (negotiation follows at once) carries new ICE credentials. */
   void restartIce() {
     if (closed) {

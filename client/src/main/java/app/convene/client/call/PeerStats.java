@@ -23,6 +23,8 @@ package app.convene.client.call;
  *     "other" (the WebRTC {@code qualityLimitationReason})
  * @param sendLossPercent the share of our video packets this peer reports lost, in percent
  * @param decodedFps remote frames decoded per second since the first one (0 before it)
+ * @param route the type of our local candidate in the selected pair: "host", "srflx", "prflx" or
+ *     "relay" (through a TURN server); "" before a pair was selected
  */
 public record PeerStats(
     String peerId,
@@ -42,7 +44,8 @@ public record PeerStats(
     int sentHeight,
     String limitation,
     double sendLossPercent,
-    double decodedFps) {
+    double decodedFps,
+    String route) {
 
   /** Lost packets as a percentage of expected packets, 0 when nothing arrived yet. */
   public double lossPercent() {

@@ -18,6 +18,7 @@ final class StatsReader {
     int sentHeight = 0;
     String limitation = "none";
     double sendLoss = 0;
+    Object localCandidate = null;
     for (RTCStats stats : report.getStats().values()) {
       Map<String, Object> a = stats.getAttributes();
       if (stats.getType() == RTCStatsType.CANDIDATE_PAIR
@@ -25,6 +26,7 @@ final class StatsReader {
           && "succeeded".equals(String.valueOf(a.get("state")))
           && a.get("currentRoundTripTime") instanceof Number rtt) {
         rttMs = rtt.doubleValue() * 1000;
+        localCandidate = a.get("localCandidateId");
       } else if (stats.getType() == RTCStatsType.INBOUND_RTP) {
         received += number(a.get("packetsReceived"));
         lost += Math.max(0, number(a.get("packetsLost")));
@@ -40,10 +42,12 @@ final class StatsReader {
         sendLoss = Math.max(sendLoss, fraction.doubleValue() * 100);
       }
     }
+    RTCStats local = localCandidate == null ? null : report.getStats().get(localCandidate);
+    String route = local == null ? "" : String.valueOf(local.getAttributes().get("candidateType"));
     PeerStats figures =
         new PeerStats(link.peerId(), link.remote().name(), link.state().name(), 0, 0, 0, -1,
             rttMs, received, lost, framesSent, 0, 0, sentWidth, sentHeight, limitation, sendLoss,
-            0);
+            0, route);
     return withMeter(link, figures, joinNanos);
   }
 
@@ -51,7 +55,7 @@ final class StatsReader {
   static PeerStats empty(PeerLink link, long joinNanos) {
     return withMeter(link,
         new PeerStats(link.peerId(), link.remote().name(), link.state().name(), 0, 0, 0, -1, -1,
-            0, 0, 0, 0, 0, 0, 0, "none", 0, 0),
+            0, 0, 0, 0, 0, 0, 0, "none", 0, 0, ""),
         joinNanos);
   }
 
@@ -81,7 +85,8 @@ final class StatsReader {
         figures.sentHeight(),
         figures.limitation(),
         figures.sendLossPercent(),
-        Math.round(fps * 10) / 10.0);
+        Math.round(fps * 10) / 10.0,
+        figures.route());
   }
 
   private static long number(Object value) {

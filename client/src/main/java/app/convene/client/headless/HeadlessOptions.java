@@ -19,16 +19,34 @@ import java.time.Duration;
  * @param peers how many remote peers {@code frames} waits for
  * @param caCert a PEM file of an extra certificate authority to trust for {@code wss://}, or
  *     {@code null} for the system's only
+ * @param relayOnly whether ICE may use relayed candidates only (TURN), never host or reflexive ones
  */
 public record HeadlessOptions(
     URI server, String email, String password, String room, String invite, String name,
-    Duration duration, long frames, int peers, int width, int height, int fps, Path caCert) {
+    Duration duration, long frames, int peers, int width, int height, int fps, Path caCert,
+    boolean relayOnly) {
 
-  /** Options that trust the system's certificate authorities only. */
+  /** Options that trust the system's certificate authorities only and use every kind of ICE candidate. */
   public HeadlessOptions(URI server, String email, String password, String room, String invite,
       String name, Duration duration, long frames, int peers, int width, int height, int fps) {
     this(server, email, password, room, invite, name, duration, frames, peers, width, height, fps,
-        null);
+        null, false);
+  }
+
+  /** Options with an extra certificate authority, every kind of ICE candidate. */
+  public HeadlessOptions(URI server, String email, String password, String room, String invite,
+      String name, Duration duration, long frames, int peers, int width, int height, int fps,
+      Path caCert) {
+    this(server, email, password, room, invite, name, duration, frames, peers, width, height, fps,
+        caCert, false);
+  }
+
+  /** Options that trust the system's certificate authorities only, with ICE relay-only or not. */
+  public HeadlessOptions(URI server, String email, String password, String room, String invite,
+      String name, Duration duration, long frames, int peers, int width, int height, int fps,
+      boolean relayOnly) {
+    this(server, email, password, room, invite, name, duration, frames, peers, width, height, fps,
+        null, relayOnly);
   }
 
   public static final String USAGE =
@@ -45,6 +63,7 @@ public record HeadlessOptions(
         --peers=N          how many remote peers --frames waits for (default 1)
         --width=W --height=H --fps=F   test pattern (default 640x360 at 30)
         --ca-cert=FILE     also trust this CA (PEM) for a wss:// server, besides the system's
+        --relay-only       connect through the server's TURN relay only (ICE policy "relay")
       Prints a one-line JSON summary; exits 0 only if remote video was decoded.
       """;
 
@@ -62,8 +81,13 @@ public record HeadlessOptions(
     int height = 360;
     int fps = 30;
     Path caCert = null;
+    boolean relayOnly = false;
     for (String arg : args) {
       if (arg.equals("--headless")) {
+        continue;
+      }
+      if (arg.equals("--relay-only")) {
+        relayOnly = true;
         continue;
       }
       int eq = arg.indexOf('=');
@@ -96,7 +120,7 @@ public record HeadlessOptions(
       throw new IllegalArgumentException("--email and --password are required");
     }
     return new HeadlessOptions(server, email, password, room, invite, name, duration, frames,
-        peers, width, height, fps, caCert);
+        peers, width, height, fps, caCert, relayOnly);
   }
 
   private static double positive(String key, String value) {

@@ -79,7 +79,7 @@ public final class HeadlessParticipant {
         JoinTicket ticket = new JoinTicket(options.server(), api.accessToken(), options.room(),
             options.invite(), options.name(), api.trust());
         session = CallSession.join(ticket, media, outages,
-            Reconnect.withTokens(TokenSource.of(api))).join();
+            Reconnect.withTokens(TokenSource.of(api)), options.relayOnly()).join();
       } catch (ApiException e) {
         return summary(start, null, media, List.of(), e.getMessage(), outages);
       } catch (CompletionException e) {

@@ -74,7 +74,8 @@ public record HeadlessSummary(
       int sentHeight,
       String sendLimitation,
       double decodedFps,
-      MediaGaps mediaGaps) {
+      MediaGaps mediaGaps,
+      String route) {
 
     static PeerSummary of(PeerStats s, boolean left) {
       return new PeerSummary(
@@ -82,7 +83,7 @@ public record HeadlessSummary(
           s.firstFrameMs(), Math.round(s.rttMs() * 100) / 100.0, s.packetsReceived(),
           s.packetsLost(), Math.round(s.lossPercent() * 100) / 100.0, s.framesSent(),
           s.sentWidth(), s.sentHeight(), s.limitation(), s.decodedFps(),
-          new MediaGaps(s.longestGapMs(), s.gaps()));
+          new MediaGaps(s.longestGapMs(), s.gaps()), s.route());
     }
   }
 }

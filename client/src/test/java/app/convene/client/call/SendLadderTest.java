@@ -61,6 +61,6 @@ class SendLadderTest {
 
   private static PeerStats stats(String limitation, double loss) {
     return new PeerStats("p-1", "P", "CONNECTED", 10, 320, 180, 100, 1, 100, 0, 10, 0, 0, 320, 180,
-        limitation, loss, 15);
+        limitation, loss, 15, "host");
   }
 }

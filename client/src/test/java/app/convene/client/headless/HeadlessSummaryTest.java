@@ -42,13 +42,13 @@ class HeadlessSummaryTest {
   private static PeerSummary peer(String state, long longestGapMs) {
     return new PeerSummary("p-2", "Anna", state, false, 300, 320, 180, 500, 0.5, 900, 0, 0, 300, 320, 180,
         "none", 30.0,
-        new MediaGaps(longestGapMs, longestGapMs > 500 ? 1 : 0));
+        new MediaGaps(longestGapMs, longestGapMs > 500 ? 1 : 0), "host");
   }
 
   private static PeerSummary left(PeerSummary p) {
     return new PeerSummary(p.peerId(), p.name(), p.state(), true, p.framesDecoded(), p.width(),
         p.height(), p.firstFrameMs(), p.rttMs(), p.packetsReceived(), p.packetsLost(),
         p.lossPercent(), p.framesSent(), p.sentWidth(), p.sentHeight(), p.sendLimitation(),
-        p.decodedFps(), p.mediaGaps());
+        p.decodedFps(), p.mediaGaps(), p.route());
   }
 }

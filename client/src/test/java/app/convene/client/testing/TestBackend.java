@@ -64,6 +64,17 @@ public final class TestBackend implements AutoCloseable {
         ServerConfig.defaults().withPort(0).withDataDir(dir), clock), dir, clock);
   }
 
+  /**
+   * Like {@link #start(Clock)}, with the defaults changed by {@code config} (e.g. ICE servers).
+   * A server that hands out TURN credentials for a real TURN server needs the real clock.
+   */
+  public static TestBackend start(Clock clock, java.util.function.UnaryOperator<ServerConfig> config)
+      throws Exception {
+    Path dir = Files.createTempDirectory("convene-test-server");
+    return new TestBackend(SignalingServer.start(
+        config.apply(ServerConfig.defaults().withPort(0).withDataDir(dir)), clock), dir, clock);
+  }
+
   /** The clock the server, its clients and {@link #meeting} use. */
   public Clock clock() {
     return clock;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
@@ -29,6 +30,7 @@ public final class Json {
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // maxUsers 1.5 is refused, not 1
           .build();
 
   private Json() {}
@@ -49,7 +51,7 @@ public final class Json {
     try {
       tree = MAPPER.readTree(body);
     } catch (JacksonException e) {
-      throw new ApiException(400, "malformed_json", "the body is not valid JSON: " + brief(e));
+      throw new ApiException(400, "malformed_json", "the body is not valid JSON" + where(e));
     } catch (java.io.IOException e) {
       throw new ApiException(400, "malformed_json", "the body could not be read");
     }
@@ -61,13 +63,15 @@ public final class Json {
     } catch (InvalidFormatException e) {
       throw ApiException.invalid(
           "field '" + path(e) + "' has an invalid value" + expected(e.getTargetType()));
-    } catch (JsonMappingException e) {
+    } catch (MismatchedInputException e) {
       String path = path(e);
-      throw ApiException.invalid(
-          path.isEmpty() ? "the body does not fit: " + brief(e)
-              : "field '" + path + "' has the wrong type or form");
+      throw ApiException.invalid(path.isEmpty() ? "the body does not have the expected fields"
+          : "field '" + path + "' has the wrong type or form" + expected(e.getTargetType()));
     } catch (JsonProcessingException e) {
-      throw ApiException.invalid("the body does not fit: " + brief(e));
+      // Jackson's own words name our classes (and its own): never shown to a client.
+      String path = e instanceof JsonMappingException m ? path(m) : "";
+      throw ApiException.invalid(path.isEmpty() ? "the body does not have the expected fields"
+          : "field '" + path + "' has an invalid value");
     }
   }
 
@@ -81,6 +85,10 @@ public final class Json {
   }
 
   private static String expected(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+        || type == short.class || type == Short.class) {
+      return "; expected a whole number";
+    }
     if (type != null && type.isEnum()) {
       return "; expected one of "
           + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
@@ -99,9 +107,10 @@ public final class Json {
         .collect(Collectors.joining("."));
   }
 
-  private static String brief(JacksonException e) {
-    String message = String.valueOf(e.getOriginalMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+  /** Where in the body parsing stopped, e.g. " (line 1, column 7)"; Jackson's words stay out. */
+  private static String where(JacksonException e) {
+    var location = e.getLocation();
+    return location == null || location.getLineNr() < 1 ? ""
+        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 }

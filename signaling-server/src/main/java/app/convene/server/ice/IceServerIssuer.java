@@ -68,6 +68,11 @@ public final class IceServerIssuer {
         .toList();
   }
 
+  /** Whether {@link #issueFor} signs fresh TURN credentials (a TURN secret is configured). */
+  public boolean issuesCredentials() {
+    return secret != null && servers.stream().anyMatch(s -> isTurn(s) && s.username() == null);
+  }
+
   /** Whether any of the server's URLs is a {@code turn:} or {@code turns:} URL. */
   public static boolean isTurn(IceServer server) {
     return server.urls().stream().anyMatch(u -> u.startsWith("turn:") || u.startsWith("turns:"));

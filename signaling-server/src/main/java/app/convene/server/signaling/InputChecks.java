@@ -47,7 +47,7 @@ final class InputChecks {
     if (value.codePoints().anyMatch(Character::isISOControl)) {
       return Optional.of("'" + field + "' contains a control character");
     }
-    return Optional.empty();
+    return app.convene.server.http.InputRules.hiddenCharacter(value, field);
   }
 
   /** The protocol versions this server accepts, for people. */

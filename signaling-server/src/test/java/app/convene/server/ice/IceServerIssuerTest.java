@@ -52,6 +52,18 @@ class IceServerIssuerTest {
   }
 
   @Test
+  void issuesCredentialsOnlyWithASecretAndATurnEntryWithoutItsOwnUsername() {
+    IceServer fixed = new IceServer(List.of("turn:legacy.example.org"), "static", "password");
+
+    assertThat(new IceServerIssuer(List.of(STUN, TURN), "s3cret", Duration.ofHours(1),
+        NEW_YEAR_2026).issuesCredentials()).isTrue();
+    assertThat(new IceServerIssuer(List.of(STUN, TURN), null, Duration.ofHours(1),
+        NEW_YEAR_2026).issuesCredentials()).isFalse();
+    assertThat(new IceServerIssuer(List.of(STUN, fixed), "s3cret", Duration.ofHours(1),
+        NEW_YEAR_2026).issuesCredentials()).isFalse();
+  }
+
+  @Test
   void turnIsRecognisedByItsScheme() {
     assertThat(IceServerIssuer.isTurn(TURN)).isTrue();
     assertThat(IceServerIssuer.isTurn(TURNS)).isTrue();

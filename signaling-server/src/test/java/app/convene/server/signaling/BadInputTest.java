@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every bad message gets a typed error; the socket stays open and the room goes on. */
 class BadInputTest {
@@ -67,6 +68,12 @@ class BadInputTest {
         arguments(SignalCodec.write(new PeerJoined(new Peer("p-1", "Eve"))), ErrorCode.INVALID_FIELD),
         arguments(SignalCodec.write(new PeerLeft("p-1", PeerLeft.Reason.LEFT)), ErrorCode.INVALID_FIELD),
         arguments(SignalCodec.write(new ErrorMessage(ErrorCode.ROOM_FULL, "full")),
+            ErrorCode.INVALID_FIELD),
+        arguments("{\"type\":\"offer\",\"to\":" + "[".repeat(1200) + "]".repeat(1200) + "}",
+            ErrorCode.MALFORMED_MESSAGE),
+        arguments("{\"type\":\"candidate\",\"to\":\"p-1\",\"sdpMLineIndex\":0.5,"
+            + "\"candidate\":\"c\"}", ErrorCode.INVALID_FIELD),
+        arguments("{\"type\":\"offer\",\"to\":{\"a\":1},\"sdp\":\"v=0\"}",
             ErrorCode.INVALID_FIELD));
   }
 
@@ -77,7 +84,8 @@ class BadInputTest {
 
     ErrorMessage error = mallory.client().expectError(code);
 
-    assertThat(error.message()).isNotBlank();
+    assertThat(error.message()).isNotBlank()
+        .doesNotContain("com.", "java.", "Exception", "`", "app.convene");
     assertOthersStillTalk();
     assertStillServed(mallory.client());
   }
@@ -102,6 +110,19 @@ class BadInputTest {
 
     assertThat(error.ref()).isEqualTo("notice");
     assertThat(error.message()).isEqualTo("'notice' is sent by the server only");
+    assertOthersStillTalk();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Eve\\u202Egnp.exe", "Eve\\u2066", "E\\u200Bve", "\\uFEFFEve",
+      "Eve\\uD800"}) // JSON escapes: a lone surrogate cannot travel as UTF-8
+  void joinNameWithHiddenOrHalfCharactersIsRefused(String name) throws Exception {
+    TestClient eve = server.connect();
+
+    eve.sendText(SignalCodec.write(new Join("standup", "NAME")).replace("NAME", name));
+
+    ErrorMessage error = eve.expectError(ErrorCode.INVALID_FIELD);
+    assertThat(error.message()).startsWith("'name' ");
     assertOthersStillTalk();
   }
 

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.protocol.IceServer;
 import app.convene.protocol.Joined;
+import app.convene.protocol.PeerJoined;
 import app.convene.server.testing.TestServer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -62,12 +67,66 @@ class TurnCredentialsTest {
   }
 
   @Test
+  void membersHearOfANewcomerWithFreshCredentialsOfTheirOwn() throws Exception {
+    AdjustableClock clock = new AdjustableClock(Instant.parse("2026-12-07T09:00:00Z"));
+    server = TestServer.start(TestServer.config().withIceServers(List.of(STUN, TURN))
+        .withTurnSecret(SECRET).withTurnCredentialTtl(Duration.ofHours(1))
+        .withAccessTokenTtl(Duration.ofHours(3)), clock);
+    TestServer.Joiner anna = server.joined("standup", "Anna");
+    clock.now = clock.now.plus(Duration.ofMinutes(90)); // Anna's credentials expired
+
+    server.joined("standup", "Boris");
+
+    PeerJoined notice = anna.client().expect(PeerJoined.class);
+    assertThat(notice.iceServers()).hasSize(2);
+    assertThat(notice.iceServers().get(0)).isEqualTo(STUN);
+    IceServer turn = notice.iceServers().get(1);
+    assertThat(turn.username()).isEqualTo(
+        clock.now.plus(Duration.ofHours(1)).getEpochSecond() + ":" + anna.joined().peerId());
+    assertThat(turn.credential()).isEqualTo(hmacSha1Base64(SECRET, turn.username()));
+  }
+
+  @Test
+  void withoutSecretPeerJoinedCarriesNoIceServers() throws Exception {
+    server = TestServer.start(TestServer.config().withIceServers(List.of(STUN, TURN)));
+    TestServer.Joiner anna = server.joined("standup", "Anna");
+
+    server.joined("standup", "Boris");
+
+    assertThat(anna.client().expect(PeerJoined.class).iceServers()).isNull();
+  }
+
+  @Test
   void withoutSecretTurnEntryIsHandedOutAsConfigured() throws Exception {
     server = TestServer.start(TestServer.config().withIceServers(List.of(STUN, TURN)));
 
     Joined joined = server.connect().join("standup", "Anna");
 
     assertThat(joined.iceServers()).containsExactly(STUN, TURN);
+  }
+
+  /** A clock that stands still until the test moves it; read by the server's threads. */
+  private static final class AdjustableClock extends Clock {
+    volatile Instant now;
+
+    AdjustableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   private static String hmacSha1Base64(String secret, String username) throws Exception {
