@@ -45,7 +45,7 @@ final class Backend implements AutoCloseable {
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl(),
         config.passwordHashing());
     this.resumeTokens = new ResumeTokens(secret, config.resumeTokenTtl(), clock);
-    this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
+    this.rooms = new RoomService(database, clock, config.maxPeersPerRoom(), secret);
     this.notices = new Notices(database, clock, connected, config.reminderLead());
     PreferencesService preferences = new PreferencesService(database, clock);
     this.mailer = new InvitationMailer(config.smtp(), rooms, preferences, clock);
@@ -71,9 +71,11 @@ final class Backend implements AutoCloseable {
     Path dataDir = DataDirectory.create(config.dataDir());
     byte[] secret = TokenSecret.load(config.tokenSecret(), dataDir);
     Database database = Database.open(config.databaseUrl(), config.databaseUser(),
-        config.databasePassword(), dataDir);
+        config.databasePassword(), dataDir, config.atRest());
     try {
-      return new Backend(config, clock, database, secret, occupied, connected);
+      Backend backend = new Backend(config, clock, database, secret, occupied, connected);
+      backend.rooms.sealPlaintextInviteTokens();
+      return backend;
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -4,6 +4,7 @@ import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
+import app.convene.server.store.AtRestSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -98,7 +99,10 @@ final class ConfigParser {
               + " Retry-After (default 2000)"),
       new Option("password-hash-queue", "N",
           "sign-ins that may wait for a turn at once; more get 503 at once; 0 for 8 per"
-              + " concurrent hash (default 0)"));
+              + " concurrent hash (default 0)"),
+      new Option("database-key-file", "FILE",
+          "encrypt the embedded database file (H2 AES) with the password in this file, kept"
+              + " outside the data folder (default: not encrypted)"));
 
   /** A day: a longer lead would tell users about tomorrow's meetings today. */
   private static final int MAX_REMINDER_LEAD_MINUTES = 24 * 60;
@@ -166,7 +170,8 @@ final class ConfigParser {
         in.smtp(),
         in.passwordHashing(defaults.passwordHashing()),
         in.integer("accept-queue-size", defaults.acceptQueueSize(), 1,
-            ServerConfig.MAX_ACCEPT_QUEUE_SIZE));
+            ServerConfig.MAX_ACCEPT_QUEUE_SIZE),
+        in.atRest());
   }
 
   /** The options, one a line, for {@code --help}. */
@@ -288,6 +293,17 @@ final class ConfigParser {
         Duration.ofMillis(integer("password-hash-wait-millis",
             (int) defaults.maxWait().toMillis(), 0, (int) PasswordHashing.MAX_WAIT.toMillis())),
         integer("password-hash-queue", defaults.maxWaiting(), 0, PasswordHashing.MAX_WAITING));
+  }
+
+  /** The key file only names a file here; it is read (and checked) when the database opens. */
+  private AtRestSettings atRest() {
+    Path keyFile = path("database-key-file", null);
+    if (keyFile != null && single("db-url") != null) {
+      throw new IllegalArgumentException(single("database-key-file").source()
+          + " encrypts only the embedded database; with --db-url, encrypt PostgreSQL's disk"
+          + " instead (docs/server.md)");
+    }
+    return keyFile == null ? AtRestSettings.OFF : new AtRestSettings(keyFile);
   }
 
   private int integer(String name, int fallback, int min, int max) {

@@ -3,6 +3,7 @@ package app.convene.server;
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
+import app.convene.server.store.AtRestSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,7 @@ import java.util.function.Consumer;
  * @param acceptQueueSize how many connections the operating system may hold for the server before
  *     it accepts them (the listen backlog; Linux caps it at {@code net.core.somaxconn}); a burst
  *     beyond it makes clients wait for their TCP retries, seconds each
+ * @param atRest encryption of the embedded database file (default {@link AtRestSettings#OFF})
  */
 public record ServerConfig(
     String host,
@@ -82,7 +84,8 @@ public record ServerConfig(
     Duration reminderLead,
     SmtpSettings smtp,
     PasswordHashing passwordHashing,
-    int acceptQueueSize) {
+    int acceptQueueSize,
+    AtRestSettings atRest) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -141,6 +144,11 @@ public record ServerConfig(
     Objects.requireNonNull(smtp, "smtp == null");
     Objects.requireNonNull(passwordHashing, "passwordHashing == null");
     inRange("acceptQueueSize", acceptQueueSize, 1, MAX_ACCEPT_QUEUE_SIZE);
+    Objects.requireNonNull(atRest, "atRest == null");
+    if (atRest.encryptsDatabase() && databaseUrl != null) {
+      throw new IllegalArgumentException("a database key file encrypts only the embedded"
+          + " database; PostgreSQL is encrypted by its own means (docs/server.md)");
+    }
   }
 
   /**
@@ -182,7 +190,8 @@ public record ServerConfig(
         Duration.ofMinutes(5),
         SmtpSettings.OFF,
         PasswordHashing.DEFAULT,
-        1024);
+        1024,
+        AtRestSettings.OFF);
   }
 
   /**
@@ -296,6 +305,10 @@ public record ServerConfig(
     return copy(b -> b.acceptQueueSize = acceptQueueSize);
   }
 
+  public ServerConfig withAtRest(AtRestSettings atRest) {
+    return copy(b -> b.atRest = atRest);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -313,7 +326,8 @@ public record ServerConfig(
         + ", accessTokenTtl=" + accessTokenTtl + ", roomIdleTimeout=" + roomIdleTimeout
         + ", roomIdleCheckInterval=" + roomIdleCheckInterval
         + ", reminderLead=" + reminderLead + ", smtp=" + smtp
-        + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize + "]";
+        + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize
+        + ", atRest=" + atRest + "]";
   }
 
   private static String hidden(String secret) {

@@ -3,6 +3,7 @@ package app.convene.server;
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
+import app.convene.server.store.AtRestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,7 @@ final class ServerConfigCopy {
   SmtpSettings smtp;
   PasswordHashing passwordHashing;
   int acceptQueueSize;
+  AtRestSettings atRest;
 
   ServerConfigCopy(ServerConfig c) {
     host = c.host();
@@ -61,6 +63,7 @@ final class ServerConfigCopy {
     smtp = c.smtp();
     passwordHashing = c.passwordHashing();
     acceptQueueSize = c.acceptQueueSize();
+    atRest = c.atRest();
   }
 
   /** A new config of these values; checked by the record's constructor. */
@@ -71,6 +74,6 @@ final class ServerConfigCopy {
         iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
         roomIdleTimeout, roomIdleCheckInterval, reminderLead,
-        smtp, passwordHashing, acceptQueueSize);
+        smtp, passwordHashing, acceptQueueSize, atRest);
   }
 }

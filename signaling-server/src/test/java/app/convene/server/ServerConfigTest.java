@@ -7,6 +7,7 @@ import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
+import app.convene.server.store.AtRestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -29,7 +30,7 @@ class ServerConfigTest {
       Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10),
       new SmtpSettings("smtp.example.org", 2525, SmtpTls.IMPLICIT, "mailer", "open-sesame",
           "Convene <convene@example.org>"),
-      new PasswordHashing(3, Duration.ofMillis(1500), 40), 2048);
+      new PasswordHashing(3, Duration.ofMillis(1500), 40), 2048, AtRestSettings.OFF);
 
   @Test
   void defaultsAreTheDocumentedOnes() {
