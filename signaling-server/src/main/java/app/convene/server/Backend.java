@@ -60,7 +60,7 @@ final class Backend implements AutoCloseable {
         config.passwordHashing(), registrations, config.throttle().refreshGrace(),
         connected::close);
     this.resumeTokens = new ResumeTokens(secret, config.resumeTokenTtl(), clock);
-    this.rooms = new RoomService(database, clock, config.maxPeersPerRoom());
+    this.rooms = new RoomService(database, clock, config.maxPeersPerRoom(), secret);
     this.notices = new Notices(database, clock, connected, config.reminderLead());
     PreferencesService preferences = new PreferencesService(database, clock);
     this.mailer = new InvitationMailer(config.smtp(), rooms, preferences, clock);
@@ -91,13 +91,16 @@ final class Backend implements AutoCloseable {
     Database database;
     try {
       database = Database.open(config.databaseUrl(), config.databaseUser(),
-          config.databasePassword(), dataDir);
+          config.databasePassword(), dataDir, config.atRest());
     } catch (RuntimeException e) {
       throttle.close();
       throw e;
     }
     try {
-      return new Backend(config, clock, database, secret, occupied, connected, throttle);
+      Backend backend =
+          new Backend(config, clock, database, secret, occupied, connected, throttle);
+      backend.rooms.sealPlaintextInviteTokens();
+      return backend;
     } catch (RuntimeException e) {
       throttle.close();
       database.close();

@@ -9,6 +9,7 @@ import app.convene.server.throttle.ThrottleSettings;
 import java.net.URI;
 import app.convene.server.web.PemKeyStore;
 import app.convene.server.web.WebSecurity;
+import app.convene.server.store.AtRestSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -161,7 +162,10 @@ final class ConfigParser {
       new Option("allowed-origins", "ORIGINS",
           "comma-separated browser origins, e.g. https://a.example.org,https://b.example.org,"
               + " allowed to call the REST API (CORS) and open the WebSocket (default: none;"
-              + " requests without an Origin header are always allowed)"));
+              + " requests without an Origin header are always allowed)"),
+      new Option("database-key-file", "FILE",
+          "encrypt the embedded database file (H2 AES) with the password in this file, kept"
+              + " outside the data folder (default: not encrypted)"));
 
   /** A day: a longer lead would tell users about tomorrow's meetings today. */
   private static final int MAX_REMINDER_LEAD_MINUTES = 24 * 60;
@@ -232,7 +236,8 @@ final class ConfigParser {
             ServerConfig.MAX_ACCEPT_QUEUE_SIZE),
         in.throttle(defaults.throttle()),
         in.registration(defaults.registration()),
-        in.web(defaults.web()));
+        in.web(defaults.web()),
+        in.atRest());
   }
 
   /** The options, one a line, for {@code --help}. */
@@ -471,6 +476,17 @@ final class ConfigParser {
             .map(String::strip).filter(p -> !p.isEmpty()).toList(),
         seconds("refresh-grace-seconds", d.refreshGrace(), 0),
         integer("max-sockets-per-account", d.maxSocketsPerAccount(), 1, max));
+  }
+
+  /** The key file only names a file here; it is read (and checked) when the database opens. */
+  private AtRestSettings atRest() {
+    Path keyFile = path("database-key-file", null);
+    if (keyFile != null && single("db-url") != null) {
+      throw new IllegalArgumentException(single("database-key-file").source()
+          + " encrypts only the embedded database; with --db-url, encrypt PostgreSQL's disk"
+          + " instead (docs/server.md)");
+    }
+    return keyFile == null ? AtRestSettings.OFF : new AtRestSettings(keyFile);
   }
 
   private int integer(String name, int fallback, int min, int max) {

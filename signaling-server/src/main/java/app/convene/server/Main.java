@@ -42,7 +42,16 @@ public final class Main {
     }
     Logger log = LoggerFactory.getLogger(Main.class);
 
-    SignalingServer server = SignalingServer.start(config);
+    SignalingServer server;
+    try {
+      server = SignalingServer.start(config);
+    } catch (IllegalArgumentException e) {
+      // a configuration that only shows as wrong when used, e.g. a database key that does not fit
+      log.atError().log("cannot start: " + e.getMessage());
+      System.err.println(NAME + ": " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "convene-shutdown"));
     log.atInfo()
         .addKeyValue("url", server.signalingUri())

@@ -6,6 +6,7 @@ import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.throttle.ThrottleSettings;
 import app.convene.server.web.WebSecurity;
+import app.convene.server.store.AtRestSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,7 @@ import java.util.function.Consumer;
  *     open, 8 characters, no public URL so no verification)
  * @param web the server's own TLS (PEM files, reload, HTTP redirect, HSTS) and the browser origins
  *     allowed to use the REST API and the WebSocket (default: plain HTTP, no browser origins)
+ * @param atRest encryption of the embedded database file (default {@link AtRestSettings#OFF})
  */
 public record ServerConfig(
     String host,
@@ -94,7 +96,8 @@ public record ServerConfig(
     int acceptQueueSize,
     ThrottleSettings throttle,
     RegistrationSettings registration,
-    WebSecurity web) {
+    WebSecurity web,
+    AtRestSettings atRest) {
 
   static final int MAX_PORT = 65_535;
   static final int MAX_PEERS_PER_ROOM = 1_000;
@@ -156,6 +159,11 @@ public record ServerConfig(
     Objects.requireNonNull(throttle, "throttle == null");
     Objects.requireNonNull(registration, "registration == null");
     Objects.requireNonNull(web, "web == null");
+    Objects.requireNonNull(atRest, "atRest == null");
+    if (atRest.encryptsDatabase() && databaseUrl != null) {
+      throw new IllegalArgumentException("a database key file encrypts only the embedded"
+          + " database; PostgreSQL is encrypted by its own means (docs/server.md)");
+    }
   }
 
   /**
@@ -203,7 +211,8 @@ public record ServerConfig(
         1024,
         ThrottleSettings.DEFAULT,
         RegistrationSettings.DEFAULT,
-        WebSecurity.DEFAULT);
+        WebSecurity.DEFAULT,
+        AtRestSettings.OFF);
   }
 
   /**
@@ -329,6 +338,10 @@ public record ServerConfig(
     return copy(b -> b.web = web);
   }
 
+  public ServerConfig withAtRest(AtRestSettings atRest) {
+    return copy(b -> b.atRest = atRest);
+  }
+
   /** Like the record's own, but never shows a secret, a password or ICE credentials. */
   @Override
   public String toString() {
@@ -349,7 +362,8 @@ public record ServerConfig(
         + ", passwordHashing=" + passwordHashing + ", acceptQueueSize=" + acceptQueueSize
         + ", throttle=" + throttle
         + ", registration=" + registration
-        + ", web=" + web + "]";
+        + ", web=" + web
+        + ", atRest=" + atRest + "]";
   }
 
   private static String hidden(String secret) {

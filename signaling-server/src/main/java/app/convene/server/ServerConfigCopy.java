@@ -6,6 +6,7 @@ import app.convene.server.auth.RegistrationSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.throttle.ThrottleSettings;
 import app.convene.server.web.WebSecurity;
+import app.convene.server.store.AtRestSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,7 @@ final class ServerConfigCopy {
   ThrottleSettings throttle;
   RegistrationSettings registration;
   WebSecurity web;
+  AtRestSettings atRest;
 
   ServerConfigCopy(ServerConfig c) {
     host = c.host();
@@ -70,6 +72,7 @@ final class ServerConfigCopy {
     throttle = c.throttle();
     registration = c.registration();
     web = c.web();
+    atRest = c.atRest();
   }
 
   /** A new config of these values; checked by the record's constructor. */
@@ -80,6 +83,6 @@ final class ServerConfigCopy {
         iceServers, turnSecret, turnCredentialTtl,
         dataDir, databaseUrl, databaseUser, databasePassword, tokenSecret, accessTokenTtl,
         roomIdleTimeout, roomIdleCheckInterval, reminderLead,
-        smtp, passwordHashing, acceptQueueSize, throttle, registration, web);
+        smtp, passwordHashing, acceptQueueSize, throttle, registration, web, atRest);
   }
 }

@@ -11,6 +11,7 @@ import app.convene.server.mail.SmtpTls;
 import app.convene.server.throttle.ThrottleSettings;
 import java.net.URI;
 import app.convene.server.web.WebSecurity;
+import app.convene.server.store.AtRestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,7 +38,7 @@ class ServerConfigTest {
       new RegistrationSettings(RegistrationSettings.Mode.DOMAINS,
           List.of("example.org", "example.com"), 12, URI.create("https://convene.example.org"),
           Duration.ofHours(48), List.of()),
-      WebSecurity.DEFAULT);
+      WebSecurity.DEFAULT, AtRestSettings.OFF);
 
   @Test
   void defaultsAreTheDocumentedOnes() {

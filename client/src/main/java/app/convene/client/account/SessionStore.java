@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the signed-in session (server address and tokens) in {@code session.json} in the user's
- * data folder, readable by the owner only. Blocking file I/O: off the FX thread.
+ * data folder, readable by the owner only and encrypted ({@link SealedFiles}); a file from before
+ * encryption is read once and written back encrypted. A damaged file, or one sealed with a lost
+ * key, counts as no session: the user signs in again. Blocking file I/O: off the FX thread.
  */
 public final class SessionStore {
   private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
@@ -22,9 +24,11 @@ public final class SessionStore {
   public record Saved(URI server, AuthSession session) {}
 
   private final Path file;
+  private final SealedFiles sealed;
 
   public SessionStore(Path dataDir) {
     this.file = dataDir.resolve("session.json");
+    this.sealed = new SealedFiles(dataDir);
   }
 
   public Path file() {
@@ -33,7 +37,12 @@ public final class SessionStore {
 
   public Optional<Saved> load() {
     try {
-      return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(file), Saved.class));
+      SealedFiles.Read read = sealed.read(file);
+      Saved saved = Json.MAPPER.readValue(read.content(), Saved.class);
+      if (read.plain()) {
+        save(saved.server(), saved.session());
+      }
+      return Optional.of(saved);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -44,7 +53,7 @@ public final class SessionStore {
 
   public void save(URI server, AuthSession session) {
     try {
-      AppDirs.writePrivate(file, Json.MAPPER.writeValueAsBytes(new Saved(server, session)));
+      sealed.write(file, Json.MAPPER.writeValueAsBytes(new Saved(server, session)));
     } catch (IOException e) {
       log.warn("cannot store the session in {}: {}", file, e.getMessage());
     }

@@ -1,10 +1,9 @@
 package app.convene.client.calendar;
 
-import app.convene.client.account.AppDirs;
+import app.convene.client.account.SealedFiles;
 import app.convene.client.api.Json;
 import app.convene.protocol.api.OccurrenceView;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last known meetings of one account, so the calendar opens when the server cannot be
- * reached. One file per account in the user's data folder, owner-only, replaced atomically.
- * Blocking file I/O: off the FX thread.
+ * reached. One file per account in the user's data folder, owner-only, encrypted ({@link
+ * SealedFiles}), replaced atomically; a file from before encryption is read once and written back
+ * encrypted, and a damaged one counts as no cache (the next fetch fills it). Blocking file I/O: off
+ * the FX thread.
  */
 public final class MeetingCache {
   private static final Logger log = LoggerFactory.getLogger(MeetingCache.class);
@@ -31,14 +32,21 @@ public final class MeetingCache {
   }
 
   private final Path file;
+  private final SealedFiles sealed;
 
   public MeetingCache(Path dataDir, String userId) {
     this.file = dataDir.resolve("meetings-" + userId.replaceAll("[^A-Za-z0-9-]", "_") + ".json");
+    this.sealed = new SealedFiles(dataDir);
   }
 
   public Optional<Snapshot> load() {
     try {
-      return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(file), Snapshot.class));
+      SealedFiles.Read read = sealed.read(file);
+      Snapshot snapshot = Json.MAPPER.readValue(read.content(), Snapshot.class);
+      if (read.plain()) {
+        write(snapshot);
+      }
+      return Optional.of(snapshot);
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -66,9 +74,12 @@ public final class MeetingCache {
       to = max(to, old.get().to());
     }
     merged.sort(Comparator.comparing(OccurrenceView::start));
+    write(new Snapshot(fresh.fetchedAt(), from, to, merged));
+  }
+
+  private void write(Snapshot snapshot) {
     try {
-      AppDirs.writePrivate(file, Json.MAPPER.writeValueAsBytes(
-          new Snapshot(fresh.fetchedAt(), from, to, merged)));
+      sealed.write(file, Json.MAPPER.writeValueAsBytes(snapshot));
     } catch (IOException e) {
       log.warn("cannot write the meeting cache {}: {}", file, e.getMessage());
     }

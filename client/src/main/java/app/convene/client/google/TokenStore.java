@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.account.SealedFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.auth.oauth2.CredentialRefreshListener;
@@ -14,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The saved Google tokens, {@code <dataDir>/google/tokens.json}, owner-only. Also the credential's
+ * The saved Google tokens, {@code <dataDir>/google/tokens.json}, owner-only and encrypted with the
+ * data folder's key ({@link SealedFiles}); a file from before encryption is read once and written
+ * back encrypted, and a damaged one counts as signed out of Google. Also the credential's
  * refresh listener: a refreshed access token is saved at once, and tokens that Google calls {@code
  * invalid_grant} (revoked or expired) are deleted. Thread-safe; blocking I/O.
  *
@@ -29,9 +32,12 @@ final class TokenStore implements CredentialRefreshListener {
   record Tokens(String accessToken, String refreshToken, Long expiresAtMillis) {}
 
   private final Path file;
+  private final SealedFiles sealed;
 
+  /** @param googleDir the {@code google} folder in the data folder, whose key seals the file */
   TokenStore(Path googleDir) {
     this.file = Objects.requireNonNull(googleDir, "googleDir == null").resolve("tokens.json");
+    this.sealed = new SealedFiles(googleDir.toAbsolutePath().getParent());
   }
 
   Path file() {
@@ -44,12 +50,19 @@ final class TokenStore implements CredentialRefreshListener {
       return Optional.empty();
     }
     try {
-      Tokens tokens = JSON.readValue(file.toFile(), Tokens.class);
+      SealedFiles.Read read = sealed.read(file);
+      Tokens tokens = JSON.readValue(read.content(), Tokens.class);
+      if (read.plain()) {
+        sealed.write(file, read.content());
+      }
       return tokens.refreshToken() == null && tokens.accessToken() == null
           ? Optional.empty()
           : Optional.of(tokens);
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       log.warn("Ignoring unreadable Google token file {}: {}", file, e.getOriginalMessage());
+      return Optional.empty();
+    } catch (IOException e) {
+      log.warn("Ignoring a damaged Google token file {}: {}", file, e.getMessage());
       return Optional.empty();
     }
   }
@@ -60,7 +73,7 @@ final class TokenStore implements CredentialRefreshListener {
             credential.getAccessToken(),
             credential.getRefreshToken(),
             credential.getExpirationTimeMilliseconds());
-    OwnerOnlyFiles.write(file, JSON.writeValueAsBytes(tokens));
+    sealed.write(file, JSON.writeValueAsBytes(tokens));
   }
 
   /** Returns whether a file was there. */

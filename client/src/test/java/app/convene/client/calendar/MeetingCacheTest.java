@@ -2,11 +2,13 @@ package app.convene.client.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.convene.client.api.Json;
 import app.convene.protocol.api.EventStatus;
 import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.OccurrenceView;
 import app.convene.protocol.api.ServiceKind;
 import app.convene.protocol.api.UserView;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -57,6 +59,46 @@ class MeetingCacheTest {
     assertThat(loaded.occurrences()).containsExactly(firstWeek, moved);
     assertThat(loaded.from()).isEqualTo(DEC_1);
     assertThat(loaded.to()).isEqualTo(DEC_15);
+  }
+
+  @Test
+  void theFileHoldsNoMeetingTitleOrAddress() throws Exception {
+    OccurrenceView standup = meeting("e-1", DEC_1.plusSeconds(9 * 3600));
+    new MeetingCache(dir, "u-1").store(new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup)));
+
+    assertThat(Files.readString(dir.resolve("meetings-u-1.json"), StandardCharsets.ISO_8859_1))
+        .doesNotContain("Meeting e-1").doesNotContain("anna@example.com");
+    assertThat(new MeetingCache(dir, "u-1").load().orElseThrow().occurrences())
+        .containsExactly(standup);
+  }
+
+  @Test
+  void aPlainCacheOfAnOlderVersionIsKeptAndWrittenBackEncrypted() throws Exception {
+    OccurrenceView standup = meeting("e-1", DEC_1.plusSeconds(9 * 3600));
+    Files.write(dir.resolve("meetings-u-1.json"), Json.MAPPER.writeValueAsBytes(
+        new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup))));
+
+    assertThat(new MeetingCache(dir, "u-1").load().orElseThrow().occurrences())
+        .containsExactly(standup);
+
+    assertThat(Files.readString(dir.resolve("meetings-u-1.json"), StandardCharsets.ISO_8859_1))
+        .doesNotContain("Meeting e-1");
+    assertThat(new MeetingCache(dir, "u-1").load().orElseThrow().occurrences())
+        .containsExactly(standup);
+  }
+
+  @Test
+  void aCorruptedEncryptedCacheIsLikeNoCache() throws Exception {
+    MeetingCache cache = new MeetingCache(dir, "u-1");
+    OccurrenceView standup = meeting("e-1", DEC_1.plusSeconds(9 * 3600));
+    cache.store(new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup)));
+    byte[] bytes = Files.readAllBytes(dir.resolve("meetings-u-1.json"));
+    bytes[bytes.length / 2] ^= 0x40;
+    Files.write(dir.resolve("meetings-u-1.json"), bytes);
+
+    assertThat(cache.load()).isEmpty();
+    cache.store(new MeetingCache.Snapshot(DEC_8, DEC_1, DEC_8, List.of(standup)));
+    assertThat(cache.load().orElseThrow().occurrences()).containsExactly(standup);
   }
 
   @Test

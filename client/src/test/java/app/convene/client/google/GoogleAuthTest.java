@@ -8,6 +8,7 @@ import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -78,13 +79,29 @@ final class GoogleAuthTest {
     Path tokens = dir.resolve("tokens.json");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens))).isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
-    assertThat(Files.readString(tokens)).contains(credential.getRefreshToken());
+    assertThat(Files.readString(tokens, StandardCharsets.ISO_8859_1))
+        .doesNotContain(credential.getRefreshToken()).doesNotContain(credential.getAccessToken());
 
     GoogleAuth restarted = GoogleTestSupport.auth(fake, dataDir, uri -> {
       throw new AssertionError("no browser needed");
     });
     assertThat(restarted.stored()).get().extracting(Credential::getRefreshToken)
         .isEqualTo(credential.getRefreshToken());
+  }
+
+  @Test
+  void plainTokensOfAnOlderVersionAreReadOnceAndWrittenBackEncrypted() throws Exception {
+    Path tokens = dataDir.resolve("google/tokens.json");
+    Files.createDirectories(tokens.getParent());
+    Files.writeString(tokens,
+        "{\"accessToken\":\"old-access-1\",\"refreshToken\":\"old-refresh-1\",\"expiresAtMillis\":1}");
+
+    assertThat(new TokenStore(tokens.getParent()).load()).get()
+        .extracting(TokenStore.Tokens::refreshToken).isEqualTo("old-refresh-1");
+
+    assertThat(Files.readString(tokens, StandardCharsets.ISO_8859_1)).doesNotContain("old-refresh-1");
+    assertThat(new TokenStore(tokens.getParent()).load()).get()
+        .extracting(TokenStore.Tokens::refreshToken).isEqualTo("old-refresh-1");
   }
 
   @Test
@@ -157,7 +174,8 @@ final class GoogleAuthTest {
         .containsEntry("refresh_token", stored.getRefreshToken());
     String newAccess = stored.getAccessToken();
     assertThat(sent.get(1).header("Authorization")).isEqualTo("Bearer " + newAccess);
-    assertThat(Files.readString(dataDir.resolve("google/tokens.json"))).contains(newAccess);
+    assertThat(new TokenStore(dataDir.resolve("google")).load()).get()
+        .extracting(TokenStore.Tokens::accessToken).isEqualTo(newAccess);
   }
 
   @Test

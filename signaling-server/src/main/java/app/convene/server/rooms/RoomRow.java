@@ -14,16 +14,17 @@ record RoomRow(
     UserView host,
     boolean active,
     int maxUsers,
-    String inviteToken,
+    String inviteHash,
+    String inviteSealed,
     Instant lastActiveAt) {
 
   /** The columns {@link #read} expects: {@code video_rooms r} joined with {@code users h}. */
   static final String SELECT = "SELECT r.id, r.name, h.id, h.email, h.display_name, r.active,"
-      + " r.max_users, r.invite_token, r.last_active_at"
+      + " r.max_users, r.invite_token_hash, r.invite_token_sealed, r.last_active_at"
       + " FROM video_rooms r JOIN users h ON h.id = r.host_id";
 
   static RoomRow read(ResultSet r) throws SQLException {
-    long lastActive = r.getLong(9);
+    long lastActive = r.getLong(10);
     Instant lastActiveAt = r.wasNull() ? null : Instant.ofEpochMilli(lastActive);
     return new RoomRow(
         r.getObject(1, UUID.class),
@@ -32,6 +33,7 @@ record RoomRow(
         r.getBoolean(6),
         r.getInt(7),
         r.getString(8),
+        r.getString(9),
         lastActiveAt);
   }
 
@@ -39,10 +41,13 @@ record RoomRow(
     return UUID.fromString(host.id());
   }
 
-  /** The view for this caller: the invite token only for the host. */
-  RoomView viewFor(UUID callerId) {
+  /**
+   * The view for this caller: the invite token (unsealed) only for the host, and {@code null} when
+   * it cannot be unsealed (the token secret changed).
+   */
+  RoomView viewFor(UUID callerId, InviteTokens tokens) {
     boolean host = hostId().equals(callerId);
     return new RoomView(id.toString(), name, this.host, active, maxUsers,
-        host ? inviteToken : null, lastActiveAt);
+        host ? tokens.open(inviteSealed).orElse(null) : null, lastActiveAt);
   }
 }

@@ -6,14 +6,11 @@ import app.convene.server.http.ApiException;
 import app.convene.server.http.Caller;
 import app.convene.server.http.InputRules;
 import app.convene.server.store.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +30,6 @@ public final class RoomService {
   public static final int MAX_USERS = 1000;
 
   static final int MAX_NAME = 200;
-  private static final int INVITE_TOKEN_BYTES = 24;
 
   /** What a permitted join needs to know of the room. */
   public record Grant(String roomId, int maxUsers) {}
@@ -41,15 +37,34 @@ public final class RoomService {
   private final Database database;
   private final Clock clock;
   private final int defaultMaxUsers;
-  private final SecureRandom random = new SecureRandom();
+  private final InviteTokens inviteTokens;
 
   /**
    * @param defaultMaxUsers the {@code maxUsers} of a room whose creator names none
+   * @param secret the server's token secret, from which the key that seals invite tokens is
+   *     derived (see {@link InviteTokens})
    */
-  public RoomService(Database database, Clock clock, int defaultMaxUsers) {
+  public RoomService(Database database, Clock clock, int defaultMaxUsers, byte[] secret) {
     this.database = Objects.requireNonNull(database, "database == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.defaultMaxUsers = defaultMaxUsers;
+    this.inviteTokens = new InviteTokens(secret);
+  }
+
+  /**
+   * Hashes and seals the invite tokens that rows written before schema version 5 hold in
+   * plaintext, and empties their plaintext column; returns how many. Called once at start-up,
+   * before the server takes requests; idempotent.
+   */
+  public int sealPlaintextInviteTokens() {
+    return database.inTransaction(c -> {
+      Map<UUID, String> plaintext = Rooms.plaintextInviteTokens(c);
+      for (Map.Entry<UUID, String> room : plaintext.entrySet()) {
+        Rooms.storeInviteToken(c, room.getKey(), InviteTokens.hash(room.getValue()),
+            inviteTokens.seal(room.getValue()));
+      }
+      return plaintext.size();
+    });
   }
 
   /** {@code POST /api/rooms}. */
@@ -84,14 +99,16 @@ public final class RoomService {
   public RoomView create(Connection c, Caller host, String name, int maxUsers)
       throws SQLException {
     UUID id = UUID.randomUUID();
-    Rooms.insert(c, id, name, host.id(), maxUsers, newInviteToken(), clock.instant());
-    return Rooms.find(c, id).orElseThrow().viewFor(host.id());
+    String token = inviteTokens.newToken();
+    Rooms.insert(c, id, name, host.id(), maxUsers, InviteTokens.hash(token),
+        inviteTokens.seal(token), clock.instant());
+    return Rooms.find(c, id).orElseThrow().viewFor(host.id(), inviteTokens);
   }
 
   /** {@code GET /api/rooms}: the rooms the caller hosts, oldest first. */
   public List<RoomView> hostedBy(Caller caller) {
     return database.read(c -> Rooms.hostedBy(c, caller.id()).stream()
-        .map(room -> room.viewFor(caller.id())).toList());
+        .map(room -> room.viewFor(caller.id(), inviteTokens)).toList());
   }
 
   /** {@code GET /api/rooms/{id}}: 404 unless the caller is the host or invited. */
@@ -102,7 +119,7 @@ public final class RoomService {
           && !Rooms.isInvited(c, roomId, caller.id(), caller.email())) {
         throw ApiException.notFound("room");
       }
-      return room.get().viewFor(caller.id());
+      return room.get().viewFor(caller.id(), inviteTokens);
     });
   }
 
@@ -127,7 +144,7 @@ public final class RoomService {
         return Optional.<Grant>empty();
       }
       boolean allowed = room.get().hostId().equals(caller.id())
-          || invite != null && sameToken(invite, room.get().inviteToken())
+          || InviteTokens.matches(invite, room.get().inviteHash())
           || Rooms.isInvited(c, id, caller.id(), caller.email());
       return allowed ? Optional.of(new Grant(id.toString(), room.get().maxUsers()))
           : Optional.<Grant>empty();
@@ -137,21 +154,11 @@ public final class RoomService {
   /**
    * The room's invite token, for the links in invitation e-mail that the server sends to a
    * meeting's attendees (no caller: the server speaks for the meeting's owner). Empty for an
-   * unknown room.
+   * unknown room, and when the token cannot be unsealed (the token secret changed).
    */
   public Optional<String> inviteToken(UUID roomId) {
     Objects.requireNonNull(roomId, "roomId == null");
-    return database.read(c -> Rooms.find(c, roomId).map(RoomRow::inviteToken));
-  }
-
-  private String newInviteToken() {
-    byte[] bytes = new byte[INVITE_TOKEN_BYTES];
-    random.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static boolean sameToken(String given, String expected) {
-    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-        expected.getBytes(StandardCharsets.UTF_8));
+    return database.read(c -> Rooms.find(c, roomId))
+        .flatMap(room -> inviteTokens.open(room.inviteSealed()));
   }
 }

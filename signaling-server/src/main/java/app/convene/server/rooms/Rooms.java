@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,16 +17,45 @@ final class Rooms {
   private Rooms() {}
 
   static void insert(Connection c, UUID id, String name, UUID hostId, int maxUsers,
-      String inviteToken, Instant now) throws SQLException {
+      String inviteHash, String inviteSealed, Instant now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO video_rooms (id, name, host_id, active, max_users, invite_token,"
-            + " created_at, last_active_at) VALUES (?, ?, ?, TRUE, ?, ?, ?, NULL)")) {
+        "INSERT INTO video_rooms (id, name, host_id, active, max_users, invite_token_hash,"
+            + " invite_token_sealed, created_at, last_active_at)"
+            + " VALUES (?, ?, ?, TRUE, ?, ?, ?, ?, NULL)")) {
       s.setObject(1, id);
       s.setString(2, name);
       s.setObject(3, hostId);
       s.setInt(4, maxUsers);
-      s.setString(5, inviteToken);
-      s.setLong(6, now.toEpochMilli());
+      s.setString(5, inviteHash);
+      s.setString(6, inviteSealed);
+      s.setLong(7, now.toEpochMilli());
+      s.executeUpdate();
+    }
+  }
+
+  /** The rooms whose invite token is still stored in plaintext (written before version 5). */
+  static Map<UUID, String> plaintextInviteTokens(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT id, invite_token FROM video_rooms WHERE invite_token IS NOT NULL")) {
+      Map<UUID, String> tokens = new LinkedHashMap<>();
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          tokens.put(r.getObject(1, UUID.class), r.getString(2));
+        }
+      }
+      return tokens;
+    }
+  }
+
+  /** Replaces a room's plaintext invite token by its hash and sealed copy. */
+  static void storeInviteToken(Connection c, UUID id, String inviteHash, String inviteSealed)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE video_rooms SET invite_token = NULL, invite_token_hash = ?,"
+            + " invite_token_sealed = ? WHERE id = ?")) {
+      s.setString(1, inviteHash);
+      s.setString(2, inviteSealed);
+      s.setObject(3, id);
       s.executeUpdate();
     }
   }

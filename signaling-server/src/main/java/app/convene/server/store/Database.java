@@ -45,19 +45,50 @@ public final class Database implements AutoCloseable {
    * @param password the password, or {@code null}
    */
   public static Database open(String url, String user, String password, Path dataDir) {
+    return open(url, user, password, dataDir, AtRestSettings.OFF);
+  }
+
+  /**
+   * Opens and migrates the database, the embedded file encrypted as {@code atRest} says (H2's
+   * {@code CIPHER=AES}: the file password, a space, then the user password).
+   *
+   * @throws IllegalArgumentException in words for the administrator when the key file is wrong,
+   *     or the embedded file cannot be opened with (or without) a key
+   */
+  public static Database open(String url, String user, String password, Path dataDir,
+      AtRestSettings atRest) {
     Objects.requireNonNull(dataDir, "dataDir == null");
+    Objects.requireNonNull(atRest, "atRest == null");
+    if (atRest.encryptsDatabase() && url != null) {
+      throw new IllegalArgumentException(
+          "a database key file encrypts only the embedded database, not " + url);
+    }
     String jdbcUrl = url != null ? url : embeddedUrl(dataDir);
+    String fullPassword = password;
+    if (atRest.encryptsDatabase()) {
+      jdbcUrl += ";CIPHER=AES";
+      fullPassword = DatabaseKey.read(atRest.databaseKeyFile()) + " "
+          + (password == null ? "" : password);
+    }
     Kind kind = jdbcUrl.startsWith("jdbc:postgresql:") ? Kind.POSTGRESQL : Kind.H2;
     HikariConfig config = new HikariConfig();
     config.setPoolName("convene-db");
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);
-    config.setPassword(password);
+    config.setPassword(fullPassword);
     config.setMaximumPoolSize(10);
     config.setMinimumIdle(1);
     config.setConnectionTimeout(10_000);
     config.setInitializationFailTimeout(10_000);
-    HikariDataSource pool = new HikariDataSource(config);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      if (url == null) {
+        throw EmbeddedFileErrors.explain(e, dataDir, atRest);
+      }
+      throw e;
+    }
     try {
       migrate(pool);
     } catch (RuntimeException e) {

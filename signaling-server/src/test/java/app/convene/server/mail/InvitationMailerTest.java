@@ -60,7 +60,7 @@ class InvitationMailerTest {
     auth = new AuthService(database, clock,
         "a-token-secret-of-at-least-32-bytes!".getBytes(StandardCharsets.UTF_8),
         Duration.ofMinutes(15));
-    rooms = new RoomService(database, clock, 10);
+    rooms = new RoomService(database, clock, 10, new byte[32]);
     preferences = new PreferencesService(database, clock);
   }
 
