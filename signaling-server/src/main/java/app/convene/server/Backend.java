@@ -13,6 +13,9 @@ import app.convene.server.notify.Notices;
 import app.convene.server.mail.InvitationMailer;
 import app.convene.server.preferences.PreferencesRoutes;
 import app.convene.server.preferences.PreferencesService;
+import app.convene.server.rooms.CallEjections;
+import app.convene.server.rooms.HostRoutes;
+import app.convene.server.rooms.LiveCalls;
 import app.convene.server.rooms.RoomRoutes;
 import app.convene.server.rooms.RoomService;
 import app.convene.server.signaling.ConnectedUsers;
@@ -40,7 +43,7 @@ final class Backend implements AutoCloseable {
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
-      Predicate<String> occupied, ConnectedUsers connected) {
+      Predicate<String> occupied, ConnectedUsers connected, LiveCalls calls) {
     this.database = database;
     this.auth = new AuthService(database, clock, secret, config.accessTokenTtl(),
         config.passwordHashing());
@@ -50,13 +53,15 @@ final class Backend implements AutoCloseable {
     PreferencesService preferences = new PreferencesService(database, clock);
     this.mailer = new InvitationMailer(config.smtp(), rooms, preferences, clock);
     EventService events = new EventService(database, clock,
-        MeetingChanges.all(List.of(notices.meetingChanges(), mailer)));
+        MeetingChanges.all(List.of(notices.meetingChanges(), mailer,
+            new CallEjections(calls, rooms, connected::byEmail))));
     ScheduleService schedule = new ScheduleService(database, events, rooms);
     this.jobs = new LifecycleJobs(database, clock, config.roomIdleTimeout(),
         config.roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
     AuthRoutes.addTo(router, auth);
     CalendarRoutes.addTo(router, events, schedule);
     RoomRoutes.addTo(router, rooms);
+    HostRoutes.addTo(router, rooms, calls);
     PreferencesRoutes.addTo(router, preferences);
   }
 
@@ -65,15 +70,16 @@ final class Backend implements AutoCloseable {
    *
    * @param occupied whether a room (by id) has participants now, for the idle-room job
    * @param connected the open signaling sockets by user, for notices
+   * @param calls the live calls, for the host's controls and for meeting changes
    */
   static Backend open(ServerConfig config, Clock clock, Predicate<String> occupied,
-      ConnectedUsers connected) throws IOException {
+      ConnectedUsers connected, LiveCalls calls) throws IOException {
     Path dataDir = DataDirectory.create(config.dataDir());
     byte[] secret = TokenSecret.load(config.tokenSecret(), dataDir);
     Database database = Database.open(config.databaseUrl(), config.databaseUser(),
         config.databasePassword(), dataDir);
     try {
-      return new Backend(config, clock, database, secret, occupied, connected);
+      return new Backend(config, clock, database, secret, occupied, connected, calls);
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -15,11 +15,12 @@ record RoomRow(
     boolean active,
     int maxUsers,
     String inviteToken,
-    Instant lastActiveAt) {
+    Instant lastActiveAt,
+    boolean locked) {
 
   /** The columns {@link #read} expects: {@code video_rooms r} joined with {@code users h}. */
   static final String SELECT = "SELECT r.id, r.name, h.id, h.email, h.display_name, r.active,"
-      + " r.max_users, r.invite_token, r.last_active_at"
+      + " r.max_users, r.invite_token, r.last_active_at, r.locked"
       + " FROM video_rooms r JOIN users h ON h.id = r.host_id";
 
   static RoomRow read(ResultSet r) throws SQLException {
@@ -32,7 +33,8 @@ record RoomRow(
         r.getBoolean(6),
         r.getInt(7),
         r.getString(8),
-        lastActiveAt);
+        lastActiveAt,
+        r.getBoolean(10));
   }
 
   UUID hostId() {
@@ -43,6 +45,6 @@ record RoomRow(
   RoomView viewFor(UUID callerId) {
     boolean host = hostId().equals(callerId);
     return new RoomView(id.toString(), name, this.host, active, maxUsers,
-        host ? inviteToken : null, lastActiveAt);
+        host ? inviteToken : null, lastActiveAt, locked);
   }
 }

@@ -52,6 +52,26 @@ final class Rooms {
     }
   }
 
+  /** Locks or unlocks the room; false if there is no such room. */
+  static boolean setLocked(Connection c, UUID id, boolean locked) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE video_rooms SET locked = ? WHERE id = ?")) {
+      s.setBoolean(1, locked);
+      s.setObject(2, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Replaces the room's invite token; false if there is no such room. */
+  static boolean setInviteToken(Connection c, UUID id, String inviteToken) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE video_rooms SET invite_token = ? WHERE id = ?")) {
+      s.setString(1, inviteToken);
+      s.setObject(2, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
   /**
    * Whether the user owns, or the address is invited to, an event in this room that is not
    * cancelled.
