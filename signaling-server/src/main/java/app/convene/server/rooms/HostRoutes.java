@@ -9,8 +9,8 @@ import java.util.Objects;
 
 /**
  * The host's controls of a room (docs/api.md, "Host controls"): lock and unlock it, renew its
- * invite link, remove a participant from its call, end the call for everyone. Only the room's host
- * may use them: others who may see the room get 403, everyone else 404.
+ * invite link, list who is in its call, remove a participant from it, end it for everyone. Only
+ * the room's host may use them: others who may see the room get 403, everyone else 404.
  */
 public final class HostRoutes {
   private HostRoutes() {}
@@ -26,6 +26,8 @@ public final class HostRoutes {
             r -> ApiResponse.ok(rooms.setLocked(r.caller(), r.idParam("id", "room"), false)))
         .post("/api/rooms/{id}/invite", Access.USER,
             r -> ApiResponse.ok(rooms.rotateInvite(r.caller(), r.idParam("id", "room"))))
+        .get("/api/rooms/{id}/participants", Access.USER, r -> ApiResponse.ok(calls.participants(
+            rooms.requireHost(r.caller(), r.idParam("id", "room"), "list the participants"))))
         .delete("/api/rooms/{id}/participants/{peerId}", Access.USER, r -> {
           String room = rooms.requireHost(
               r.caller(), r.idParam("id", "room"), "remove a participant");

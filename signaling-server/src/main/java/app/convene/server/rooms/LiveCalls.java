@@ -1,6 +1,8 @@
 package app.convene.server.rooms;
 
+import app.convene.protocol.Peer;
 import app.convene.protocol.Removed;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -14,6 +16,11 @@ import java.util.function.Supplier;
 public interface LiveCalls {
   /** Nobody is in a call. */
   LiveCalls NONE = new LiveCalls() {
+    @Override
+    public List<Peer> participants(String roomId) {
+      return List.of();
+    }
+
     @Override
     public boolean remove(String roomId, String peerId, Removed.Reason reason) {
       return false;
@@ -29,6 +36,9 @@ public interface LiveCalls {
       return 0;
     }
   };
+
+  /** Who is in the room's call now, in the order they joined; empty when nobody is. */
+  List<Peer> participants(String roomId);
 
   /**
    * Takes the peer out of the room's call.
@@ -50,6 +60,11 @@ public interface LiveCalls {
   static LiveCalls later(Supplier<? extends LiveCalls> later) {
     Objects.requireNonNull(later, "later == null");
     return new LiveCalls() {
+      @Override
+      public List<Peer> participants(String roomId) {
+        return current().participants(roomId);
+      }
+
       @Override
       public boolean remove(String roomId, String peerId, Removed.Reason reason) {
         return current().remove(roomId, peerId, reason);

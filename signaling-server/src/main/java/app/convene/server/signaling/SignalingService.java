@@ -1,11 +1,13 @@
 package app.convene.server.signaling;
 
+import app.convene.protocol.Peer;
 import app.convene.protocol.PeerLeft;
 import app.convene.protocol.Removed;
 import app.convene.server.ServerConfig;
 import app.convene.server.http.Caller;
 import app.convene.server.ice.IceServerIssuer;
 import app.convene.server.rooms.LiveCalls;
+import app.convene.server.rooms.Member;
 import app.convene.server.rooms.Occupancy;
 import app.convene.server.rooms.RoomRegistry;
 import java.security.SecureRandom;
@@ -182,6 +184,13 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
         return session;
       }
     }
+  }
+
+  @Override
+  public List<Peer> participants(String roomId) {
+    return rooms.room(roomId)
+        .map(room -> room.members().stream().map(Member::peer).toList())
+        .orElse(List.of());
   }
 
   @Override

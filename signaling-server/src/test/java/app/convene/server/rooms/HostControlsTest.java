@@ -6,6 +6,7 @@ import app.convene.protocol.ErrorCode;
 import app.convene.protocol.ErrorMessage;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Offer;
+import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
 import app.convene.protocol.Removed;
@@ -56,6 +57,8 @@ class HostControlsTest {
     TestClient carlCall = joined(carl, "Carl");
     String borisPeer = peerOf(annaCall, "Boris");
     String carlPeer = peerOf(annaCall, "Carl");
+    assertThat(api.get(room() + "/participants", anna.token()).as(Peer[].class))
+        .extracting(Peer::name).containsExactly("Anna", "Boris", "Carl");
 
     Api.Answer removed = api.delete(room() + "/participants/" + borisPeer, anna.token());
 
@@ -139,6 +142,7 @@ class HostControlsTest {
       assertThat(api.delete(room() + "/participants/" + annaPeer, who.token()).status())
           .isEqualTo(expected);
       assertThat(api.post(room() + "/end", who.token(), null).status()).isEqualTo(expected);
+      assertThat(api.get(room() + "/participants", who.token()).status()).isEqualTo(expected);
     }
 
     assertThat(membersSeenBy(server.connect(anna.token()))).hasSize(2);
