@@ -12,6 +12,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -168,22 +171,68 @@ public final class CallWindow {
     moveToMeet.disableProperty().bind(model.fallback().movingProperty());
     moveToMeet.setOnAction(e -> model.fallback().moveToMeet());
 
+    MenuButton hostMenu = hostMenu();
+
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, mic, camera, shareControl, invite, moveToMeet, spacer,
+    HBox bar = new HBox(8, mic, camera, shareControl, invite, hostMenu, moveToMeet, spacer,
         labelled(Messages.get("call.camera"), cameras),
         labelled(Messages.get("call.microphone"), microphones),
         labelled(Messages.get("call.speaker"), speakers), hangUp);
     // The buttons keep their whole label ("Выключить микрофон" is long); the device boxes give
     // way first when the window is narrow.
     for (javafx.scene.control.ButtonBase button
-        : List.of(mic, camera, share, invite, moveToMeet, hangUp)) {
+        : List.of(mic, camera, share, invite, hostMenu, moveToMeet, hangUp)) {
       button.setMinWidth(Region.USE_PREF_SIZE);
     }
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(10, 12, 12, 12));
     bar.getStyleClass().add("call-controls");
     return bar;
+  }
+
+  /**
+   * The host's controls, shown while we host the call: lock, a new invite link, remove a
+   * participant (one item per participant, listed when the menu opens), end for everyone.
+   */
+  private MenuButton hostMenu() {
+    MenuItem lock = new MenuItem();
+    lock.setId("host-lock");
+    lock.textProperty().bind(Bindings.when(model.lockedProperty())
+        .then(Messages.get("call.unlock")).otherwise(Messages.get("call.lock")));
+    lock.setOnAction(e -> model.toggleLock());
+    MenuItem renew = new MenuItem(Messages.get("call.renewInvite"));
+    renew.setId("host-renew-invite");
+    renew.setOnAction(e -> model.renewInvite());
+    MenuItem end = new MenuItem(Messages.get("call.endForAll"));
+    end.setId("host-end");
+    end.setOnAction(e -> model.endForEveryone());
+
+    MenuButton menu = new MenuButton(Messages.get("call.hostMenu"));
+    menu.setId("host-menu");
+    menu.visibleProperty().bind(model.hostProperty());
+    menu.managedProperty().bind(menu.visibleProperty());
+    menu.setOnShowing(e -> {
+      List<MenuItem> removals = new java.util.ArrayList<>();
+      for (TileModel tile : model.tiles()) {
+        if (!tile.isLocal()) {
+          MenuItem remove = new MenuItem(Messages.format("call.removeParticipant", tile.getName()));
+          remove.setId("host-remove-" + tile.getPeerId());
+          remove.setOnAction(a -> model.remove(tile));
+          removals.add(remove);
+        }
+      }
+      if (removals.isEmpty()) {
+        MenuItem nobody = new MenuItem(Messages.get("call.removeNobody"));
+        nobody.setDisable(true);
+        removals.add(nobody);
+      }
+      menu.getItems().setAll(lock, renew, new SeparatorMenuItem());
+      menu.getItems().addAll(removals);
+      menu.getItems().addAll(new SeparatorMenuItem(), end);
+    });
+    menu.getItems().setAll(lock, renew, new SeparatorMenuItem(), end);
+    return menu;
   }
 
   private static VBox labelled(String text, ComboBox<Device> box) {
