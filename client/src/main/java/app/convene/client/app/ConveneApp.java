@@ -279,10 +279,8 @@ public final class ConveneApp extends Application {
       CallModel call = new CallModel(title, user.displayName(), media(), fx, os);
       fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
       return call.connect(ticket, TokenSource.of(api)).thenApply(v -> {
-        hostedRoom(api, link.roomId()).ifPresent(room -> fx.execute(() -> {
-          call.inviteLinkProperty().set(new InviteLink(room.id(), room.inviteToken()).toString());
-          call.hostWith(new HostControls(api, room.id(), background), room);
-        }));
+        hostedRoom(api, link.roomId()).ifPresent(room -> fx.execute(
+            () -> call.hostWith(new HostControls(api, room.id(), background), room)));
         return call;
       });
     }, background).whenCompleteAsync((call, e) -> {

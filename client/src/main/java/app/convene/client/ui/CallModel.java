@@ -65,6 +65,7 @@ public final class CallModel {
   private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
   private HostControls hostControls; // set once we know we host the room
   private String removedBecause; // set when the server took us out; the end says it
+  private final java.util.Map<String, String> removing = new java.util.HashMap<>(); // by peer id
   private final ObservableList<VideoDevice> cameras = FXCollections.observableArrayList();
   private final ObservableList<AudioDevice> microphones = FXCollections.observableArrayList();
   private final ObservableList<AudioDevice> speakers = FXCollections.observableArrayList();
@@ -269,13 +270,17 @@ public final class CallModel {
   }
 
   /**
-   * We host this room: the window offers the host's controls. FX thread.
+   * We host this room: the window offers the host's controls and the room's invite link. FX
+   * thread.
    *
    * @param room the room as the server showed it to us (whether it is locked)
    */
   public void hostWith(HostControls controls, RoomView room) {
     hostControls = Objects.requireNonNull(controls, "controls == null");
     locked.set(room.locked());
+    if (room.inviteToken() != null) {
+      inviteLink.set(new InviteLink(room.id(), room.inviteToken()).toString());
+    }
     host.set(!ended.get());
   }
 
@@ -310,9 +315,9 @@ public final class CallModel {
 
   /** Host: takes this participant out of the call. FX thread. */
   public void remove(TileModel tile) {
-    String name = tile.getName();
-    hostAction(hostControls.remove(tile.getPeerId()),
-        done -> status.set(Messages.format("call.participantRemoved", name)));
+    String peerId = tile.getPeerId();
+    removing.put(peerId, tile.getName()); // its peer-left then says so (see Events.peerRemoved)
+    hostAction(hostControls.remove(peerId), done -> {}, () -> removing.remove(peerId));
   }
 
   /** Host: ends the call for everyone, us included. FX thread. */
@@ -321,11 +326,17 @@ public final class CallModel {
   }
 
   private <T> void hostAction(CompletableFuture<T> action, java.util.function.Consumer<T> then) {
+    hostAction(action, then, () -> {});
+  }
+
+  private <T> void hostAction(CompletableFuture<T> action, java.util.function.Consumer<T> then,
+      Runnable failed) {
     if (hostControls == null) {
       throw new IllegalStateException("not the host of this room");
     }
     action.whenCompleteAsync((result, failure) -> {
       if (failure != null) {
+        failed.run();
         status.set(Messages.format("call.hostFailed", rootMessage(failure)));
       } else {
         then.accept(result);
@@ -467,7 +478,12 @@ public final class CallModel {
               tiles.remove(t);
             });
             fallback.peerLeft(peerId);
-            updateCount();
+            String removedName = removing.remove(peerId);
+            if (removedName != null) {
+              status.set(Messages.format("call.participantRemoved", removedName));
+            } else {
+              updateCount();
+            }
           });
     }
 

@@ -144,17 +144,6 @@ public final class CallWindow {
       }
     });
 
-    Button invite = new Button(Messages.get("call.copyInvite"));
-    invite.setId("copy-invite");
-    invite.visibleProperty().bind(model.inviteLinkProperty().isNotEmpty());
-    invite.managedProperty().bind(invite.visibleProperty());
-    invite.setOnAction(e -> {
-      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-      content.putString(model.inviteLinkProperty().get());
-      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-      model.statusProperty().set(Messages.get("call.inviteCopied"));
-    });
-
     Button hangUp = new Button(Messages.get("call.hangUp"));
     hangUp.setId("hang-up");
     hangUp.getStyleClass().add("hang-up");
@@ -175,14 +164,14 @@ public final class CallWindow {
 
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, mic, camera, shareControl, invite, hostMenu, moveToMeet, spacer,
+    HBox bar = new HBox(8, mic, camera, shareControl, hostMenu, moveToMeet, spacer,
         labelled(Messages.get("call.camera"), cameras),
         labelled(Messages.get("call.microphone"), microphones),
         labelled(Messages.get("call.speaker"), speakers), hangUp);
     // The buttons keep their whole label ("Выключить микрофон" is long); the device boxes give
     // way first when the window is narrow.
     for (javafx.scene.control.ButtonBase button
-        : List.of(mic, camera, share, invite, hostMenu, moveToMeet, hangUp)) {
+        : List.of(mic, camera, share, hostMenu, moveToMeet, hangUp)) {
       button.setMinWidth(Region.USE_PREF_SIZE);
     }
     bar.setAlignment(Pos.CENTER_LEFT);
@@ -192,10 +181,20 @@ public final class CallWindow {
   }
 
   /**
-   * The host's controls, shown while we host the call: lock, a new invite link, remove a
-   * participant (one item per participant, listed when the menu opens), end for everyone.
+   * The host's controls, shown while we host the call (only the host has the invite link): copy
+   * the invite link, lock, a new invite link, remove a participant (one item per participant),
+   * end for everyone. It opens upwards, inside the window.
    */
   private MenuButton hostMenu() {
+    MenuItem invite = new MenuItem(Messages.get("call.copyInvite"));
+    invite.setId("copy-invite");
+    invite.visibleProperty().bind(model.inviteLinkProperty().isNotEmpty());
+    invite.setOnAction(e -> {
+      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+      content.putString(model.inviteLinkProperty().get());
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+      model.statusProperty().set(Messages.get("call.inviteCopied"));
+    });
     MenuItem lock = new MenuItem();
     lock.setId("host-lock");
     lock.textProperty().bind(Bindings.when(model.lockedProperty())
@@ -210,28 +209,33 @@ public final class CallWindow {
 
     MenuButton menu = new MenuButton(Messages.get("call.hostMenu"));
     menu.setId("host-menu");
+    menu.setPopupSide(javafx.geometry.Side.TOP);
     menu.visibleProperty().bind(model.hostProperty());
     menu.managedProperty().bind(menu.visibleProperty());
-    menu.setOnShowing(e -> {
-      List<MenuItem> removals = new java.util.ArrayList<>();
+    // Rebuilt whenever someone comes or goes, never while the menu opens: a popup that changes
+    // its height as it shows is placed for its old one.
+    Runnable rebuild = () -> {
+      List<MenuItem> items = new java.util.ArrayList<>(List.of(invite, lock, renew,
+          new SeparatorMenuItem()));
       for (TileModel tile : model.tiles()) {
         if (!tile.isLocal()) {
           MenuItem remove = new MenuItem(Messages.format("call.removeParticipant", tile.getName()));
           remove.setId("host-remove-" + tile.getPeerId());
           remove.setOnAction(a -> model.remove(tile));
-          removals.add(remove);
+          items.add(remove);
         }
       }
-      if (removals.isEmpty()) {
+      if (items.size() == 4) {
         MenuItem nobody = new MenuItem(Messages.get("call.removeNobody"));
         nobody.setDisable(true);
-        removals.add(nobody);
+        items.add(nobody);
       }
-      menu.getItems().setAll(lock, renew, new SeparatorMenuItem());
-      menu.getItems().addAll(removals);
-      menu.getItems().addAll(new SeparatorMenuItem(), end);
-    });
-    menu.getItems().setAll(lock, renew, new SeparatorMenuItem(), end);
+      items.add(new SeparatorMenuItem());
+      items.add(end);
+      menu.getItems().setAll(items);
+    };
+    model.tiles().addListener((ListChangeListener<TileModel>) change -> rebuild.run());
+    rebuild.run();
     return menu;
   }
 
