@@ -116,8 +116,8 @@ public final class HeadlessParticipant {
    * Stays until the duration passed, or with {@code --frames=N}: until {@code --peers} peers each
    * sent us N decoded frames, then {@link #LINGER_NANOS} more so that they can reach their own goal
    * from our video, or less once every peer we decoded has left (nothing more can come). A peer
-   * that leaves before we reached N also ends the wait once no one we met is left. A call that ended
-   * (the host removed us, the meeting was cancelled) ends it at once.
+   * that leaves before we reached N also ends the wait once no one we met is left. A call that
+   * ended (the host removed us, the meeting was cancelled) ends it at once.
    */
   private List<PeerStats> waitForGoal(CallSession session, long start, Outages outages) {
     long deadline = start + options.duration().toNanos();

@@ -123,7 +123,8 @@ public final class CallModel {
       return new CompletionException(new CallException(Messages.get("call.roomFull"), refused.code()));
     }
     if (cause instanceof CallException refused && refused.code() == ErrorCode.ROOM_LOCKED) {
-      return new CompletionException(new CallException(Messages.get("call.roomLocked"), refused.code()));
+      return new CompletionException(
+          new CallException(Messages.get("call.roomLocked"), refused.code()));
     }
     return e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
   }
