@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.protocol.ErrorCode;
 import app.convene.protocol.ErrorMessage;
+import app.convene.protocol.Join;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Offer;
 import app.convene.protocol.Peer;
@@ -36,7 +37,8 @@ class HostControlsTest {
 
   @BeforeEach
   void annaSchedulesAMeetingWithBorisAndCarl() throws Exception {
-    server = TestServer.start();
+    // A dropped socket's place is held, as in production, so that removal of one away is tested.
+    server = TestServer.start(TestServer.config().withResumeGrace(Duration.ofSeconds(30)));
     api = server.api();
     anna = api.register("Anna");
     boris = api.register("Boris");
@@ -72,6 +74,23 @@ class HostControlsTest {
     assertThat(carlCall.awaitMessage(Offer.class, o -> true).sdp()).isEqualTo("v=0");
     assertThat(api.delete(room() + "/participants/" + borisPeer, anna.token()).status())
         .as("a second removal finds nobody").isEqualTo(404);
+  }
+
+  @Test
+  void participantAwayWhenRemovedCannotComeBackWithItsResumeToken() throws Exception {
+    TestClient annaCall = joined(anna, "Anna");
+    TestClient borisCall = server.connect(boris.token());
+    Joined boris = (Joined) borisCall.joinRoom(roomId(), "Boris", null);
+    borisCall.drop();
+    Thread.sleep(500); // the server notices the drop and holds Boris's place
+
+    Api.Answer removed = api.delete(room() + "/participants/" + boris.peerId(), anna.token());
+    annaCall.awaitMessage(PeerLeft.class, p -> p.peerId().equals(boris.peerId()));
+    TestClient back = server.connect(this.boris.token());
+    back.send(new Join(roomId(), "Boris").resuming(boris.resumeToken()));
+
+    assertThat(removed.status()).isEqualTo(204);
+    back.expectError(ErrorCode.RESUME_REFUSED);
   }
 
   @Test
