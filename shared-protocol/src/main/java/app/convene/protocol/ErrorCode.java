@@ -26,6 +26,11 @@ public enum ErrorCode {
    * apart, so that room ids cannot be probed.
    */
   ROOM_NOT_FOUND(false),
+  /**
+   * The room is locked by its host: nobody joins until it is unlocked, except the host and
+   * participants coming back with a resume token.
+   */
+  ROOM_LOCKED(false),
   /** The addressee of a relayed message is not in the sender's room. */
   UNKNOWN_PEER(false),
   /**

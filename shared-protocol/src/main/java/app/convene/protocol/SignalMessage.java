@@ -23,10 +23,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Leave.class, name = "leave"),
     @JsonSubTypes.Type(value = ErrorMessage.class, name = "error"),
     @JsonSubTypes.Type(value = Notice.class, name = "notice"),
+    @JsonSubTypes.Type(value = Removed.class, name = "removed"),
 })
 public sealed interface SignalMessage
     permits Join, Joined, PeerJoined, PeerLeft, SignalMessage.Relayed, Leave, ErrorMessage,
-        Notice {
+        Notice, Removed {
 
   /** A message that the server forwards from one peer to another. */
   sealed interface Relayed extends SignalMessage permits Offer, Answer, Candidate, Rejected {

@@ -34,7 +34,8 @@ class SignalCodecTest {
         Arguments.of("rejected.json", Rejected.class),
         Arguments.of("leave.json", Leave.class),
         Arguments.of("error.json", ErrorMessage.class),
-        Arguments.of("notice.json", Notice.class));
+        Arguments.of("notice.json", Notice.class),
+        Arguments.of("removed.json", Removed.class));
   }
 
   @ParameterizedTest(name = "{0}")

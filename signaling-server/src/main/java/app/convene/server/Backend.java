@@ -17,6 +17,9 @@ import app.convene.server.mail.InvitationMailer;
 import app.convene.server.mail.VerificationMailer;
 import app.convene.server.preferences.PreferencesRoutes;
 import app.convene.server.preferences.PreferencesService;
+import app.convene.server.rooms.CallEjections;
+import app.convene.server.rooms.HostRoutes;
+import app.convene.server.rooms.LiveCalls;
 import app.convene.server.rooms.RoomRoutes;
 import app.convene.server.rooms.RoomService;
 import app.convene.server.signaling.ConnectedUsers;
@@ -49,7 +52,7 @@ final class Backend implements AutoCloseable {
   private final Router router = new Router();
 
   private Backend(ServerConfig config, Clock clock, Database database, byte[] secret,
-      Predicate<String> occupied, ConnectedUsers connected, Throttle throttle) {
+      Predicate<String> occupied, ConnectedUsers connected, LiveCalls calls, Throttle throttle) {
     this.database = database;
     this.throttle = throttle;
     this.verificationMailer = config.smtp().enabled()
@@ -65,7 +68,8 @@ final class Backend implements AutoCloseable {
     PreferencesService preferences = new PreferencesService(database, clock);
     this.mailer = new InvitationMailer(config.smtp(), rooms, preferences, clock);
     EventService events = new EventService(database, clock,
-        MeetingChanges.all(List.of(notices.meetingChanges(), mailer)));
+        MeetingChanges.all(List.of(notices.meetingChanges(), mailer,
+            new CallEjections(calls, rooms, connected::byEmail))));
     ScheduleService schedule = new ScheduleService(database, events, rooms);
     this.jobs = new LifecycleJobs(database, clock, config.roomIdleTimeout(),
         config.roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
@@ -73,6 +77,7 @@ final class Backend implements AutoCloseable {
     VerificationRoutes.addTo(router, registrations);
     CalendarRoutes.addTo(router, events, schedule);
     RoomRoutes.addTo(router, rooms);
+    HostRoutes.addTo(router, rooms, calls);
     PreferencesRoutes.addTo(router, preferences);
     ThrottledRoutes.wrap(router, throttle);
   }
@@ -82,9 +87,10 @@ final class Backend implements AutoCloseable {
    *
    * @param occupied whether a room (by id) has participants now, for the idle-room job
    * @param connected the open signaling sockets by user, for notices
+   * @param calls the live calls, for the host's controls and for meeting changes
    */
   static Backend open(ServerConfig config, Clock clock, Predicate<String> occupied,
-      ConnectedUsers connected) throws IOException {
+      ConnectedUsers connected, LiveCalls calls) throws IOException {
     Path dataDir = DataDirectory.create(config.dataDir());
     byte[] secret = TokenSecret.load(config.tokenSecret(), dataDir);
     Throttle throttle = Throttle.open(config.throttle(), clock);
@@ -98,7 +104,7 @@ final class Backend implements AutoCloseable {
     }
     try {
       Backend backend =
-          new Backend(config, clock, database, secret, occupied, connected, throttle);
+          new Backend(config, clock, database, secret, occupied, connected, calls, throttle);
       backend.rooms.sealPlaintextInviteTokens();
       return backend;
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import app.convene.server.auth.SignedIn;
 import app.convene.server.http.ApiHandler;
 import app.convene.server.http.ClientAddresses;
 import app.convene.server.http.Json;
+import app.convene.server.rooms.LiveCalls;
 import app.convene.server.signaling.ConnectedUsers;
 import app.convene.server.signaling.SignalingEndpoint;
 import app.convene.server.signaling.SignalingService;
@@ -106,7 +107,8 @@ public final class SignalingServer implements AutoCloseable {
     AtomicReference<SignalingService> rooms = new AtomicReference<>();
     ConnectedUsers connected = new ConnectedUsers(config.throttle().maxSocketsPerAccount());
     Backend backend = Backend.open(config, clock,
-        room -> rooms.get() != null && rooms.get().isOccupied(room), connected);
+        room -> rooms.get() != null && rooms.get().isOccupied(room), connected,
+        LiveCalls.later(rooms::get));
     SignalingServer started;
     try {
       started = new SignalingServer(config, clock, backend, connected);

@@ -1,5 +1,6 @@
 package app.convene.client.api;
 
+import app.convene.protocol.Peer;
 import app.convene.protocol.api.ApiError;
 import app.convene.protocol.api.AuthSession;
 import app.convene.protocol.api.Credentials;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -179,6 +181,35 @@ public final class ApiClient {
 
   public RoomView room(String id) throws ApiException {
     return get("/api/rooms/" + id, type(RoomView.class));
+  }
+
+  /** Locks ({@code true}) or unlocks the room; host only. */
+  public RoomView lockRoom(String id, boolean locked) throws ApiException {
+    Request.Builder builder = request("/api/rooms/" + id + "/lock");
+    return authorized(locked ? builder.post(body(Map.of())) : builder.delete(),
+        type(RoomView.class));
+  }
+
+  /** Replaces the room's invite token; the old one admits nobody from now on. Host only. */
+  public RoomView renewInvite(String id) throws ApiException {
+    return authorized(request("/api/rooms/" + id + "/invite").post(body(Map.of())),
+        type(RoomView.class));
+  }
+
+  /** Who is in the room's call now; host only. */
+  public List<Peer> participants(String id) throws ApiException {
+    return get("/api/rooms/" + id + "/participants",
+        Json.MAPPER.getTypeFactory().constructType(new TypeReference<List<Peer>>() {}));
+  }
+
+  /** Takes a participant out of the room's call; host only. */
+  public void removeParticipant(String id, String peerId) throws ApiException {
+    authorized(request("/api/rooms/" + id + "/participants/" + peerId).delete(), null);
+  }
+
+  /** Ends the room's call for everyone in it; host only. */
+  public void endForAll(String id) throws ApiException {
+    authorized(request("/api/rooms/" + id + "/end").post(body(Map.of())), null);
   }
 
   public Preferences preferences() throws ApiException {

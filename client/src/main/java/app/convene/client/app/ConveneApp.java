@@ -16,6 +16,7 @@ import app.convene.client.google.GoogleConfig;
 import app.convene.client.google.UserFolders;
 import app.convene.protocol.api.OccurrenceView;
 import app.convene.client.calendar.MeetingCache;
+import app.convene.client.call.HostControls;
 import app.convene.client.call.InviteLink;
 import app.convene.client.call.JoinTicket;
 import app.convene.client.call.TokenSource;
@@ -27,6 +28,7 @@ import app.convene.client.notify.Notifier;
 import app.convene.client.ui.CallModel;
 import app.convene.client.ui.CallWindow;
 import app.convene.client.ui.Messages;
+import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.UserView;
 import java.net.URI;
 import java.time.Clock;
@@ -280,7 +282,8 @@ public final class ConveneApp extends Application {
       CallModel call = new CallModel(title, user.displayName(), media(), fx, os);
       fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
       return call.connect(ticket, TokenSource.of(api)).thenApply(v -> {
-        hostInvite(api, link.roomId()).ifPresent(invite -> fx.execute(() -> call.inviteLinkProperty().set(invite)));
+        hostedRoom(api, link.roomId()).ifPresent(room -> fx.execute(
+            () -> call.hostWith(new HostControls(api, room.id(), background), room)));
         return call;
       });
     }, background).whenCompleteAsync((call, e) -> {
@@ -292,11 +295,11 @@ public final class ConveneApp extends Application {
     }, fx);
   }
 
-  /** The room's invite link when we host it (only the host sees the token). */
-  private static java.util.Optional<String> hostInvite(ApiClient api, String roomId) {
+  /** The room when we host it (only the host sees its invite token); blocks on the network. */
+  private static java.util.Optional<RoomView> hostedRoom(ApiClient api, String roomId) {
     try {
-      String token = api.room(roomId).inviteToken();
-      return java.util.Optional.ofNullable(token).map(t -> new InviteLink(roomId, t).toString());
+      RoomView room = api.room(roomId);
+      return java.util.Optional.ofNullable(room.inviteToken()).map(token -> room);
     } catch (ApiException e) {
       return java.util.Optional.empty();
     }

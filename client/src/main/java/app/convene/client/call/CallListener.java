@@ -2,6 +2,7 @@ package app.convene.client.call;
 
 import app.convene.protocol.Joined;
 import app.convene.protocol.Peer;
+import app.convene.protocol.Removed;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 
@@ -43,6 +44,12 @@ public interface CallListener {
    * @param nanos how long the socket was away, in nanoseconds
    */
   default void reconnected(long nanos) {}
+
+  /**
+   * The server took us out of the call (the host removed us or ended the meeting, or the meeting
+   * was cancelled or we were removed from its attendees); {@link #ended} follows at once.
+   */
+  default void removed(Removed.Reason reason) {}
 
   /** The call ended: we hung up, the server closed the connection, or the network failed. */
   default void ended(String reason) {}

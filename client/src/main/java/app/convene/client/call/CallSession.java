@@ -16,6 +16,7 @@ import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
 import app.convene.protocol.Rejected;
+import app.convene.protocol.Removed;
 import app.convene.protocol.SignalMessage;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
@@ -460,6 +461,7 @@ public final class CallSession implements AutoCloseable {
         case Join join -> log.warn("unexpected join from the server");
         case app.convene.protocol.Leave leave -> log.warn("unexpected leave from the server");
         case Notice notice -> { } // returned above
+        case Removed removed -> onRemoved(removed);
       }
     }
 
@@ -596,6 +598,27 @@ public final class CallSession implements AutoCloseable {
       return;
     }
     link.post(() -> task.accept(link));
+  }
+
+  /** The server took us out of the room: the call ends, without a {@code leave} (we are out). */
+  private void onRemoved(Removed removed) {
+    if (!removed.room().equals(ticket.roomId())) {
+      log.warn("ignoring removal from another room {}", removed.room());
+      return;
+    }
+    log.info("removed from the call: {}", removed.reason());
+    listener.removed(removed.reason());
+    end(removedReason(removed.reason()), false);
+  }
+
+  /** Why we were removed, in English for logs and the headless summary. */
+  static String removedReason(Removed.Reason reason) {
+    return switch (reason) {
+      case REMOVED_BY_HOST -> "the host removed you from the call";
+      case ENDED_BY_HOST -> "the host ended the meeting for everyone";
+      case UNINVITED -> "you were removed from the meeting's attendees";
+      case MEETING_CANCELLED -> "the meeting was cancelled";
+    };
   }
 
   private void onError(ErrorMessage error) {

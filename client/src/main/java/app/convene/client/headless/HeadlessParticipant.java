@@ -87,7 +87,7 @@ public final class HeadlessParticipant {
         return summary(start, null, media, List.of(), reason, outages);
       }
       try (session) {
-        List<PeerStats> stats = waitForGoal(session, start);
+        List<PeerStats> stats = waitForGoal(session, start, outages);
         String peerId = session.localId().join();
         return summary(start, peerId, media, stats, outages.endedEarly(), outages);
       }
@@ -117,14 +117,15 @@ public final class HeadlessParticipant {
    * Stays until the duration passed, or with {@code --frames=N}: until {@code --peers} peers each
    * sent us N decoded frames, then {@link #LINGER_NANOS} more so that they can reach their own goal
    * from our video, or less once every peer we decoded has left (nothing more can come). A peer
-   * that leaves before we reached N also ends the wait once no one we met is left.
+   * that leaves before we reached N also ends the wait once no one we met is left. A call that
+   * ended (the host removed us, the meeting was cancelled) ends it at once.
    */
-  private List<PeerStats> waitForGoal(CallSession session, long start) {
+  private List<PeerStats> waitForGoal(CallSession session, long start, Outages outages) {
     long deadline = start + options.duration().toNanos();
     // The last figures of every peer seen, so a peer that left still appears in the summary.
     Map<String, PeerStats> seen = new LinkedHashMap<>();
     long leaveAt = deadline;
-    while (System.nanoTime() < leaveAt) {
+    while (System.nanoTime() < leaveAt && !outages.hasEnded()) {
       List<PeerStats> current = session.stats().join();
       current.forEach(s -> seen.put(s.peerId(), s));
       if (options.frames() > 0) {

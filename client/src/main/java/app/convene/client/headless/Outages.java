@@ -32,6 +32,11 @@ final class Outages implements CallListener {
     }
   }
 
+  /** Whether the call ended before we left it (e.g. the host removed us). */
+  synchronized boolean hasEnded() {
+    return ended != null;
+  }
+
   /** Why the call ended before we left it, or {@code null}; from now on an end is ours. */
   synchronized String endedEarly() {
     leaving = true;

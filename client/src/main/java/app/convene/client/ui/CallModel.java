@@ -3,6 +3,8 @@ package app.convene.client.ui;
 import app.convene.client.call.CallException;
 import app.convene.client.call.CallListener;
 import app.convene.client.call.CallSession;
+import app.convene.client.call.HostControls;
+import app.convene.client.call.InviteLink;
 import app.convene.client.call.JoinTicket;
 import app.convene.client.call.PeerStats;
 import app.convene.client.call.Reconnect;
@@ -12,6 +14,8 @@ import app.convene.client.media.OsFamily;
 import app.convene.protocol.ErrorCode;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Peer;
+import app.convene.protocol.Removed;
+import app.convene.protocol.api.RoomView;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.video.VideoDevice;
@@ -57,6 +61,11 @@ public final class CallModel {
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
   private final StringProperty cameraName = new SimpleStringProperty(this, "cameraName", "");
   private final StringProperty inviteLink = new SimpleStringProperty(this, "inviteLink", "");
+  private final ReadOnlyBooleanWrapper host = new ReadOnlyBooleanWrapper(this, "host");
+  private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(this, "locked");
+  private HostControls hostControls; // set once we know we host the room
+  private String removedBecause; // set when the server took us out; the end says it
+  private final java.util.Map<String, String> removing = new java.util.HashMap<>(); // by peer id
   private final ObservableList<VideoDevice> cameras = FXCollections.observableArrayList();
   private final ObservableList<AudioDevice> microphones = FXCollections.observableArrayList();
   private final ObservableList<AudioDevice> speakers = FXCollections.observableArrayList();
@@ -112,6 +121,10 @@ public final class CallModel {
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     if (cause instanceof CallException refused && refused.code() == ErrorCode.ROOM_FULL) {
       return new CompletionException(new CallException(Messages.get("call.roomFull"), refused.code()));
+    }
+    if (cause instanceof CallException refused && refused.code() == ErrorCode.ROOM_LOCKED) {
+      return new CompletionException(
+          new CallException(Messages.get("call.roomLocked"), refused.code()));
     }
     return e instanceof CompletionException wrapped ? wrapped : new CompletionException(e);
   }
@@ -257,6 +270,81 @@ public final class CallModel {
     onCallThread(() -> media.useSpeaker(device));
   }
 
+  /**
+   * We host this room: the window offers the host's controls and the room's invite link. FX
+   * thread.
+   *
+   * @param room the room as the server showed it to us (whether it is locked)
+   */
+  public void hostWith(HostControls controls, RoomView room) {
+    hostControls = Objects.requireNonNull(controls, "controls == null");
+    locked.set(room.locked());
+    if (room.inviteToken() != null) {
+      inviteLink.set(new InviteLink(room.id(), room.inviteToken()).toString());
+    }
+    host.set(!ended.get());
+  }
+
+  /** Whether we host the room and the call goes on: the host's controls are offered. */
+  public ReadOnlyBooleanProperty hostProperty() {
+    return host.getReadOnlyProperty();
+  }
+
+  /** Whether the room is locked (known to the host only). */
+  public ReadOnlyBooleanProperty lockedProperty() {
+    return locked.getReadOnlyProperty();
+  }
+
+  /** Host: locks the room against newcomers, or unlocks it. FX thread. */
+  public void toggleLock() {
+    boolean lock = !locked.get();
+    hostAction(hostControls.lock(lock), room -> {
+      locked.set(room.locked());
+      status.set(Messages.get(room.locked() ? "call.locked" : "call.unlocked"));
+    });
+  }
+
+  /** Host: a new invite link replaces the old one, which stops working. FX thread. */
+  public void renewInvite() {
+    hostAction(hostControls.renewInvite(), room -> {
+      if (room.inviteToken() != null) {
+        inviteLink.set(new InviteLink(room.id(), room.inviteToken()).toString());
+      }
+      status.set(Messages.get("call.inviteRenewed"));
+    });
+  }
+
+  /** Host: takes this participant out of the call. FX thread. */
+  public void remove(TileModel tile) {
+    String peerId = tile.getPeerId();
+    removing.put(peerId, tile.getName()); // its peer-left then says so (see Events.peerRemoved)
+    hostAction(hostControls.remove(peerId), done -> {}, () -> removing.remove(peerId));
+  }
+
+  /** Host: ends the call for everyone, us included. FX thread. */
+  public void endForEveryone() {
+    hostAction(hostControls.endForAll(), done -> {});
+  }
+
+  private <T> void hostAction(CompletableFuture<T> action, java.util.function.Consumer<T> then) {
+    hostAction(action, then, () -> {});
+  }
+
+  private <T> void hostAction(CompletableFuture<T> action, java.util.function.Consumer<T> then,
+      Runnable failed) {
+    if (hostControls == null) {
+      throw new IllegalStateException("not the host of this room");
+    }
+    action.whenCompleteAsync((result, failure) -> {
+      if (failure != null) {
+        failed.run();
+        status.set(Messages.format("call.hostFailed", rootMessage(failure)));
+      } else {
+        then.accept(result);
+      }
+    }, fx);
+  }
+
   /** Leaves the call; the session closes off the FX thread. */
   public CompletableFuture<Void> hangUp() {
     statsPoll.stop();
@@ -391,7 +479,12 @@ public final class CallModel {
               tiles.remove(t);
             });
             fallback.peerLeft(peerId);
-            updateCount();
+            String removedName = removing.remove(peerId);
+            if (removedName != null) {
+              status.set(Messages.format("call.participantRemoved", removedName));
+            } else {
+              updateCount();
+            }
           });
     }
 
@@ -411,13 +504,28 @@ public final class CallModel {
     }
 
     @Override
+    public void removed(Removed.Reason reason) {
+      fx.execute(() -> removedBecause = Messages.get("call.removed." + reason.name()));
+    }
+
+    @Override
     public void ended(String reason) {
       fx.execute(
           () -> {
             reconnecting.set(false);
             statsPoll.stop();
             ended.set(true);
-            status.set(Messages.format("call.ended", reason));
+            host.set(false);
+            if (removedBecause != null) {
+              // Out of the room: the others' tiles go, and the window says why.
+              List.copyOf(tiles).stream().filter(t -> !t.isLocal()).forEach(t -> {
+                t.renderer.stop();
+                tiles.remove(t);
+              });
+              status.set(removedBecause);
+            } else {
+              status.set(Messages.format("call.ended", reason));
+            }
           });
     }
   }

@@ -12,6 +12,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -141,17 +144,6 @@ public final class CallWindow {
       }
     });
 
-    Button invite = new Button(Messages.get("call.copyInvite"));
-    invite.setId("copy-invite");
-    invite.visibleProperty().bind(model.inviteLinkProperty().isNotEmpty());
-    invite.managedProperty().bind(invite.visibleProperty());
-    invite.setOnAction(e -> {
-      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-      content.putString(model.inviteLinkProperty().get());
-      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-      model.statusProperty().set(Messages.get("call.inviteCopied"));
-    });
-
     Button hangUp = new Button(Messages.get("call.hangUp"));
     hangUp.setId("hang-up");
     hangUp.getStyleClass().add("hang-up");
@@ -168,22 +160,83 @@ public final class CallWindow {
     moveToMeet.disableProperty().bind(model.fallback().movingProperty());
     moveToMeet.setOnAction(e -> model.fallback().moveToMeet());
 
+    MenuButton hostMenu = hostMenu();
+
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(8, mic, camera, shareControl, invite, moveToMeet, spacer,
+    HBox bar = new HBox(8, mic, camera, shareControl, hostMenu, moveToMeet, spacer,
         labelled(Messages.get("call.camera"), cameras),
         labelled(Messages.get("call.microphone"), microphones),
         labelled(Messages.get("call.speaker"), speakers), hangUp);
     // The buttons keep their whole label ("Выключить микрофон" is long); the device boxes give
     // way first when the window is narrow.
     for (javafx.scene.control.ButtonBase button
-        : List.of(mic, camera, share, invite, moveToMeet, hangUp)) {
+        : List.of(mic, camera, share, hostMenu, moveToMeet, hangUp)) {
       button.setMinWidth(Region.USE_PREF_SIZE);
     }
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(10, 12, 12, 12));
     bar.getStyleClass().add("call-controls");
     return bar;
+  }
+
+  /**
+   * The host's controls, shown while we host the call (only the host has the invite link): copy
+   * the invite link, lock, a new invite link, remove a participant (one item per participant),
+   * end for everyone. It opens upwards, inside the window.
+   */
+  private MenuButton hostMenu() {
+    MenuItem invite = new MenuItem(Messages.get("call.copyInvite"));
+    invite.setId("copy-invite");
+    invite.visibleProperty().bind(model.inviteLinkProperty().isNotEmpty());
+    invite.setOnAction(e -> {
+      javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+      content.putString(model.inviteLinkProperty().get());
+      javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+      model.statusProperty().set(Messages.get("call.inviteCopied"));
+    });
+    MenuItem lock = new MenuItem();
+    lock.setId("host-lock");
+    lock.textProperty().bind(Bindings.when(model.lockedProperty())
+        .then(Messages.get("call.unlock")).otherwise(Messages.get("call.lock")));
+    lock.setOnAction(e -> model.toggleLock());
+    MenuItem renew = new MenuItem(Messages.get("call.renewInvite"));
+    renew.setId("host-renew-invite");
+    renew.setOnAction(e -> model.renewInvite());
+    MenuItem end = new MenuItem(Messages.get("call.endForAll"));
+    end.setId("host-end");
+    end.setOnAction(e -> model.endForEveryone());
+
+    MenuButton menu = new MenuButton(Messages.get("call.hostMenu"));
+    menu.setId("host-menu");
+    menu.setPopupSide(javafx.geometry.Side.TOP);
+    menu.visibleProperty().bind(model.hostProperty());
+    menu.managedProperty().bind(menu.visibleProperty());
+    // Rebuilt whenever someone comes or goes, never while the menu opens: a popup that changes
+    // its height as it shows is placed for its old one.
+    Runnable rebuild = () -> {
+      List<MenuItem> items = new java.util.ArrayList<>(List.of(invite, lock, renew,
+          new SeparatorMenuItem()));
+      for (TileModel tile : model.tiles()) {
+        if (!tile.isLocal()) {
+          MenuItem remove = new MenuItem(Messages.format("call.removeParticipant", tile.getName()));
+          remove.setId("host-remove-" + tile.getPeerId());
+          remove.setOnAction(a -> model.remove(tile));
+          items.add(remove);
+        }
+      }
+      if (items.size() == 4) {
+        MenuItem nobody = new MenuItem(Messages.get("call.removeNobody"));
+        nobody.setDisable(true);
+        items.add(nobody);
+      }
+      items.add(new SeparatorMenuItem());
+      items.add(end);
+      menu.getItems().setAll(items);
+    };
+    model.tiles().addListener((ListChangeListener<TileModel>) change -> rebuild.run());
+    rebuild.run();
+    return menu;
   }
 
   private static VBox labelled(String text, ComboBox<Device> box) {

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param inviteToken lets anyone who holds it join the room's call; shown to the host only,
  *     {@code null} for everyone else
+ * @param locked whether the host locked the room: nobody but the host joins its call now
  */
 public record RoomView(
     String id,
@@ -15,4 +16,12 @@ public record RoomView(
     boolean active,
     int maxUsers,
     String inviteToken,
-    Instant lastActiveAt) {}
+    Instant lastActiveAt,
+    boolean locked) {
+
+  /** A room that is not locked; the shape of the view before rooms could be locked. */
+  public RoomView(String id, String name, UserView host, boolean active, int maxUsers,
+      String inviteToken, Instant lastActiveAt) {
+    this(id, name, host, active, maxUsers, inviteToken, lastActiveAt, false);
+  }
+}

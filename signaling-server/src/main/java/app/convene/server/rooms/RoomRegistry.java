@@ -72,6 +72,12 @@ public final class RoomRegistry {
     return result.get();
   }
 
+  /** The named room, while it has members. */
+  public java.util.Optional<Room> room(String roomName) {
+    Objects.requireNonNull(roomName, "roomName == null");
+    return java.util.Optional.ofNullable(rooms.get(roomName));
+  }
+
   /** Whether the named room has members now. */
   public boolean isOccupied(String roomName) {
     return rooms.containsKey(Objects.requireNonNull(roomName, "roomName == null"));

@@ -16,11 +16,12 @@ record RoomRow(
     int maxUsers,
     String inviteHash,
     String inviteSealed,
-    Instant lastActiveAt) {
+    Instant lastActiveAt,
+    boolean locked) {
 
   /** The columns {@link #read} expects: {@code video_rooms r} joined with {@code users h}. */
   static final String SELECT = "SELECT r.id, r.name, h.id, h.email, h.display_name, r.active,"
-      + " r.max_users, r.invite_token_hash, r.invite_token_sealed, r.last_active_at"
+      + " r.max_users, r.invite_token_hash, r.invite_token_sealed, r.last_active_at, r.locked"
       + " FROM video_rooms r JOIN users h ON h.id = r.host_id";
 
   static RoomRow read(ResultSet r) throws SQLException {
@@ -34,7 +35,8 @@ record RoomRow(
         r.getInt(7),
         r.getString(8),
         r.getString(9),
-        lastActiveAt);
+        lastActiveAt,
+        r.getBoolean(11));
   }
 
   UUID hostId() {
@@ -48,6 +50,6 @@ record RoomRow(
   RoomView viewFor(UUID callerId, InviteTokens tokens) {
     boolean host = hostId().equals(callerId);
     return new RoomView(id.toString(), name, this.host, active, maxUsers,
-        host ? tokens.open(inviteSealed).orElse(null) : null, lastActiveAt);
+        host ? tokens.open(inviteSealed).orElse(null) : null, lastActiveAt, locked);
   }
 }

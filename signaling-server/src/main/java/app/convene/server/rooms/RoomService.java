@@ -31,8 +31,17 @@ public final class RoomService {
 
   static final int MAX_NAME = 200;
 
-  /** What a permitted join needs to know of the room. */
-  public record Grant(String roomId, int maxUsers) {}
+  /**
+   * What a permitted join needs to know of the room.
+   *
+   * @param locked whether the room is locked against this caller: locked by its host, and the
+   *     caller is not the host
+   */
+  public record Grant(String roomId, int maxUsers, boolean locked) {
+    public Grant(String roomId, int maxUsers) {
+      this(roomId, maxUsers, false);
+    }
+  }
 
   private final Database database;
   private final Clock clock;
@@ -143,10 +152,13 @@ public final class RoomService {
       if (room.isEmpty()) {
         return Optional.<Grant>empty();
       }
-      boolean allowed = room.get().hostId().equals(caller.id())
+      boolean host = room.get().hostId().equals(caller.id());
+      boolean allowed = host
           || InviteTokens.matches(invite, room.get().inviteHash())
           || Rooms.isInvited(c, id, caller.id(), caller.email());
-      return allowed ? Optional.of(new Grant(id.toString(), room.get().maxUsers()))
+      return allowed
+          ? Optional.of(new Grant(id.toString(), room.get().maxUsers(),
+              room.get().locked() && !host))
           : Optional.<Grant>empty();
     });
   }
@@ -160,5 +172,64 @@ public final class RoomService {
     Objects.requireNonNull(roomId, "roomId == null");
     return database.read(c -> Rooms.find(c, roomId))
         .flatMap(room -> inviteTokens.open(room.inviteSealed()));
+  }
+
+  /**
+   * Checks that the caller hosts the room: 404 when the caller may not see it, 403 when they may
+   * see it but are not its host. Returns the room's id in its canonical form.
+   *
+   * @param action what the caller tried, for the 403's message ("lock the room")
+   */
+  public String requireHost(Caller caller, UUID roomId, String action) {
+    return database.read(c -> hosted(c, caller, roomId, action).id().toString());
+  }
+
+  /** {@code POST} or {@code DELETE /api/rooms/{id}/lock}: host only. */
+  public RoomView setLocked(Caller caller, UUID roomId, boolean locked) {
+    return database.inTransaction(c -> {
+      hosted(c, caller, roomId, locked ? "lock the room" : "unlock the room");
+      Rooms.setLocked(c, roomId, locked);
+      return Rooms.find(c, roomId).orElseThrow().viewFor(caller.id(), inviteTokens);
+    });
+  }
+
+  /**
+   * {@code POST /api/rooms/{id}/invite}: host only. A new invite token replaces the old one, which
+   * admits nobody from now on; participants already in the call stay.
+   */
+  public RoomView rotateInvite(Caller caller, UUID roomId) {
+    return database.inTransaction(c -> {
+      hosted(c, caller, roomId, "renew the invite link");
+      String token = inviteTokens.newToken();
+      Rooms.storeInviteToken(c, roomId, InviteTokens.hash(token), inviteTokens.seal(token));
+      return Rooms.find(c, roomId).orElseThrow().viewFor(caller.id(), inviteTokens);
+    });
+  }
+
+  /**
+   * Whether the user may still join the room without its invite token: as its host, or the owner
+   * or an attendee of one of its meetings that is not cancelled. Blocks on the database.
+   */
+  public boolean admitsWithoutInvite(UUID roomId, UUID userId, String email) {
+    return database.read(c -> {
+      Optional<RoomRow> room = Rooms.find(c, roomId);
+      return room.isPresent() && (room.get().hostId().equals(userId)
+          || Rooms.isInvited(c, roomId, userId, email));
+    });
+  }
+
+  private static RoomRow hosted(Connection c, Caller caller, UUID roomId, String action)
+      throws SQLException {
+    Optional<RoomRow> room = Rooms.find(c, roomId);
+    if (room.isEmpty()) {
+      throw ApiException.notFound("room");
+    }
+    if (!room.get().hostId().equals(caller.id())) {
+      if (!Rooms.isInvited(c, roomId, caller.id(), caller.email())) {
+        throw ApiException.notFound("room");
+      }
+      throw ApiException.forbidden("only the room's host may " + action);
+    }
+    return room.get();
   }
 }

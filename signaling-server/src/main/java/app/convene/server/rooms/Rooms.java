@@ -83,6 +83,16 @@ final class Rooms {
     }
   }
 
+  /** Locks or unlocks the room; false if there is no such room. */
+  static boolean setLocked(Connection c, UUID id, boolean locked) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE video_rooms SET locked = ? WHERE id = ?")) {
+      s.setBoolean(1, locked);
+      s.setObject(2, id);
+      return s.executeUpdate() == 1;
+    }
+  }
+
   /**
    * Whether the user owns, or the user's address is invited to, an event in this room that is not
    * cancelled. The address counts only once it is verified ({@code users.email_verified_at}): an

@@ -11,6 +11,7 @@ import app.convene.protocol.Offer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
 import app.convene.protocol.Rejected;
+import app.convene.protocol.Removed;
 import app.convene.protocol.SignalMessage;
 
 /** The wire {@code type} of each message, for the {@code ref} of errors and for logs. */
@@ -30,6 +31,7 @@ final class MessageTypes {
       case Leave _ -> "leave";
       case ErrorMessage _ -> "error";
       case Notice _ -> "notice";
+      case Removed _ -> "removed";
     };
   }
 }

@@ -10,6 +10,7 @@ import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
 import app.convene.protocol.ProtocolVersion;
+import app.convene.protocol.Removed;
 import app.convene.protocol.SignalMessage;
 import app.convene.server.http.Caller;
 import app.convene.server.rooms.Admission;
@@ -73,7 +74,7 @@ final class Participant {
       case Join join -> join(join);
       case Leave _ -> leave();
       case SignalMessage.Relayed relayed -> relay(relayed);
-      case Joined _, PeerJoined _, PeerLeft _, ErrorMessage _, Notice _ -> {
+      case Joined _, PeerJoined _, PeerLeft _, ErrorMessage _, Notice _, Removed _ -> {
         String type = MessageTypes.of(message);
         error(ErrorCode.INVALID_FIELD, "'" + type + "' is sent by the server only", type);
       }
@@ -111,6 +112,29 @@ final class Participant {
           .addKeyValue("graceMillis", service.config().resumeGrace().toMillis())
           .log("peer away; its seat is held");
       service.holdSeat(away, departure);
+    }
+  }
+
+  /**
+   * Takes this participant out of its room if it still holds {@code target}: the client hears
+   * {@code removed} with the reason, the others {@code peer-left} {@link PeerLeft.Reason#LEFT}.
+   * The connection stays open. Any thread, holding no lock.
+   *
+   * @return false when this participant no longer holds that seat
+   */
+  boolean eject(Seat target, Removed.Reason reason) {
+    synchronized (lock) {
+      if (detached || room == null || seat != target) {
+        return false;
+      }
+      outbox.accept(new Removed(room.name(), reason));
+      log.atInfo()
+          .addKeyValue("room", room.name())
+          .addKeyValue("peer", peerId)
+          .addKeyValue("reason", reason)
+          .log("peer removed from the call");
+      leaveRoom(PeerLeft.Reason.LEFT);
+      return true;
     }
   }
 
@@ -191,6 +215,13 @@ final class Participant {
       error(
           ErrorCode.ROOM_NOT_FOUND,
           "no room '" + roomName + "', or you are not invited to it",
+          "join");
+      return;
+    }
+    if (grant.get().locked() && join.resume() == null) {
+      error(
+          ErrorCode.ROOM_LOCKED,
+          "the host has locked room '" + roomName + "'; nobody else can join until it is unlocked",
           "join");
       return;
     }

@@ -120,6 +120,24 @@ final class Seat {
     outbox = null;
   }
 
+  /** The connection that holds the seat now, or {@code null} while it is away or gone. */
+  synchronized Participant holder() {
+    return holder;
+  }
+
+  /**
+   * Gives the seat up now if its socket is away (a host removed the participant meanwhile); a
+   * later resume is then refused. True if it did.
+   */
+  synchronized boolean giveUpIfAway() {
+    if (gone || holder != null) {
+      return false;
+    }
+    gone = true;
+    outbox = null;
+    return true;
+  }
+
   synchronized boolean isGone() {
     return gone;
   }

@@ -1,9 +1,13 @@
 package app.convene.server.signaling;
 
+import app.convene.protocol.Peer;
 import app.convene.protocol.PeerLeft;
+import app.convene.protocol.Removed;
 import app.convene.server.ServerConfig;
 import app.convene.server.http.Caller;
 import app.convene.server.ice.IceServerIssuer;
+import app.convene.server.rooms.LiveCalls;
+import app.convene.server.rooms.Member;
 import app.convene.server.rooms.Occupancy;
 import app.convene.server.rooms.RoomRegistry;
 import java.security.SecureRandom;
@@ -13,6 +17,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe. Connections open and close on Jetty threads; pings and other delayed work run on
  * one daemon timer thread owned by this service.
  */
-public final class SignalingService implements AutoCloseable {
+public final class SignalingService implements AutoCloseable, LiveCalls {
   private static final Logger log = LoggerFactory.getLogger(SignalingService.class);
 
   private final ServerConfig config;
@@ -195,6 +201,70 @@ public final class SignalingService implements AutoCloseable {
         return session;
       }
     }
+  }
+
+  @Override
+  public List<Peer> participants(String roomId) {
+    return rooms.room(roomId)
+        .map(room -> room.members().stream().map(Member::peer).toList())
+        .orElse(List.of());
+  }
+
+  @Override
+  public boolean remove(String roomId, String peerId, Removed.Reason reason) {
+    Objects.requireNonNull(roomId, "roomId == null");
+    Objects.requireNonNull(peerId, "peerId == null");
+    Seat seat = seats.get(peerId);
+    return seat != null && seat.room() != null && roomId.equals(seat.room().name())
+        && eject(seat, reason);
+  }
+
+  @Override
+  public int removeUser(String roomId, UUID userId, Removed.Reason reason) {
+    Objects.requireNonNull(userId, "userId == null");
+    return ejectAll(roomId, seat -> seat.userId().equals(userId), reason);
+  }
+
+  @Override
+  public int endAll(String roomId, Removed.Reason reason) {
+    return ejectAll(roomId, seat -> true, reason);
+  }
+
+  private int ejectAll(String roomId, Predicate<Seat> which, Removed.Reason reason) {
+    Objects.requireNonNull(roomId, "roomId == null");
+    Objects.requireNonNull(reason, "reason == null");
+    int ejected = 0;
+    for (Seat seat : seats.values()) {
+      if (seat.room() != null && roomId.equals(seat.room().name()) && which.test(seat)
+          && eject(seat, reason)) {
+        ejected++;
+      }
+    }
+    return ejected;
+  }
+
+  /**
+   * Takes the seat's participant out of its room: through the connection that holds it, or, while
+   * its socket is away, by giving the seat up at once (its resume will be refused).
+   */
+  private boolean eject(Seat seat, Removed.Reason reason) {
+    Participant holder = seat.holder();
+    if (holder != null) {
+      return holder.eject(seat, reason);
+    }
+    if (!seat.giveUpIfAway()) {
+      Participant back = seat.holder(); // it came back meanwhile, or left
+      return back != null && back.eject(seat, reason);
+    }
+    seats.remove(seat.peerId(), seat);
+    PeerLeft notice = new PeerLeft(seat.peerId(), PeerLeft.Reason.LEFT);
+    rooms.leave(seat.room(), seat.peerId()).forEach(other -> other.send(notice));
+    log.atInfo()
+        .addKeyValue("room", seat.room().name())
+        .addKeyValue("peer", seat.peerId())
+        .addKeyValue("reason", reason)
+        .log("away peer removed from the call");
+    return true;
   }
 
   /** Forgets a closed connection. */

@@ -10,6 +10,7 @@ import app.convene.protocol.Join;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Offer;
 import app.convene.protocol.Notice;
+import app.convene.protocol.Removed;
 import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
@@ -123,6 +124,17 @@ class BadInputTest {
 
     ErrorMessage error = eve.expectError(ErrorCode.INVALID_FIELD);
     assertThat(error.message()).startsWith("'name' ");
+    assertOthersStillTalk();
+  }
+
+  @Test
+  void clientMayNotSendARemoval() throws Exception {
+    mallory.client().send(new Removed(server.room("standup"), Removed.Reason.REMOVED_BY_HOST));
+
+    ErrorMessage error = mallory.client().expectError(ErrorCode.INVALID_FIELD);
+
+    assertThat(error.ref()).isEqualTo("removed");
+    assertThat(error.message()).isEqualTo("'removed' is sent by the server only");
     assertOthersStillTalk();
   }
 
