@@ -10,6 +10,7 @@ import app.convene.protocol.api.UserView;
 import app.convene.server.ServerConfig;
 import app.convene.server.SignalingServer;
 import app.convene.server.store.Database;
+import app.convene.server.throttle.ThrottleSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -52,6 +53,16 @@ public final class TestBackend implements AutoCloseable {
     this.clock = clock;
   }
 
+  /**
+   * The server's defaults, but with the per-address throttle and the socket cap out of reach:
+   * every test client comes from 127.0.0.1 and a test class may register many users.
+   */
+  private static ServerConfig defaults() {
+    return ServerConfig.defaults().withThrottle(ThrottleSettings.DEFAULT
+        .withAddressFailures(1_000_000).withAttemptsPerWindow(1_000_000)
+        .withMaxSocketsPerAccount(1_000_000));
+  }
+
   /** A server on a new clock of {@link TestTime}. */
   public static TestBackend start() throws Exception {
     return start(TestTime.clock());
@@ -61,7 +72,7 @@ public final class TestBackend implements AutoCloseable {
   public static TestBackend start(Clock clock) throws Exception {
     Path dir = Files.createTempDirectory("convene-test-server");
     return new TestBackend(SignalingServer.start(
-        ServerConfig.defaults().withPort(0).withDataDir(dir), clock), dir, clock);
+        defaults().withPort(0).withDataDir(dir), clock), dir, clock);
   }
 
   /**
@@ -85,7 +96,7 @@ public final class TestBackend implements AutoCloseable {
     Path dir = Files.createTempDirectory("convene-test-server");
     Clock clock = TestTime.clock();
     return new TestBackend(SignalingServer.start(
-        ServerConfig.defaults().withPort(0).withDataDir(dir).withMaxPeersPerRoom(maxPeers), clock),
+        defaults().withPort(0).withDataDir(dir).withMaxPeersPerRoom(maxPeers), clock),
         dir, clock);
   }
 
@@ -96,7 +107,7 @@ public final class TestBackend implements AutoCloseable {
   public void restart() throws Exception {
     int port = server.port();
     server.close();
-    server = SignalingServer.start(ServerConfig.defaults().withPort(port).withDataDir(dataDir),
+    server = SignalingServer.start(defaults().withPort(port).withDataDir(dataDir),
         clock);
   }
 
@@ -108,7 +119,7 @@ public final class TestBackend implements AutoCloseable {
   /** Starts a new server on the port and data of the stopped one. */
   public void startAgain() throws Exception {
     server = SignalingServer.start(
-        ServerConfig.defaults().withPort(server.port()).withDataDir(dataDir));
+        defaults().withPort(server.port()).withDataDir(dataDir));
   }
 
   public URI httpBase() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.protocol.api.ApiError;
 import app.convene.protocol.api.Credentials;
+import app.convene.protocol.api.RefreshRequest;
+import app.convene.protocol.api.Registration;
+import app.convene.protocol.api.RoomRequest;
 import app.convene.server.ServerConfig;
 import app.convene.server.testing.Api;
 import app.convene.server.testing.LogCapture;
@@ -132,9 +135,34 @@ class ThrottleApiTest {
         server.api().register("Bulk" + i);
       }
       Api.Answer fifth = server.api().post("auth/register", null,
-          new app.convene.protocol.api.Registration(unique(), "correct horse battery", "Bulk"));
+          new Registration(unique(), "correct horse battery", "Bulk"));
       assertThat(fifth.status()).isEqualTo(429);
       assertThat(fifth.error().code()).isEqualTo("too_many_attempts");
+    }
+  }
+
+  @Test
+  void guessedRefreshTokensAndRoomCreationsAreThrottledToo() throws Exception {
+    ThrottleSettings throttle = ThrottleSettings.DEFAULT.withAddressFailures(2)
+        .withAttemptsPerWindow(2);
+    try (TestServer server = TestServer.start(config(throttle), new TestClock(START))) {
+      for (int i = 0; i < 3; i++) {
+        assertThat(server.api().post("auth/refresh", null,
+            new RefreshRequest("guess-" + i)).status()).isEqualTo(401);
+      }
+      Api.Answer refresh = server.api().post("auth/refresh", null,
+          new RefreshRequest("guess-4"));
+      assertThat(refresh.status()).isEqualTo(429);
+
+      Api.User host = server.api().register("Host");
+      for (int i = 0; i < 3; i++) {
+        assertThat(server.api().post("rooms", host.token(),
+            new RoomRequest("Room " + i, null)).status()).isEqualTo(201);
+      }
+      Api.Answer room = server.api().post("rooms", host.token(),
+          new RoomRequest("One too many", null));
+      assertThat(room.status()).isEqualTo(429);
+      assertThat(room.error().code()).isEqualTo("too_many_attempts");
     }
   }
 
