@@ -90,8 +90,15 @@ public final class ApiClient {
     return URI.create(scheme + "://" + signaling.getAuthority());
   }
 
-  /** The shared client with this instance's trust; shares the shared one's pool and threads. */
+  /**
+   * The shared client, with this instance's trust for an {@code https://} server (sharing the
+   * shared one's pool and threads); a plain {@code http://} server, such as the embedded one, does
+   * not wait for the certificate stores to be read.
+   */
   private OkHttpClient http() {
+    if (!base.isHttps()) {
+      return Http.CLIENT;
+    }
     OkHttpClient client = http;
     if (client == null) {
       client = Http.CLIENT.newBuilder()
