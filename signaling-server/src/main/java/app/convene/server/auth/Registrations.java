@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,6 +26,12 @@ public final class Registrations {
   public static final String VERIFY_PATH = "/api/auth/verify-email";
 
   private static final Logger log = LoggerFactory.getLogger(Registrations.class);
+
+  /** The answer to a followed verification link. */
+  public record Verified(boolean verified, String email, String message) {}
+
+  /** Whether the caller's address is verified, and whether this server can verify addresses. */
+  public record Status(boolean verified, boolean canVerify) {}
 
   private final Database database;
   private final Clock clock;
@@ -95,7 +100,7 @@ public final class Registrations {
    * {@code invalid_verification} for a token that is forged, expired or for an address the account
    * no longer has.
    */
-  public Map<String, Object> verify(String token) {
+  public Verified verify(String token) {
     VerificationTokens.Claim claim = tokens.verify(Objects.requireNonNull(token, "token == null"))
         .orElseThrow(Registrations::invalidLink);
     boolean marked = database.read(c -> Users.markVerified(c, claim.userId(), claim.email(),
@@ -104,9 +109,8 @@ public final class Registrations {
       throw invalidLink();
     }
     log.atInfo().addKeyValue("user", claim.userId()).log("e-mail address verified");
-    return Map.of("verified", true, "email", claim.email(),
-        "message", "Your e-mail address is confirmed; you can close this page and return to"
-            + " Convene. Адрес подтверждён; эту страницу можно закрыть.");
+    return new Verified(true, claim.email(), "Your e-mail address is confirmed; you can close this"
+        + " page and return to Convene. Адрес подтверждён; эту страницу можно закрыть.");
   }
 
   /**
@@ -128,6 +132,11 @@ public final class Registrations {
   /** Whether the caller's address is verified. */
   public boolean isVerified(Caller caller) {
     return database.read(c -> Users.isVerified(c, caller.id()));
+  }
+
+  /** {@code GET /api/auth/verification}. */
+  public Status status(Caller caller) {
+    return new Status(isVerified(caller), verifies());
   }
 
   private static ApiException invalidLink() {

@@ -4,7 +4,6 @@ import app.convene.server.http.ApiException;
 import app.convene.server.http.ApiResponse;
 import app.convene.server.http.Router;
 import app.convene.server.http.Router.Access;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,8 +24,7 @@ public final class VerificationRoutes {
           registrations.resend(r.caller());
           return ApiResponse.noContent();
         })
-        .get("/api/auth/verification", Access.USER, r -> ApiResponse.ok(Map.of(
-            "verified", registrations.isVerified(r.caller()),
-            "canVerify", registrations.verifies())));
+        .get("/api/auth/verification", Access.USER,
+            r -> ApiResponse.ok(registrations.status(r.caller())));
   }
 }

@@ -26,6 +26,20 @@ class RegistrationModeTest {
   }
 
   @Test
+  void withoutMailNoAddressCanBeVerified() throws Exception {
+    try (TestServer server = start()) {
+      String token = register(server, unique("anna", "example.org")).as(AuthSession.class)
+          .accessToken();
+
+      assertThat(server.api().get("auth/verification", token).body())
+          .isEqualTo("{\"verified\":false,\"canVerify\":false}");
+      Api.Answer resend = server.api().post("auth/verification", token, Map.of());
+      assertThat(resend.status()).isEqualTo(503);
+      assertThat(resend.error().code()).isEqualTo("verification_unavailable");
+    }
+  }
+
+  @Test
   void domainsModeLetsOnlyThoseDomainsRegister() throws Exception {
     try (TestServer server = start("--registration=domains:example.org,example.com")) {
       assertThat(register(server, unique("anna", "example.org")).status()).isEqualTo(201);

@@ -18,6 +18,8 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -140,6 +142,8 @@ class VerificationMailTest {
     assertInvalidLink(api.get("auth/verify-email?token=" + tampered, null));
     assertInvalidLink(api.get("auth/verify-email?token=not.a.token", null));
     assertInvalidLink(api.get("auth/verify-email?token=" + anna.token(), null)); // an access token
+    assertThat(api.get("me", URLDecoder.decode(token, StandardCharsets.UTF_8)).status())
+        .as("a verification token is no access token").isEqualTo(401);
     assertThat(api.get("auth/verify-email", null).status()).isEqualTo(400);
 
     db.clock().advance(Duration.ofHours(25));
