@@ -43,6 +43,9 @@ class HostControlsTest {
     anna = api.register("Anna");
     boris = api.register("Boris");
     carl = api.register("Carl");
+    // Invitations by address admit verified accounts only.
+    server.markVerified(boris.email());
+    server.markVerified(carl.email());
     scheduled = api.post("meetings/schedule", anna.token(), meeting().schedule(8))
         .as(ScheduleResult.class);
   }
