@@ -340,15 +340,18 @@ final class Participant {
    * Holds {@code lock} and the room's lock: the join reply reaches our outbox before any
    * message a later joiner sends us, and the others hear of us in join order. Of a participant
    * that came back into a rebuilt room, only the members that did not come back themselves hear.
+   * When the server issues TURN credentials, each of them gets fresh ones with the notice, so a
+   * member of a call longer than the credentials' lifetime can still reach the newcomer.
    */
   private void welcome(Admission.Admitted admitted, Member me, boolean returned) {
     List<Peer> peers = admitted.others().stream().map(Member::peer).toList();
     outbox.accept(joinedReply(admitted.room(), me.peerId(), peers));
-    PeerJoined notice = new PeerJoined(me.peer());
+    boolean renew = service.ice().issuesCredentials();
     for (Member other : admitted.others()) {
       Seat theirs = service.seats().get(other.peerId());
       if (!returned || theirs == null || !theirs.returned()) {
-        other.send(notice);
+        other.send(new PeerJoined(me.peer(),
+            renew ? service.ice().issueFor(other.peerId()) : null));
       }
     }
   }
