@@ -112,12 +112,12 @@ public record ServerConfig(
     if (host.isBlank()) {
       throw new IllegalArgumentException("host is blank");
     }
-    inRange("port", port, 0, MAX_PORT);
-    inRange("maxPeersPerRoom", maxPeersPerRoom, 1, MAX_PEERS_PER_ROOM);
-    inRange("maxMessageBytes", maxMessageBytes, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES);
-    inRange("maxQueuedMessages", maxQueuedMessages, 1, MAX_QUEUED_MESSAGES);
-    positive("idleTimeout", idleTimeout);
-    positive("pingInterval", pingInterval);
+    SettingChecks.inRange("port", port, 0, MAX_PORT);
+    SettingChecks.inRange("maxPeersPerRoom", maxPeersPerRoom, 1, MAX_PEERS_PER_ROOM);
+    SettingChecks.inRange("maxMessageBytes", maxMessageBytes, MIN_MESSAGE_BYTES, MAX_MESSAGE_BYTES);
+    SettingChecks.inRange("maxQueuedMessages", maxQueuedMessages, 1, MAX_QUEUED_MESSAGES);
+    SettingChecks.positive("idleTimeout", idleTimeout);
+    SettingChecks.positive("pingInterval", pingInterval);
     Objects.requireNonNull(shutdownGrace, "shutdownGrace == null");
     if (shutdownGrace.isNegative()) {
       throw new IllegalArgumentException("shutdownGrace is negative: " + shutdownGrace);
@@ -126,12 +126,12 @@ public record ServerConfig(
     if (resumeGrace.isNegative()) {
       throw new IllegalArgumentException("resumeGrace is negative: " + resumeGrace);
     }
-    positive("resumeTokenTtl", resumeTokenTtl);
+    SettingChecks.positive("resumeTokenTtl", resumeTokenTtl);
     iceServers = List.copyOf(Objects.requireNonNull(iceServers, "iceServers == null"));
     if (turnSecret != null && turnSecret.isBlank()) {
       throw new IllegalArgumentException("turnSecret is blank; use null for none");
     }
-    positive("turnCredentialTtl", turnCredentialTtl);
+    SettingChecks.positive("turnCredentialTtl", turnCredentialTtl);
     Objects.requireNonNull(dataDir, "dataDir == null");
     if (databaseUrl != null
         && !databaseUrl.startsWith("jdbc:postgresql:")
@@ -146,16 +146,16 @@ public record ServerConfig(
           "tokenSecret must have at least " + MIN_TOKEN_SECRET_BYTES + " bytes; use null to"
               + " generate one");
     }
-    positive("accessTokenTtl", accessTokenTtl);
-    positive("roomIdleTimeout", roomIdleTimeout);
-    positive("roomIdleCheckInterval", roomIdleCheckInterval);
+    SettingChecks.positive("accessTokenTtl", accessTokenTtl);
+    SettingChecks.positive("roomIdleTimeout", roomIdleTimeout);
+    SettingChecks.positive("roomIdleCheckInterval", roomIdleCheckInterval);
     Objects.requireNonNull(reminderLead, "reminderLead == null");
     if (reminderLead.isNegative()) {
       throw new IllegalArgumentException("reminderLead is negative: " + reminderLead);
     }
     Objects.requireNonNull(smtp, "smtp == null");
     Objects.requireNonNull(passwordHashing, "passwordHashing == null");
-    inRange("acceptQueueSize", acceptQueueSize, 1, MAX_ACCEPT_QUEUE_SIZE);
+    SettingChecks.inRange("acceptQueueSize", acceptQueueSize, 1, MAX_ACCEPT_QUEUE_SIZE);
     Objects.requireNonNull(throttle, "throttle == null");
     Objects.requireNonNull(registration, "registration == null");
     Objects.requireNonNull(web, "web == null");
@@ -379,19 +379,5 @@ public record ServerConfig(
     ServerConfigCopy b = new ServerConfigCopy(this);
     change.accept(b);
     return b.build();
-  }
-
-  private static void inRange(String name, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          name + " must be between " + min + " and " + max + ": " + value);
-    }
-  }
-
-  private static void positive(String name, Duration value) {
-    Objects.requireNonNull(value, name + " == null");
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + value);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package app.convene.server.throttle;
 
+import app.convene.server.SettingChecks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -51,12 +52,12 @@ public record ThrottleSettings(
   static final int MAX_COUNT = 1_000_000;
 
   public ThrottleSettings {
-    inRange("accountFailures", accountFailures, 1, MAX_COUNT);
-    inRange("addressFailures", addressFailures, 1, MAX_COUNT);
-    inRange("attemptsPerWindow", attemptsPerWindow, 1, MAX_COUNT);
-    positive("baseDelay", baseDelay);
-    positive("maxDelay", maxDelay);
-    positive("window", window);
+    SettingChecks.inRange("accountFailures", accountFailures, 1, MAX_COUNT);
+    SettingChecks.inRange("addressFailures", addressFailures, 1, MAX_COUNT);
+    SettingChecks.inRange("attemptsPerWindow", attemptsPerWindow, 1, MAX_COUNT);
+    SettingChecks.positive("baseDelay", baseDelay);
+    SettingChecks.positive("maxDelay", maxDelay);
+    SettingChecks.positive("window", window);
     if (maxDelay.compareTo(baseDelay) < 0) {
       throw new IllegalArgumentException("maxDelay is shorter than baseDelay");
     }
@@ -69,7 +70,7 @@ public record ThrottleSettings(
     if (refreshGrace.isNegative()) {
       throw new IllegalArgumentException("refreshGrace is negative: " + refreshGrace);
     }
-    inRange("maxSocketsPerAccount", maxSocketsPerAccount, 1, MAX_COUNT);
+    SettingChecks.inRange("maxSocketsPerAccount", maxSocketsPerAccount, 1, MAX_COUNT);
   }
 
   public ThrottleSettings withAccountFailures(int n) {
@@ -132,19 +133,5 @@ public record ThrottleSettings(
         + ", maxDelay=" + maxDelay + ", window=" + window + ", redis="
         + (redisUri == null ? "none" : "(configured)") + ", trustedProxies=" + trustedProxies
         + ", refreshGrace=" + refreshGrace + ", maxSocketsPerAccount=" + maxSocketsPerAccount + "]";
-  }
-
-  private static void inRange(String name, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(
-          name + " must be between " + min + " and " + max + ": " + value);
-    }
-  }
-
-  private static void positive(String name, Duration value) {
-    Objects.requireNonNull(value, name + " == null");
-    if (value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + value);
-    }
   }
 }
