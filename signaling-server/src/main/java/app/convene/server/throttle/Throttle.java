@@ -135,6 +135,11 @@ public final class Throttle implements AutoCloseable {
       return 0;
     }
     Duration delay = settings.delayAfter(attempts.get().count(), free);
+    if (delay.isZero()) {
+      // Still free. Not last + 0 - now: another request may have counted a failure after this
+      // one read the clock, and its later time would turn into a wait of a few milliseconds.
+      return 0;
+    }
     return attempts.get().lastMillis() + delay.toMillis() - now;
   }
 
