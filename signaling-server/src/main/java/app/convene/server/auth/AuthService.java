@@ -109,7 +109,8 @@ public final class AuthService implements CallerResolver {
     String password = registrations.checkPassword(registration.password(), email);
     String name = InputRules.line(registration.displayName(), "displayName", MAX_DISPLAY_NAME);
     registrations.checkMayRegister(email);
-    Users.User user = new Users.User(UUID.randomUUID(), email, name, gate.run(() -> hasher.hash(password)));
+    Users.User user = new Users.User(UUID.randomUUID(), email, name,
+        gate.run(() -> hasher.hash(password)), false);
     try {
       AuthSession session = database.inTransaction(c -> {
         if (Users.byEmail(c, email).isPresent()) {

@@ -12,11 +12,15 @@ import java.util.UUID;
 /** The {@code users} table. Stateless; every method runs on the caller's connection. */
 final class Users {
   /** A row: an account with its password hash. */
-  record User(UUID id, String email, String displayName, String passwordHash) {
+  record User(UUID id, String email, String displayName, String passwordHash,
+      boolean emailVerified) {
     Caller toCaller() {
-      return new Caller(id, email, displayName);
+      return new Caller(id, email, displayName, emailVerified);
     }
   }
+
+  private static final String SELECT = "SELECT id, email, display_name, password_hash,"
+      + " email_verified_at IS NOT NULL FROM users";
 
   private Users() {}
 
@@ -35,12 +39,11 @@ final class Users {
   }
 
   static Optional<User> byEmail(Connection c, String email) throws SQLException {
-    return one(c, "SELECT id, email, display_name, password_hash FROM users WHERE email = ?",
-        email);
+    return one(c, SELECT + " WHERE email = ?", email);
   }
 
   static Optional<User> byId(Connection c, UUID id) throws SQLException {
-    return one(c, "SELECT id, email, display_name, password_hash FROM users WHERE id = ?", id);
+    return one(c, SELECT + " WHERE id = ?", id);
   }
 
   /** Replaces the user's password hash; returns whether the user exists. */
@@ -101,7 +104,7 @@ final class Users {
           return Optional.empty();
         }
         return Optional.of(new User(r.getObject(1, UUID.class), r.getString(2), r.getString(3),
-            r.getString(4)));
+            r.getString(4), r.getBoolean(5)));
       }
     }
   }

@@ -119,7 +119,7 @@ public final class EventService {
     }
     return database.read(c -> {
       Map<UUID, EventRow> rows = new LinkedHashMap<>();
-      for (EventRow row : Events.mayOverlap(c, caller.id(), caller.email(), from, to,
+      for (EventRow row : Events.mayOverlap(c, caller.id(), invitedAs(caller), from, to,
           includeCancelled)) {
         rows.putIfAbsent(row.id(), row);
       }
@@ -147,10 +147,19 @@ public final class EventService {
   private static EventRow visible(Connection c, Caller caller, UUID id, boolean lock)
       throws SQLException {
     EventRow row = Events.find(c, id, lock).orElseThrow(() -> ApiException.notFound("event"));
-    if (!row.ownerId().equals(caller.id()) && !Events.isAttendee(c, id, caller.email())) {
+    if (!row.ownerId().equals(caller.id())
+        && (!caller.emailVerified() || !Events.isAttendee(c, id, caller.email()))) {
       throw ApiException.notFound("event");
     }
     return row;
+  }
+
+  /**
+   * The address whose invitations the caller sees; null until it is verified, so that an account
+   * registered for someone else's address learns nothing of that address's meetings.
+   */
+  private static String invitedAs(Caller caller) {
+    return caller.emailVerified() ? caller.email() : null;
   }
 
   /** The event, locked, if the caller owns it; 403 for an attendee, 404 for anyone else. */

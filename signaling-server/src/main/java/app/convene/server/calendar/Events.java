@@ -104,6 +104,8 @@ final class Events {
    * EventChecks#MAX_DURATION} before they end, which bounds the index range scanned. For an
    * attendee the times are those copied into its {@code event_attendees} row, so both halves are
    * index range scans.
+   *
+   * @param email the address whose invitations count, or null for the owned events only
    */
   static List<EventRow> mayOverlap(Connection c, UUID ownerId, String email, Instant from,
       Instant to, boolean includeCancelled) throws SQLException {
@@ -112,12 +114,12 @@ final class Events {
     String attended = "SELECT " + EventRow.COLUMNS
         + " FROM event_attendees a JOIN calendar_events e ON e.id = a.event_id WHERE a.email = ?";
     String sql = owned + single("e") + status + " UNION ALL " + owned + recurring("e") + status
-        + " UNION ALL " + attended + single("a") + status
-        + " UNION ALL " + attended + recurring("a") + status;
+        + (email == null ? "" : " UNION ALL " + attended + single("a") + status
+            + " UNION ALL " + attended + recurring("a") + status);
     long earliestStart = from.minus(EventChecks.MAX_DURATION).toEpochMilli();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       int i = 1;
-      for (Object who : new Object[] {ownerId, email}) {
+      for (Object who : email == null ? new Object[] {ownerId} : new Object[] {ownerId, email}) {
         s.setObject(i++, who);
         s.setLong(i++, earliestStart);
         s.setLong(i++, to.toEpochMilli());

@@ -71,8 +71,9 @@ final class InvitationWriter {
   }
 
   private String language(UserView owner) {
+    // Preferences are read by the account's id; the other fields do not matter here.
     Caller caller = new Caller(UUID.fromString(owner.id()), owner.email(),
-        Objects.requireNonNullElse(owner.displayName(), ""));
+        Objects.requireNonNullElse(owner.displayName(), ""), false);
     return preferences.get(caller).settings().get(MailText.LANGUAGE_SETTING);
   }
 

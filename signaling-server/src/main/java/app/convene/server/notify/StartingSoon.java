@@ -56,7 +56,8 @@ final class StartingSoon {
       return 0;
     }
     List<UUID> ids = users.stream().map(Caller::id).toList();
-    List<String> emails = users.stream().map(u -> u.email().toLowerCase(Locale.ROOT)).toList();
+    List<String> emails = users.stream().filter(Caller::emailVerified)
+        .map(u -> u.email().toLowerCase(Locale.ROOT)).toList();
     // Starts up to and including now + lead; the database keeps milliseconds.
     Instant to = now.plus(lead).plusMillis(1);
     int told = 0;

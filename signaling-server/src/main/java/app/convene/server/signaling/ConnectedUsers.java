@@ -49,7 +49,10 @@ public final class ConnectedUsers {
     return byId.values().stream().map(Sockets::caller).toList();
   }
 
-  /** The connected user with this account address (any case), if any. */
+  /**
+   * The connected user with this account address (any case), if any; an address counts once it is
+   * verified, as of the user's newest socket.
+   */
   public Optional<UUID> byEmail(String email) {
     Objects.requireNonNull(email, "email == null");
     return Optional.ofNullable(idsByEmail.get(email.toLowerCase(Locale.ROOT)));
@@ -113,7 +116,9 @@ public final class ConnectedUsers {
       }
       added[0] = true;
       sessions.add(session);
-      idsByEmail.put(caller.email().toLowerCase(Locale.ROOT), id);
+      if (caller.emailVerified()) {
+        idsByEmail.put(caller.email().toLowerCase(Locale.ROOT), id);
+      }
       return new Sockets(caller, Set.copyOf(sessions));
     });
     return added[0];

@@ -52,6 +52,13 @@ class EventsApiTest {
     }
   }
 
+  /** A new account whose address is verified, as invitations by address require. */
+  private static Api.User verified(String name) throws Exception {
+    Api.User user = api.register(name);
+    db.markVerified(user.email());
+    return user;
+  }
+
   @BeforeEach
   void signIn() {
     anna = api.register("Anna");
@@ -91,13 +98,30 @@ class EventsApiTest {
   }
 
   @Test
-  void ownerAndAttendeeSeeTheMeeting() {
-    Api.User boris = api.register("Boris");
+  void ownerAndAttendeeSeeTheMeeting() throws Exception {
+    Api.User boris = verified("Boris");
     EventView event = create(anna, Meeting.titled("Sync").inviting(boris.email()).request());
 
     assertThat(api.get("events/" + event.id(), anna.token()).status()).isEqualTo(200);
     assertThat(api.get("events/" + event.id(), boris.token()).as(EventView.class))
         .isEqualTo(event);
+  }
+
+  @Test
+  void anAccountSeesItsAddressesInvitationsOnlyOnceTheAddressIsVerified() throws Exception {
+    Api.User boris = api.register("Boris"); // whoever registered it has not shown it is theirs
+    Instant start = now.plus(Duration.ofHours(2));
+    EventView event = create(anna, Meeting.titled("Board").at(start).inviting(boris.email())
+        .request());
+    String week = range(now, now.plus(Duration.ofDays(7)));
+
+    assertThat(api.get("events/" + event.id(), boris.token()).status()).isEqualTo(404);
+    assertThat(list(boris, week)).isEmpty();
+
+    db.markVerified(boris.email());
+    assertThat(api.get("events/" + event.id(), boris.token()).as(EventView.class))
+        .isEqualTo(event);
+    assertThat(list(boris, week)).extracting(o -> o.event().id()).containsExactly(event.id());
   }
 
   @Test
@@ -123,8 +147,8 @@ class EventsApiTest {
   }
 
   @Test
-  void aNativeMeetingMovedToGoogleMeetRecordsItsServiceAndLink() {
-    Api.User boris = api.register("Boris");
+  void aNativeMeetingMovedToGoogleMeetRecordsItsServiceAndLink() throws Exception {
+    Api.User boris = verified("Boris");
     EventView event = create(anna, Meeting.titled("Sync").inviting(boris.email()).request());
     EventRequest base = Meeting.titled("Sync").inviting(boris.email()).on(ServiceKind.GOOGLE_MEET)
         .request();
@@ -175,8 +199,9 @@ class EventsApiTest {
   }
 
   @Test
-  void listHasTheOccurrencesOverlappingTheRangeByStart() {
+  void listHasTheOccurrencesOverlappingTheRangeByStart() throws Exception {
     Api.User boris = api.register("Boris");
+    db.markVerified(anna.email()); // Anna is invited to one
     Instant from = now.plus(Duration.ofDays(10));
     Instant to = from.plus(Duration.ofDays(3));
     create(anna, Meeting.titled("before").at(from.minus(Duration.ofHours(1))).request());

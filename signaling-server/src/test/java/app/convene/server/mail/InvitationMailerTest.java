@@ -200,7 +200,7 @@ class InvitationMailerTest {
   private EventView schedule(String... attendees) {
     String email = "anna-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     UserView anna = auth.register(new Registration(email, "correct horse Anna", "Anna")).user();
-    Caller owner = new Caller(UUID.fromString(anna.id()), anna.email(), anna.displayName());
+    Caller owner = new Caller(UUID.fromString(anna.id()), anna.email(), anna.displayName(), true);
     EventService events = new EventService(database, Clock.systemUTC(),
         MeetingChanges.all(List.of(mailer)));
     ScheduleResult result = new ScheduleService(database, events, rooms)

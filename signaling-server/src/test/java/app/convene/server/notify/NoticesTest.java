@@ -143,6 +143,7 @@ class NoticesTest extends DatabaseApiTest {
   @Test
   void attendeesHearOfInvitationChangeAndCancellationButTheOwnerDoesNot() throws Exception {
     Api.User dora = api.register("Dora");
+    db.markVerified(dora.email());
     TestClient owner = connect(anna);
     TestClient attendee = connect(boris);
     TestClient outsider = connect(carl);
@@ -171,6 +172,25 @@ class NoticesTest extends DatabaseApiTest {
     assertThat(cancelled.id()).isNotEqualTo(invited.id());
 
     assertNothingMore(owner, attendee, outsider, added);
+  }
+
+  @Test
+  void anUnverifiedAccountHearsNothingOfItsAddressesInvitations() throws Exception {
+    Api.User dora = api.register("Dora"); // someone registered Dora's address and never verified
+    TestClient owner = connect(anna);
+    TestClient unverified = connect(dora);
+    Meeting draft = Meeting.titled("Board").at(now.plus(Duration.ofMinutes(4)));
+
+    String id = schedule(anna, draft.inviting(dora.email())).event().id();
+    update(id, draft.describedAs("agenda").inviting(dora.email()));
+    db.server().server().runReminderJob();
+    assertThat(owner.expect(Notice.class).kind()).isEqualTo(Notice.Kind.STARTING_SOON);
+    assertNothingMore(owner, unverified);
+
+    db.markVerified(dora.email());
+    TestClient verified = connect(dora);
+    update(id, draft.inviting(dora.email()));
+    assertThat(verified.expect(Notice.class).kind()).isEqualTo(Notice.Kind.CHANGED);
   }
 
   private ScheduleResult schedule(Api.User owner, Meeting meeting) {

@@ -114,7 +114,7 @@ class InviteTokensAtRestTest {
       assertThat(cells("SELECT * FROM video_rooms")).noneMatch(cell -> cell.contains(LEGACY_TOKEN));
       assertThat(cells("SELECT invite_token_hash FROM video_rooms"))
           .containsExactly(InviteTokens.hash(LEGACY_TOKEN));
-      Caller stranger = new Caller(UUID.randomUUID(), "boris@example.org", "Boris");
+      Caller stranger = new Caller(UUID.randomUUID(), "boris@example.org", "Boris", true);
       assertThat(rooms.admit(stranger, roomId.toString(), LEGACY_TOKEN)).isPresent();
       assertThat(rooms.admit(stranger, roomId.toString(), LEGACY_TOKEN + "x")).isEmpty();
       assertThat(rooms.inviteToken(roomId)).contains(LEGACY_TOKEN);
