@@ -25,7 +25,7 @@ deb=$(ls installers/target/dist/convene_*.deb)
 echo "built $deb ($(du -h "$deb" | cut -f1)) in $(($(date +%s) - started)) s"
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libpulse0 libgtk-3-0 libgl1 libxtst6; do
+for package in libpulse0 libgtk-3-0 libgl1 libxtst6 libsecret-tools; do
   check "Depends names $package" grep -qw "$package" <<<"$depends"
 done
 

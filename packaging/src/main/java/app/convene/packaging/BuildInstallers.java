@@ -71,14 +71,17 @@ public final class BuildInstallers {
    * What the native layer inside jars links against (webrtc-java: PulseAudio, X11 screen capture,
    * udev, D-Bus), which jpackage cannot see; JavaFX's natives are in the runtime's lib/, whose
    * dependencies jpackage finds itself (dpkg -S, rpm's automatic requirements), but they are
-   * listed too so a package built on another machine declares them all the same.
+   * listed too so a package built on another machine declares them all the same. The app runs
+   * {@code secret-tool} to keep its files' key in the Secret Service (client, KeyVault):
+   * {@code libsecret-tools} on Debian, part of {@code libsecret} on Fedora.
    */
   static final String DEB_DEPENDS = String.join(", ", "libpulse0", "libgtk-3-0 | libgtk-3-0t64",
       "libgl1", "libxtst6", "libxxf86vm1", "libx11-6", "libxrandr2", "libxcomposite1",
-      "libxfixes3", "libdbus-1-3", "libudev1", "libfreetype6", "libfontconfig1", "xdg-utils");
+      "libxfixes3", "libdbus-1-3", "libudev1", "libfreetype6", "libfontconfig1", "xdg-utils",
+      "libsecret-tools");
   static final String RPM_REQUIRES = String.join(", ", "pulseaudio-libs", "gtk3", "mesa-libGL",
       "libXtst", "libXxf86vm", "libX11", "libXrandr", "libXcomposite", "libXfixes", "dbus-libs",
-      "systemd-libs", "freetype", "fontconfig", "xdg-utils");
+      "systemd-libs", "freetype", "fontconfig", "xdg-utils", "libsecret");
 
   /**
    * Windows: where a per-user install goes, under {@code %LOCALAPPDATA%} (jpackage's root for

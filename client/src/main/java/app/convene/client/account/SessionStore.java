@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,10 @@ public final class SessionStore {
   private final Path file;
   private final SealedFiles sealed;
 
-  public SessionStore(Path dataDir) {
-    this.file = dataDir.resolve("session.json");
-    this.sealed = new SealedFiles(dataDir);
+  /** @param sealed the data folder's files, which hold {@code session.json} */
+  public SessionStore(SealedFiles sealed) {
+    this.sealed = Objects.requireNonNull(sealed, "sealed == null");
+    this.file = sealed.dataDir().resolve("session.json");
   }
 
   public Path file() {

@@ -1,5 +1,6 @@
 package app.convene.client.app;
 
+import app.convene.client.account.SealedFiles;
 import app.convene.client.account.SessionStore;
 import app.convene.client.api.ApiClient;
 import app.convene.protocol.api.AuthSession;
@@ -51,7 +52,9 @@ final class AotTraining implements AutoCloseable {
       Instant start = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
       signedIn.schedule(new EventRequest("Training meeting", "", start, start.plus(Duration.ofMinutes(30)),
           clock.getZone().getId(), List.of(), ServiceKind.NATIVE, null));
-      new SessionStore(training.dataDir()).save(base, signedIn.session());
+      // The training folder is thrown away: its key stays in it, not in the keychain.
+      new SessionStore(SealedFiles.withKeyFile(training.dataDir())).save(base,
+          signedIn.session());
       return training;
     } catch (Exception e) {
       training.close();

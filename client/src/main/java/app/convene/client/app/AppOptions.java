@@ -1,6 +1,9 @@
 package app.convene.client.app;
 
 import app.convene.client.account.AppDirs;
+import app.convene.client.account.KeyVault;
+import app.convene.client.account.SealedFiles;
+import app.convene.client.media.OsFamily;
 import app.convene.client.tls.ServerTrust;
 import java.nio.file.Files;
 import java.net.URI;
@@ -16,8 +19,11 @@ import java.util.Locale;
  * @param syntheticMedia send the test pattern and a tone even when devices exist
  * @param caCert a PEM file of a certificate authority to trust besides the system's, or {@code
  *     null}
+ * @param keychain keep the key of the data folder's sealed files in the operating system's
+ *     keychain ({@link KeyVault}); otherwise in a key file there
  */
-record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedia, Path caCert) {
+record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedia, Path caCert,
+    boolean keychain) {
   static final String USAGE =
       """
       Usage: convene [options] [LINK|FILE] the desktop app; LINK is an invite link
@@ -34,6 +40,9 @@ record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedi
         --synthetic-media   send a test pattern and a tone instead of camera and microphone
         --ca-cert=FILE      also trust this certificate authority (PEM) for an https://
                             server, e.g. a company's own CA (the system's are always trusted)
+        --keychain=system|off
+                            where the key of the session and the offline cache is kept:
+                            the system's keychain (default), or off: a file in the data folder
       """;
 
   static AppOptions parse(String[] args) {
@@ -42,6 +51,7 @@ record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedi
     Locale locale = null;
     boolean synthetic = false;
     Path caCert = null;
+    boolean keychain = true;
     for (String arg : args) {
       if (arg.equals("--synthetic-media")) {
         synthetic = true;
@@ -57,15 +67,31 @@ record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedi
         case "data-dir" -> dataDir = Path.of(value);
         case "lang" -> locale = Locale.forLanguageTag(value);
         case "ca-cert" -> caCert = readable(value);
+        case "keychain" -> keychain = switch (value) {
+          case "system" -> true;
+          case "off" -> false;
+          default -> throw new IllegalArgumentException("--keychain must be system or off");
+        };
         default -> throw new IllegalArgumentException("unknown flag " + arg.substring(0, eq));
       }
     }
-    return new AppOptions(server, dataDir, locale, synthetic, caCert);
+    return new AppOptions(server, dataDir, locale, synthetic, caCert, keychain);
   }
 
-  /** Options that trust the system's certificate authorities only. */
+  /**
+   * Options that trust the system's certificate authorities only and keep the files' key in the
+   * data folder: tests, which must leave the developer's keychain alone.
+   */
   AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedia) {
-    this(server, dataDir, locale, syntheticMedia, null);
+    this(server, dataDir, locale, syntheticMedia, null, false);
+  }
+
+  /** The data folder's sealed files, with their key where {@link #keychain} says. */
+  SealedFiles sealedFiles() {
+    return keychain
+        ? SealedFiles.inKeychain(dataDir, KeyVault.forFolder(OsFamily.current(), dataDir,
+            System.getenv()))
+        : SealedFiles.withKeyFile(dataDir);
   }
 
   /** The authorities the app trusts for HTTPS and WSS. */

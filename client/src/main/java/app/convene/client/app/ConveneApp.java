@@ -1,5 +1,6 @@
 package app.convene.client.app;
 
+import app.convene.client.account.SealedFiles;
 import app.convene.client.account.SessionStore;
 import app.convene.client.account.SignInModel;
 import app.convene.client.account.SignInView;
@@ -69,6 +70,7 @@ public final class ConveneApp extends Application {
   private final Executor background = MediaEngine.background();
   private final Executor fx = Platform::runLater;
   private final OsFamily os = OsFamily.current();
+  private SealedFiles files;
   private SessionStore store;
   private MediaEngine media;
   private Stage stage;
@@ -140,7 +142,8 @@ public final class ConveneApp extends Application {
     if (options.locale() != null) {
       Messages.use(options.locale());
     }
-    store = new SessionStore(options.dataDir());
+    files = options.sealedFiles();
+    store = new SessionStore(files);
     stage.setTitle(Messages.get("app.title"));
     openRequests.attach(stage);
     macAppEvents.attach(this::showMainWindow, this::quit);
@@ -211,14 +214,14 @@ public final class ConveneApp extends Application {
   private void showCalendar(ApiClient api) {
     UserView user = api.session().user();
     CalendarService service = new CalendarService(api,
-        new MeetingCache(options.dataDir(), user.id()), clock, serverReady);
+        new MeetingCache(files, user.id()), clock, serverReady);
     CalendarModel model = new CalendarModel(service, Week.of(clock, Messages.locale()), user.id(),
         background, fx,
         occurrence -> join(api, user, occurrence.event().title(),
             new InviteLink(occurrence.event().roomId(), null), occurrence));
     closeGoogle();
     closeNotifier();
-    google = new GoogleModel(googleConfig, options.dataDir(), UserFolders.forCurrentUser().configDir(),
+    google = new GoogleModel(googleConfig, files, UserFolders.forCurrentUser().configDir(),
         browser, background, fx, model.statusProperty(), clock);
     CalendarPane pane = new CalendarPane(model, google, user.displayName(),
         link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));

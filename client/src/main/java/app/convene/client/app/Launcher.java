@@ -62,8 +62,9 @@ public final class Launcher {
     }
     AotTraining training = launch.aotTraining() ? AotTraining.start() : null;
     if (training != null) {
+      // Its folder is thrown away, so the files' key stays in it, out of the build's keychain.
       options = new AppOptions(training.server(), training.dataDir(), options.locale(), true,
-          options.caCert());
+          options.caCert(), false);
     }
     OpenRequests requests = new OpenRequests();
     Optional<SingleInstance> instance = SingleInstance.claimOrHandOver(options.dataDir(),
@@ -83,7 +84,7 @@ public final class Launcher {
     // With a stored session the calendar shows first, from its offline copy, and the server
     // (about a core-second of H2, Flyway and Jetty on the 2 cores of a laptop) starts right after
     // instead of competing with it; without one, sign-in needs the server at once.
-    SessionStore sessions = new SessionStore(options.dataDir());
+    SessionStore sessions = new SessionStore(options.sealedFiles());
     ServerTrust trust = options.trust();
     // Reading the session (JSON, then the HTTP client) takes a while on a cold JVM: it runs
     // beside JavaFX's start instead of after it.

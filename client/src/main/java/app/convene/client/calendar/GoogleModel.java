@@ -1,5 +1,6 @@
 package app.convene.client.calendar;
 
+import app.convene.client.account.SealedFiles;
 import app.convene.client.calendar.GoogleSignIn.Account;
 import app.convene.client.google.BrowserOpener;
 import app.convene.client.google.GoogleAuthException;
@@ -70,21 +71,22 @@ public final class GoogleModel implements AutoCloseable {
   private String problem;
 
   /**
-   * @param dataDir Google tokens, cache and the chosen calendars go here
+   * @param files the data folder's sealed files: Google tokens, cache and the chosen calendars go
+   *     in that folder
    * @param configDir named in the set-up instructions
    * @param status the pane's status line, for messages
    * @param clock the app's clock; events show in its zone
    */
-  public GoogleModel(ConfigSource configSource, Path dataDir, Path configDir, BrowserOpener browser,
-      Executor background, Executor fx, StringProperty status, Clock clock) {
-    this.signIn = new GoogleSignIn(configSource, dataDir, browser, background, clock);
+  public GoogleModel(ConfigSource configSource, SealedFiles files, Path configDir,
+      BrowserOpener browser, Executor background, Executor fx, StringProperty status, Clock clock) {
+    this.signIn = new GoogleSignIn(configSource, files, browser, background, clock);
     this.shown = new GoogleCalendars(clock.getZone());
     this.configDir = Objects.requireNonNull(configDir, "configDir == null");
     this.browser = Objects.requireNonNull(browser, "browser == null");
     this.background = Objects.requireNonNull(background, "background == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
     this.status = Objects.requireNonNull(status, "status == null");
-    this.chosenFile = new ChosenCalendars(dataDir);
+    this.chosenFile = new ChosenCalendars(files.dataDir());
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {

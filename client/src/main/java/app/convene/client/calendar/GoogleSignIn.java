@@ -1,5 +1,6 @@
 package app.convene.client.calendar;
 
+import app.convene.client.account.SealedFiles;
 import app.convene.client.google.BrowserOpener;
 import app.convene.client.google.GoogleAuth;
 import app.convene.client.google.GoogleCalendarSync;
@@ -25,6 +26,7 @@ final class GoogleSignIn {
   record Account(GoogleCalendarSync sync, MeetScheduler scheduler) {}
 
   private final GoogleModel.ConfigSource configSource;
+  private final SealedFiles files;
   private final Path dataDir;
   private final BrowserOpener browser;
   private final Executor background;
@@ -32,11 +34,12 @@ final class GoogleSignIn {
   private volatile GoogleAuth auth;
   private Thread waiting;
 
-  GoogleSignIn(GoogleModel.ConfigSource configSource, Path dataDir, BrowserOpener browser,
+  GoogleSignIn(GoogleModel.ConfigSource configSource, SealedFiles files, BrowserOpener browser,
       Executor background, Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.configSource = Objects.requireNonNull(configSource, "configSource == null");
-    this.dataDir = Objects.requireNonNull(dataDir, "dataDir == null");
+    this.files = Objects.requireNonNull(files, "files == null");
+    this.dataDir = files.dataDir();
     this.browser = Objects.requireNonNull(browser, "browser == null");
     this.background = Objects.requireNonNull(background, "background == null");
   }
@@ -57,7 +60,7 @@ final class GoogleSignIn {
       if (config.isEmpty()) {
         return Optional.empty();
       }
-      GoogleAuth loaded = new GoogleAuth(config.get(), dataDir, browser);
+      GoogleAuth loaded = new GoogleAuth(config.get(), files, browser);
       auth = loaded;
       return loaded.stored().map(credential -> account(loaded, credential));
     });

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,11 @@ public final class MeetingCache {
   private final Path file;
   private final SealedFiles sealed;
 
-  public MeetingCache(Path dataDir, String userId) {
-    this.file = dataDir.resolve("meetings-" + userId.replaceAll("[^A-Za-z0-9-]", "_") + ".json");
-    this.sealed = new SealedFiles(dataDir);
+  /** @param sealed the data folder's files, which hold this user's cache */
+  public MeetingCache(SealedFiles sealed, String userId) {
+    this.sealed = Objects.requireNonNull(sealed, "sealed == null");
+    this.file = sealed.dataDir()
+        .resolve("meetings-" + userId.replaceAll("[^A-Za-z0-9-]", "_") + ".json");
   }
 
   public Optional<Snapshot> load() {

@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.account.SealedFiles;
 import com.google.api.client.auth.oauth2.AuthorizationCodeFlow;
 import com.google.api.client.auth.oauth2.AuthorizationCodeRequestUrl;
 import com.google.api.client.auth.oauth2.BearerToken;
@@ -52,22 +53,22 @@ public final class GoogleAuth {
    * @param browser opens the consent page; the app passes {@link BrowserOpener#system()} or a
    *     JavaFX {@code HostServices} wrapper
    */
-  public GoogleAuth(GoogleConfig config, Path dataDir, BrowserOpener browser) {
-    this(config, dataDir, browser, GoogleHttp.transport(), DEFAULT_TIMEOUT);
+  public GoogleAuth(GoogleConfig config, SealedFiles files, BrowserOpener browser) {
+    this(config, files, browser, GoogleHttp.transport(), DEFAULT_TIMEOUT);
   }
 
   GoogleAuth(
       GoogleConfig config,
-      Path dataDir,
+      SealedFiles files,
       BrowserOpener browser,
       HttpTransport transport,
       Duration timeout) {
     this.config = Objects.requireNonNull(config, "config == null");
-    this.googleDir = googleDir(Objects.requireNonNull(dataDir, "dataDir == null"));
+    this.googleDir = googleDir(Objects.requireNonNull(files, "files == null").dataDir());
     this.browser = Objects.requireNonNull(browser, "browser == null");
     this.transport = Objects.requireNonNull(transport, "transport == null");
     this.timeout = Objects.requireNonNull(timeout, "timeout == null");
-    this.store = new TokenStore(googleDir);
+    this.store = new TokenStore(googleDir, files);
   }
 
   static Path googleDir(Path dataDir) {

@@ -34,10 +34,13 @@ final class TokenStore implements CredentialRefreshListener {
   private final Path file;
   private final SealedFiles sealed;
 
-  /** @param googleDir the {@code google} folder in the data folder, whose key seals the file */
-  TokenStore(Path googleDir) {
+  /**
+   * @param googleDir the {@code google} folder in the data folder
+   * @param sealed the data folder's files, whose key seals this one
+   */
+  TokenStore(Path googleDir, SealedFiles sealed) {
     this.file = Objects.requireNonNull(googleDir, "googleDir == null").resolve("tokens.json");
-    this.sealed = new SealedFiles(googleDir.toAbsolutePath().getParent());
+    this.sealed = Objects.requireNonNull(sealed, "sealed == null");
   }
 
   Path file() {

@@ -25,12 +25,12 @@ class SessionStoreTest {
 
   @Test
   void theFileHoldsNoTokenAndTheSessionComesBack() throws Exception {
-    new SessionStore(dir).save(SERVER, SESSION);
+    new SessionStore(SealedFiles.withKeyFile(dir)).save(SERVER, SESSION);
 
     assertThat(fileText()).doesNotContain(SESSION.refreshToken())
         .doesNotContain("access-token-secret").doesNotContain("anna@example.org");
-    assertThat(new SessionStore(dir).load()).contains(new SessionStore.Saved(SERVER, SESSION));
-    Path key = new SealedFiles(dir).keyFile();
+    assertThat(new SessionStore(SealedFiles.withKeyFile(dir)).load()).contains(new SessionStore.Saved(SERVER, SESSION));
+    Path key = SealedFiles.withKeyFile(dir).keyFile();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
         .isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
@@ -43,15 +43,15 @@ class SessionStoreTest {
         Json.MAPPER.writeValueAsBytes(new SessionStore.Saved(SERVER, SESSION)));
     assertThat(fileText()).contains(SESSION.refreshToken());
 
-    assertThat(new SessionStore(dir).load()).contains(new SessionStore.Saved(SERVER, SESSION));
+    assertThat(new SessionStore(SealedFiles.withKeyFile(dir)).load()).contains(new SessionStore.Saved(SERVER, SESSION));
 
     assertThat(fileText()).doesNotContain(SESSION.refreshToken());
-    assertThat(new SessionStore(dir).load()).contains(new SessionStore.Saved(SERVER, SESSION));
+    assertThat(new SessionStore(SealedFiles.withKeyFile(dir)).load()).contains(new SessionStore.Saved(SERVER, SESSION));
   }
 
   @Test
   void aDamagedFileIsNoSessionAndTheNextSignInIsStored() throws Exception {
-    SessionStore store = new SessionStore(dir);
+    SessionStore store = new SessionStore(SealedFiles.withKeyFile(dir));
     store.save(SERVER, SESSION);
     byte[] bytes = Files.readAllBytes(dir.resolve("session.json"));
     bytes[bytes.length - 5] ^= 0x01;
@@ -65,24 +65,24 @@ class SessionStoreTest {
 
   @Test
   void aLostOrDamagedKeyIsNoSessionNotACrash() throws Exception {
-    new SessionStore(dir).save(SERVER, SESSION);
-    Files.writeString(new SealedFiles(dir).keyFile(), "not base64 at all!");
+    new SessionStore(SealedFiles.withKeyFile(dir)).save(SERVER, SESSION);
+    Files.writeString(SealedFiles.withKeyFile(dir).keyFile(), "not base64 at all!");
 
-    assertThat(new SessionStore(dir).load()).isEmpty();
+    assertThat(new SessionStore(SealedFiles.withKeyFile(dir)).load()).isEmpty();
 
-    Files.delete(new SealedFiles(dir).keyFile());
-    assertThat(new SessionStore(dir).load()).isEmpty();
-    new SessionStore(dir).save(SERVER, SESSION);
-    assertThat(new SessionStore(dir).load()).contains(new SessionStore.Saved(SERVER, SESSION));
+    Files.delete(SealedFiles.withKeyFile(dir).keyFile());
+    assertThat(new SessionStore(SealedFiles.withKeyFile(dir)).load()).isEmpty();
+    new SessionStore(SealedFiles.withKeyFile(dir)).save(SERVER, SESSION);
+    assertThat(new SessionStore(SealedFiles.withKeyFile(dir)).load()).contains(new SessionStore.Saved(SERVER, SESSION));
   }
 
   @Test
   void aFileSealedForAnotherNameDoesNotOpen() throws Exception {
-    SealedFiles files = new SealedFiles(dir);
+    SealedFiles files = SealedFiles.withKeyFile(dir);
     files.write(dir.resolve("meetings-u-1.json"), "{}".getBytes(StandardCharsets.UTF_8));
     Files.copy(dir.resolve("meetings-u-1.json"), dir.resolve("session.json"));
 
-    assertThat(new SessionStore(dir).load()).isEmpty();
+    assertThat(new SessionStore(SealedFiles.withKeyFile(dir)).load()).isEmpty();
   }
 
   private String fileText() throws Exception {

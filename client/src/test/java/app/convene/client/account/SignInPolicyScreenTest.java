@@ -59,7 +59,7 @@ class SignInPolicyScreenTest {
   private String refuse(Locale language, String screenshot) throws Exception {
     Messages.use(language);
     Path data = Files.createTempDirectory("convene-sign-in");
-    SignInModel model = new SignInModel(new SessionStore(data), BACKGROUND, Platform::runLater,
+    SignInModel model = new SignInModel(new SessionStore(SealedFiles.withKeyFile(data)), BACKGROUND, Platform::runLater,
         api -> { throw new AssertionError("signed in with a common password"); },
         backend.clock());
     Fx.run(() -> {

@@ -1,5 +1,6 @@
 package app.convene.client.calendar;
 
+import app.convene.client.account.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class CalendarServiceTest {
     List<OccurrenceView> online;
     try (TestBackend backend = TestBackend.start()) {
       Account anna = backend.account("Anna");
-      service = new CalendarService(anna.api(), new MeetingCache(dataDir, anna.user().id()),
+      service = new CalendarService(anna.api(), new MeetingCache(SealedFiles.withKeyFile(dataDir), anna.user().id()),
           backend.clock());
       Instant start = Instant.parse("2026-12-02T09:00:00Z");
       service.schedule(new EventRequest("Planning", "", start, start.plus(Duration.ofHours(1)),
@@ -55,7 +56,7 @@ class CalendarServiceTest {
     try (TestBackend backend = TestBackend.start()) {
       Account anna = backend.account("Anna");
       CalendarService service = new CalendarService(anna.api(),
-          new MeetingCache(dataDir, anna.user().id()), backend.clock());
+          new MeetingCache(SealedFiles.withKeyFile(dataDir), anna.user().id()), backend.clock());
       Instant start = Instant.parse("2026-12-02T09:00:00Z");
 
       assertThatThrownBy(() -> service.schedule(new EventRequest("Backwards", "", start,
@@ -72,7 +73,7 @@ class CalendarServiceTest {
   void whileTheAppsServerStartsTheCacheAnswersAtOnceThenTheServer() throws Exception {
     try (TestBackend backend = TestBackend.start()) {
       Account anna = backend.account("Anna");
-      MeetingCache cache = new MeetingCache(dataDir, anna.user().id());
+      MeetingCache cache = new MeetingCache(SealedFiles.withKeyFile(dataDir), anna.user().id());
       CalendarService ready = new CalendarService(anna.api(), cache, backend.clock());
       Instant start = Instant.parse("2026-12-02T09:00:00Z");
       ready.schedule(new EventRequest("Planning", "", start, start.plus(Duration.ofHours(1)),

@@ -1,5 +1,6 @@
 package app.convene.client.calendar;
 
+import app.convene.client.account.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.google.GoogleEvent;
@@ -43,7 +44,7 @@ class GoogleModelTest {
     google.addCalendar("primary", "anna@example.com", "#4986e7", true);
     google.addCalendar("team", "Team", "#f83a22", false);
     google.defaultReminders("primary", "popup:10", "email:30");
-    model = new GoogleModel(() -> Optional.of(google.config()), dataDir, dataDir, google.browser(),
+    model = new GoogleModel(() -> Optional.of(google.config()), SealedFiles.withKeyFile(dataDir), dataDir, google.browser(),
         background, fx, new SimpleStringProperty(), clock);
   }
 

@@ -1,5 +1,6 @@
 package app.convene.client.calendar;
 
+import app.convene.client.account.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.api.Json;
@@ -34,20 +35,20 @@ class MeetingCacheTest {
   @Test
   void storedMeetingsComeBackAfterARestartReadableByTheOwnerOnly() throws Exception {
     OccurrenceView standup = meeting("e-1", DEC_1.plusSeconds(9 * 3600));
-    new MeetingCache(dir, "u-1").store(new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup)));
+    new MeetingCache(SealedFiles.withKeyFile(dir), "u-1").store(new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup)));
 
-    MeetingCache.Snapshot loaded = new MeetingCache(dir, "u-1").load().orElseThrow();
+    MeetingCache.Snapshot loaded = new MeetingCache(SealedFiles.withKeyFile(dir), "u-1").load().orElseThrow();
 
     assertThat(loaded.occurrences()).containsExactly(standup);
     assertThat(loaded.fetchedAt()).isEqualTo(DEC_1);
     Path file = dir.resolve("meetings-u-1.json");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(new MeetingCache(dir, "u-2").load()).isEmpty();
+    assertThat(new MeetingCache(SealedFiles.withKeyFile(dir), "u-2").load()).isEmpty();
   }
 
   @Test
   void aFreshFetchReplacesItsRangeAndKeepsTheRest() {
-    MeetingCache cache = new MeetingCache(dir, "u-1");
+    MeetingCache cache = new MeetingCache(SealedFiles.withKeyFile(dir), "u-1");
     OccurrenceView firstWeek = meeting("e-1", DEC_1.plusSeconds(3600));
     OccurrenceView secondWeek = meeting("e-2", DEC_8.plusSeconds(3600));
     cache.store(new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_15, List.of(firstWeek, secondWeek)));
@@ -64,11 +65,11 @@ class MeetingCacheTest {
   @Test
   void theFileHoldsNoMeetingTitleOrAddress() throws Exception {
     OccurrenceView standup = meeting("e-1", DEC_1.plusSeconds(9 * 3600));
-    new MeetingCache(dir, "u-1").store(new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup)));
+    new MeetingCache(SealedFiles.withKeyFile(dir), "u-1").store(new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup)));
 
     assertThat(Files.readString(dir.resolve("meetings-u-1.json"), StandardCharsets.ISO_8859_1))
         .doesNotContain("Meeting e-1").doesNotContain("anna@example.com");
-    assertThat(new MeetingCache(dir, "u-1").load().orElseThrow().occurrences())
+    assertThat(new MeetingCache(SealedFiles.withKeyFile(dir), "u-1").load().orElseThrow().occurrences())
         .containsExactly(standup);
   }
 
@@ -78,18 +79,18 @@ class MeetingCacheTest {
     Files.write(dir.resolve("meetings-u-1.json"), Json.MAPPER.writeValueAsBytes(
         new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup))));
 
-    assertThat(new MeetingCache(dir, "u-1").load().orElseThrow().occurrences())
+    assertThat(new MeetingCache(SealedFiles.withKeyFile(dir), "u-1").load().orElseThrow().occurrences())
         .containsExactly(standup);
 
     assertThat(Files.readString(dir.resolve("meetings-u-1.json"), StandardCharsets.ISO_8859_1))
         .doesNotContain("Meeting e-1");
-    assertThat(new MeetingCache(dir, "u-1").load().orElseThrow().occurrences())
+    assertThat(new MeetingCache(SealedFiles.withKeyFile(dir), "u-1").load().orElseThrow().occurrences())
         .containsExactly(standup);
   }
 
   @Test
   void aCorruptedEncryptedCacheIsLikeNoCache() throws Exception {
-    MeetingCache cache = new MeetingCache(dir, "u-1");
+    MeetingCache cache = new MeetingCache(SealedFiles.withKeyFile(dir), "u-1");
     OccurrenceView standup = meeting("e-1", DEC_1.plusSeconds(9 * 3600));
     cache.store(new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup)));
     byte[] bytes = Files.readAllBytes(dir.resolve("meetings-u-1.json"));
@@ -105,6 +106,6 @@ class MeetingCacheTest {
   void aDamagedCacheIsIgnoredNotFatal() throws Exception {
     Files.writeString(dir.resolve("meetings-u-1.json"), "{\"fetchedAt\": tru");
 
-    assertThat(new MeetingCache(dir, "u-1").load()).isEmpty();
+    assertThat(new MeetingCache(SealedFiles.withKeyFile(dir), "u-1").load()).isEmpty();
   }
 }

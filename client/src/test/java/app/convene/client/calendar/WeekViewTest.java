@@ -1,5 +1,6 @@
 package app.convene.client.calendar;
 
+import app.convene.client.account.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.google.BrowserOpener;
@@ -101,11 +102,11 @@ class WeekViewTest {
 
     Stage stage = Fx.call(() -> {
       CalendarService service = new CalendarService(anna.api(),
-          new MeetingCache(Files.createTempDirectory("convene-week"), anna.user().id()), clock);
+          new MeetingCache(SealedFiles.withKeyFile(Files.createTempDirectory("convene-week")), anna.user().id()), clock);
       CalendarModel model = new CalendarModel(service, week, anna.user().id(), background,
           Platform::runLater, occurrence -> {});
       Path dir = Files.createTempDirectory("convene-week-google");
-      GoogleModel google = new GoogleModel(Optional::empty, dir, dir, BrowserOpener.system(),
+      GoogleModel google = new GoogleModel(Optional::empty, SealedFiles.withKeyFile(dir), dir, BrowserOpener.system(),
           background, Platform::runLater, model.statusProperty(), clock);
       Stage window = new Stage();
       window.setScene(new Scene(new CalendarPane(model, google, "Anna", link -> {}, () -> {}),

@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.account.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,11 +97,11 @@ final class GoogleAuthTest {
     Files.writeString(tokens,
         "{\"accessToken\":\"old-access-1\",\"refreshToken\":\"old-refresh-1\",\"expiresAtMillis\":1}");
 
-    assertThat(new TokenStore(tokens.getParent()).load()).get()
+    assertThat(new TokenStore(tokens.getParent(), SealedFiles.withKeyFile(dataDir)).load()).get()
         .extracting(TokenStore.Tokens::refreshToken).isEqualTo("old-refresh-1");
 
     assertThat(Files.readString(tokens, StandardCharsets.ISO_8859_1)).doesNotContain("old-refresh-1");
-    assertThat(new TokenStore(tokens.getParent()).load()).get()
+    assertThat(new TokenStore(tokens.getParent(), SealedFiles.withKeyFile(dataDir)).load()).get()
         .extracting(TokenStore.Tokens::refreshToken).isEqualTo("old-refresh-1");
   }
 
@@ -150,7 +151,7 @@ final class GoogleAuthTest {
 
   @Test
   void browserThatNeverComesBackTimesOut() {
-    GoogleAuth auth = new GoogleAuth(fake.config(), dataDir, uri -> {}, new NetHttpTransport(), Duration.ofMillis(300));
+    GoogleAuth auth = new GoogleAuth(fake.config(), SealedFiles.withKeyFile(dataDir), uri -> {}, new NetHttpTransport(), Duration.ofMillis(300));
 
     assertThatThrownBy(auth::signIn)
         .isInstanceOfSatisfying(GoogleAuthException.class, e -> assertThat(e.reason()).isEqualTo(GoogleAuthException.Reason.TIMED_OUT))
@@ -174,7 +175,7 @@ final class GoogleAuthTest {
         .containsEntry("refresh_token", stored.getRefreshToken());
     String newAccess = stored.getAccessToken();
     assertThat(sent.get(1).header("Authorization")).isEqualTo("Bearer " + newAccess);
-    assertThat(new TokenStore(dataDir.resolve("google")).load()).get()
+    assertThat(new TokenStore(dataDir.resolve("google"), SealedFiles.withKeyFile(dataDir)).load()).get()
         .extracting(TokenStore.Tokens::accessToken).isEqualTo(newAccess);
   }
 

@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.account.SealedFiles;
 import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.util.ExponentialBackOff;
@@ -35,7 +36,7 @@ final class GoogleTestSupport {
   }
 
   static GoogleAuth auth(FakeGoogle fake, Path dataDir, BrowserOpener browser) {
-    return new GoogleAuth(fake.config(), dataDir, browser, new NetHttpTransport(), Duration.ofSeconds(10));
+    return new GoogleAuth(fake.config(), SealedFiles.withKeyFile(dataDir), browser, new NetHttpTransport(), Duration.ofSeconds(10));
   }
 
   static Credential signIn(FakeGoogle fake, Path dataDir) throws GoogleException {

@@ -146,7 +146,7 @@ public final class TestBackend implements AutoCloseable {
    * mailed to it does (this server sends no mail): invitations by address admit only verified
    * accounts.
    */
-  private void markVerified(String email) {
+  public void markVerified(String email) {
     try (Connection c = DriverManager.getConnection(Database.embeddedUrl(dataDir));
         PreparedStatement s = c.prepareStatement(
             "UPDATE users SET email_verified_at = ? WHERE email = ?")) {
