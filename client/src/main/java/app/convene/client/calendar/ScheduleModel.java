@@ -35,6 +35,9 @@ public final class ScheduleModel {
     WEEKLY
   }
 
+  /** The longest meeting that an end before the start makes, by running past midnight. */
+  static final Duration OVERNIGHT_MAX = Duration.ofHours(12);
+
   static final Pattern EMAIL =
       Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
           + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
@@ -166,7 +169,12 @@ public final class ScheduleModel {
     ZonedDateTime start = ZonedDateTime.of(date.get(), from, timeZone.get());
     ZonedDateTime end = ZonedDateTime.of(date.get(), to, timeZone.get());
     if (!end.isAfter(start)) {
-      end = end.plusDays(1); // 23:00–00:30 runs past midnight
+      // 23:00–00:30 runs past midnight; 10:00–09:00 is a slip, not a 23-hour meeting. The form
+      // has one date, so an end at or before the start means the next day only where that
+      // makes a meeting of at most OVERNIGHT_MAX (a night shift's 20:00–08:00).
+      end = end.plusDays(1);
+      require(Duration.between(start, end).compareTo(OVERNIGHT_MAX) <= 0,
+          "schedule.error.endBeforeStart");
     }
     require(Duration.between(start, end).compareTo(Duration.ofHours(24)) <= 0, "schedule.error.duration");
     Recurrence recurrence = null;

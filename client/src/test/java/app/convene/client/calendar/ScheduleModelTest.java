@@ -69,6 +69,26 @@ class ScheduleModelTest {
   }
 
   @Test
+  void anEndBeforeTheStartIsRefusedUnlessItIsAShortNightNotSavedAsADayLongMeeting() {
+    ScheduleModel form = form();
+    form.startTimeProperty().set("10:00");
+    form.endTimeProperty().set("09:00");
+
+    assertThat(form.toRequest()).isEmpty();
+    assertThat(form.errorProperty().get()).startsWith("The meeting ends before it starts");
+    assertThat(form.endTimeProperty().get()).isEqualTo("09:00");
+
+    form.endTimeProperty().set("10:00"); // ends when it starts: not a 24-hour meeting either
+    assertThat(form.toRequest()).isEmpty();
+
+    form.startTimeProperty().set("20:00");
+    form.endTimeProperty().set("08:00"); // a night shift
+    assertThat(Duration.between(form.toRequest().orElseThrow().start(),
+        form.toRequest().orElseThrow().end())).isEqualTo(Duration.ofHours(12));
+    assertThat(form.errorProperty().get()).isEmpty();
+  }
+
+  @Test
   void badInputIsRefusedWithAClearMessageAndTheFormKept() {
     ScheduleModel form = form();
     form.attendeesProperty().set("boris@example.com, not-an-address");
