@@ -26,7 +26,7 @@ public final class CalendarRoutes {
             r -> ApiResponse.created(events.create(r.caller(), r.body(EventRequest.class))))
         .get("/api/events/{id}", Access.USER,
             r -> ApiResponse.ok(events.get(r.caller(), r.idParam("id", "event"))))
-        .put("/api/events/{id}", Access.USER, r -> ApiResponse.ok(events.update(r.caller(),
+        .put("/api/events/{id}", Access.USER, r -> ApiResponse.ok(schedule.update(r.caller(),
             r.idParam("id", "event"), r.body(EventRequest.class))))
         .delete("/api/events/{id}", Access.USER,
             r -> ApiResponse.ok(events.cancel(r.caller(), r.idParam("id", "event"))))

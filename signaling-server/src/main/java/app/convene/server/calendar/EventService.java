@@ -4,6 +4,7 @@ import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.EventStatus;
 import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.OccurrenceView;
+import app.convene.protocol.api.ServiceKind;
 import app.convene.server.http.ApiException;
 import app.convene.server.http.Caller;
 import app.convene.server.store.Database;
@@ -76,10 +77,34 @@ public final class EventService {
 
   /** {@code PUT /api/events/{id}}: replaces what the owner sets; status and room stay. */
   public EventView update(Caller caller, UUID id, EventRequest request) {
+    return update(caller, id, request, (c, title) -> null);
+  }
+
+  /**
+   * Gives a meeting that becomes a native call its room, inside the update's transaction.
+   * Returns the new room's id, or null for none.
+   */
+  @FunctionalInterface
+  interface RoomMaker {
+    UUID roomFor(Connection c, String title) throws SQLException;
+  }
+
+  /**
+   * The update, where a meeting on another service that becomes a native call, and so far has no
+   * room, gets one from {@code rooms} (else it could not be joined).
+   */
+  EventView update(Caller caller, UUID id, EventRequest request, RoomMaker rooms) {
     EventInput input = EventChecks.check(request, caller.email());
     EventView[] before = new EventView[1];
     EventView after = database.inTransaction(c -> {
-      before[0] = EventViews.one(c, ownedBy(c, caller, id));
+      EventRow row = ownedBy(c, caller, id);
+      before[0] = EventViews.one(c, row);
+      if (input.service() == ServiceKind.NATIVE && row.roomId() == null) {
+        UUID room = rooms.roomFor(c, input.title());
+        if (room != null) {
+          Events.setRoom(c, id, room);
+        }
+      }
       Events.update(c, id, input, clock.instant());
       return EventViews.one(c, Events.find(c, id, false).orElseThrow());
     });

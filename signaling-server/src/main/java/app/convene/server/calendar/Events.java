@@ -41,6 +41,16 @@ final class Events {
   }
 
   /** Replaces what the owner sets, the attendees too; the sequence goes up by one. */
+  /** Sets the meeting's room: for a meeting that became a native call. */
+  static void setRoom(Connection c, UUID id, UUID roomId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "UPDATE calendar_events SET room_id = ? WHERE id = ?")) {
+      s.setObject(1, roomId);
+      s.setObject(2, id);
+      s.executeUpdate();
+    }
+  }
+
   static void update(Connection c, UUID id, EventInput in, Instant now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "UPDATE calendar_events SET title = ?, description = ?, start_at = ?, end_at = ?,"

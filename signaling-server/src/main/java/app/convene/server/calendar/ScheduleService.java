@@ -1,5 +1,7 @@
 package app.convene.server.calendar;
 
+import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.ScheduleRequest;
 import app.convene.protocol.api.ScheduleResult;
@@ -14,7 +16,8 @@ import java.util.UUID;
 /**
  * {@code POST /api/meetings/schedule}: a meeting and, for a native one, its room (named after the
  * meeting, hosted by the caller) in one transaction: either both exist afterwards or neither.
- * A Google Meet meeting gets no room. Thread-safe; blocks on the database.
+ * A Google Meet meeting gets no room, until an update turns it into a native call. Thread-safe;
+ * blocks on the database.
  */
 public final class ScheduleService {
   private final Database database;
@@ -42,5 +45,15 @@ public final class ScheduleService {
     });
     events.changes().created(result.event());
     return result;
+  }
+
+  /**
+   * {@code PUT /api/events/{id}}: the update; a meeting that moves from Google Meet to a native
+   * call gets its room (hosted by the owner, default size) in the same transaction.
+   */
+  public EventView update(Caller owner, UUID id, EventRequest request) {
+    int maxUsers = rooms.checkMaxUsers(null);
+    return events.update(owner, id, request,
+        (c, title) -> UUID.fromString(rooms.create(c, owner, title, maxUsers).id()));
   }
 }

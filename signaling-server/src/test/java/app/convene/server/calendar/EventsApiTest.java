@@ -7,6 +7,7 @@ import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.EventStatus;
 import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.OccurrenceView;
+import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.ServiceKind;
 import app.convene.server.testing.Api;
 import app.convene.server.testing.DatabaseServer;
@@ -162,6 +163,30 @@ class EventsApiTest {
     assertThat(after.meetLink()).isEqualTo("https://meet.google.com/abc-defg-hij");
     assertThat(api.get("events/" + event.id(), boris.token()).as(EventView.class).meetLink())
         .isEqualTo("https://meet.google.com/abc-defg-hij");
+  }
+
+  @Test
+  void aGoogleMeetMeetingTurnedNativeGetsARoomItsAttendeesCanOpen() throws Exception {
+    Api.User boris = verified("Boris");
+    EventView google = create(anna, Meeting.titled("Vendor call").inviting(boris.email())
+        .on(ServiceKind.GOOGLE_MEET).request());
+    assertThat(google.roomId()).isNull();
+
+    EventView after = api.put("events/" + google.id(), anna.token(),
+        Meeting.titled("Vendor call").inviting(boris.email()).on(ServiceKind.NATIVE).request())
+        .as(EventView.class);
+
+    assertThat(after.service()).isEqualTo(ServiceKind.NATIVE);
+    assertThat(after.roomId()).isNotNull();
+    RoomView room = api.get("rooms/" + after.roomId(), anna.token()).as(RoomView.class);
+    assertThat(room.name()).isEqualTo("Vendor call");
+    assertThat(room.inviteToken()).as("the owner hosts it").isNotNull();
+    assertThat(api.get("rooms/" + after.roomId(), boris.token()).status()).isEqualTo(200);
+
+    EventView again = api.put("events/" + google.id(), anna.token(),
+        Meeting.titled("Vendor call v2").inviting(boris.email()).on(ServiceKind.NATIVE).request())
+        .as(EventView.class);
+    assertThat(again.roomId()).as("the room stays the same").isEqualTo(after.roomId());
   }
 
   @Test
