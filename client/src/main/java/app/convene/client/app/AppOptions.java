@@ -14,7 +14,8 @@ import java.util.Locale;
  * The desktop app's command line; see {@link #USAGE}.
  *
  * @param server the server's address, or {@code null} for the embedded default
- * @param dataDir where the app keeps the session and the meeting cache
+ * @param dataDir where the app keeps the session, the meeting cache and the embedded server's
+ *     data
  * @param locale the language, or {@code null} to follow the operating system
  * @param syntheticMedia send the test pattern and a tone even when devices exist
  * @param caCert a PEM file of a certificate authority to trust besides the system's, or {@code
@@ -34,7 +35,8 @@ record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedi
       Desktop app options:
         --server=URL        the Convene server, e.g. https://meet.example.com
                             (default: start one on 127.0.0.1:8787, or use the one running there)
-        --data-dir=PATH     where to keep the session and the offline meeting cache
+        --data-dir=PATH     where to keep the session, the offline meeting cache and
+                            (in server/) the embedded server's database
                             (default: the user's data folder, e.g. ~/.local/share/convene)
         --lang=en|ru        language (default: the operating system's)
         --synthetic-media   send a test pattern and a tone instead of camera and microphone

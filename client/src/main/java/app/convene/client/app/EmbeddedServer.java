@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,11 @@ final class EmbeddedServer implements AutoCloseable {
   /**
    * Uses the Convene server already answering on {@code port} (another instance of the app on
    * this machine: the embedded database can be open in one process only), or starts one there.
+   *
+   * @param dataDir the server's folder (database, token secret): {@code server} in the app's data
+   *     folder, so that {@code --data-dir} keeps the server's data there too
    */
-  static EmbeddedServer startOrReuse(int port) throws Exception {
+  static EmbeddedServer startOrReuse(int port, Path dataDir) throws Exception {
     URI base = uri(port);
     // A plain connect first: nothing listening (the usual case) is known at once, without
     // starting an HTTP client, which would delay the server by some 0.4 s.
@@ -45,7 +49,8 @@ final class EmbeddedServer implements AutoCloseable {
       return new EmbeddedServer(null, base);
     }
     try {
-      SignalingServer server = SignalingServer.start(ServerConfig.defaults().withPort(port));
+      SignalingServer server = SignalingServer.start(
+          ServerConfig.defaults().withPort(port).withDataDir(dataDir));
       log.info("embedded server on {}", base);
       return new EmbeddedServer(server, base);
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.media.NativeCopies;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,9 +26,10 @@ import javafx.application.Platform;
 public final class Launcher {
   private Launcher() {}
 
-  private static EmbeddedServer startEmbedded() {
+  private static EmbeddedServer startEmbedded(Path appDataDir) {
     try {
-      return EmbeddedServer.startOrReuse(EmbeddedServer.DEFAULT_PORT);
+      return EmbeddedServer.startOrReuse(EmbeddedServer.DEFAULT_PORT,
+          appDataDir.resolve("server"));
     } catch (Exception e) {
       throw new CompletionException(e);
     }
@@ -84,6 +86,7 @@ public final class Launcher {
     // With a stored session the calendar shows first, from its offline copy, and the server
     // (about a core-second of H2, Flyway and Jetty on the 2 cores of a laptop) starts right after
     // instead of competing with it; without one, sign-in needs the server at once.
+    Path dataDir = options.dataDir();
     SessionStore sessions = new SessionStore(options.sealedFiles());
     ServerTrust trust = options.trust();
     // Reading the session (JSON, then the HTTP client) takes a while on a cold JVM: it runs
@@ -95,7 +98,7 @@ public final class Launcher {
         ? ConveneApp.firstScreenShown().copy().completeOnTimeout(null, 5, TimeUnit.SECONDS)
         : CompletableFuture.completedFuture(null);
     CompletableFuture<EmbeddedServer> embedded = options.server() == null
-        ? first.thenApplyAsync(started -> startEmbedded(),
+        ? first.thenApplyAsync(started -> startEmbedded(dataDir),
             runnable -> Thread.ofPlatform().name("embedded-server-start").start(runnable))
         : CompletableFuture.completedFuture(null);
     URI server = options.server() != null
