@@ -1,8 +1,8 @@
 package app.convene.client.account;
 
 import app.convene.client.api.ApiClient;
-import app.convene.client.tls.ServerTrust;
 import app.convene.client.api.ApiException;
+import app.convene.client.tls.ServerTrust;
 import app.convene.client.ui.Messages;
 import java.net.URI;
 import java.util.Objects;
@@ -122,38 +122,52 @@ public final class SignInModel {
       return api;
     }, background).whenCompleteAsync((api, e) -> {
       busy.set(false);
-      password.set("");
       if (e != null) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        error.set(userText(cause));
+        if (clearsPassword(cause)) {
+          password.set("");
+        }
+        error.set(userText(cause, base));
       } else {
+        password.set("");
         onSignedIn.accept(api);
       }
     }, fx);
   }
 
   /**
-   * What the form says for a failure: the server's own words, except where ours are clearer or
-   * must be in the user's language (the password policy and who may register).
+   * Whether the failure is about the password itself (wrong, or refused by the policy), so that
+   * the field is emptied for another; a network or server failure keeps it for a retry.
    */
-  static String userText(Throwable failure) {
-    if (failure instanceof ApiException api && api.code() != null) {
-      switch (api.code()) {
-        case "server_busy" -> {
-          return Messages.get("signIn.error.busy");
-        }
-        case "weak_password" -> {
-          return Messages.format("signIn.error.weakPassword", api.getMessage());
-        }
-        case "registration_closed" -> {
-          return Messages.get("signIn.error.registrationClosed");
-        }
-        default -> { }
-      }
+  static boolean clearsPassword(Throwable failure) {
+    return failure instanceof ApiException api
+        && ("bad_credentials".equals(api.code()) || "weak_password".equals(api.code()));
+  }
+
+  /**
+   * What the form says for a failure, in the user's language with what to do next; the server's
+   * own words only where it knows something we cannot say (its password rules), and for codes
+   * this version does not know.
+   *
+   * @param server the address the form tried, named when it cannot be reached
+   */
+  static String userText(Throwable failure, URI server) {
+    if (!(failure instanceof ApiException api)) {
+      return Messages.get("signIn.error.unexpected");
     }
-    if (failure instanceof ApiException api && "too_many_attempts".equals(api.code())) {
-      return Messages.get("signIn.error.tooManyAttempts");
+    if (api.isOffline()) {
+      return Messages.format("signIn.error.offline", server);
     }
-    return failure.getMessage();
+    return switch (api.code() == null ? "" : api.code()) {
+      case "bad_credentials" -> Messages.get("signIn.error.credentials");
+      case "email_taken" -> Messages.get("signIn.error.emailTaken");
+      case "server_busy" -> Messages.get("signIn.error.busy");
+      case "too_many_attempts" -> Messages.get("signIn.error.tooManyAttempts");
+      case "weak_password" -> Messages.format("signIn.error.weakPassword", api.getMessage());
+      case "registration_closed" -> Messages.get("signIn.error.registrationClosed");
+      default -> api.status() >= 500
+          ? Messages.format("signIn.error.serverFailed", api.status())
+          : api.getMessage();
+    };
   }
 }
