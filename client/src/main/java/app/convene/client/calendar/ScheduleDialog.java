@@ -3,8 +3,10 @@ package app.convene.client.calendar;
 import app.convene.client.ui.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.ServiceKind;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.event.ActionEvent;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -20,6 +22,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /**
  * The scheduling dialog for both services. Binds to a {@link ScheduleModel}; OK stays open while
@@ -56,9 +59,27 @@ public final class ScheduleDialog extends Dialog<ScheduleDialog.Result> {
     end.textProperty().bindBidirectional(model.endTimeProperty());
     ComboBox<ZoneId> zone = new ComboBox<>();
     zone.setId("schedule-zone");
-    zone.getItems().setAll(ZoneId.getAvailableZoneIds().stream()
+    // The offsets shown are those of the meeting's date (both forms start with one).
+    LocalDate day = java.util.Objects.requireNonNull(model.dateProperty().get(), "date == null");
+    List<ZoneId> zones = new ArrayList<>(ZoneId.getAvailableZoneIds().stream()
         .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/"))
-        .map(ZoneId::of).sorted(Comparator.comparing(ZoneId::getId)).toList());
+        .map(ZoneId::of).toList());
+    if (model.timeZoneProperty().get() != null && !zones.contains(model.timeZoneProperty().get())) {
+      zones.add(model.timeZoneProperty().get()); // e.g. the system's Etc/UTC
+    }
+    zone.getItems().setAll(ZoneLabels.sorted(zones, day, Messages.locale()));
+    zone.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(ZoneId value) {
+        LocalDate on = model.dateProperty().get() != null ? model.dateProperty().get() : day;
+        return value == null ? "" : ZoneLabels.label(value, on, Messages.locale());
+      }
+
+      @Override
+      public ZoneId fromString(String text) {
+        return zone.getValue(); // not editable
+      }
+    });
     zone.valueProperty().bindBidirectional(model.timeZoneProperty());
     TextArea attendees = new TextArea();
     attendees.setId("schedule-attendees");
