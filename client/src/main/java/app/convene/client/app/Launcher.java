@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,6 +62,11 @@ public final class Launcher {
       System.err.print(AppOptions.USAGE);
       System.exit(2);
       return;
+    }
+    if (options.locale() != null) {
+      // --lang for everything that takes the JVM's locale, before any of it loads: CalendarFX's
+      // texts (its bundle is read once), its month names and times, and the date pickers.
+      Locale.setDefault(options.locale());
     }
     AotTraining training = launch.aotTraining() ? AotTraining.start() : null;
     if (training != null) {
