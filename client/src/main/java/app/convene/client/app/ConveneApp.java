@@ -152,7 +152,8 @@ public final class ConveneApp extends Application {
     CompletableFuture<ApiClient> preloaded = preloadedSession;
     preloadedSession = null;
     CompletableFuture<ApiClient> session = preloaded != null ? preloaded
-        : CompletableFuture.supplyAsync(() -> storedSession(store, clock, options.trust()),
+        : CompletableFuture.supplyAsync(() -> storedSession(store, options.server(), clock,
+            options.trust()),
             background);
     // The window opens with its first screen at that screen's size: the session has usually been
     // read by the time JavaFX has started. "Loading" shows only while it has not, or while the
@@ -186,10 +187,24 @@ public final class ConveneApp extends Application {
     }, fx);
   }
 
-  /** The stored session's client, or null; background thread. */
-  static ApiClient storedSession(SessionStore store, Clock clock, ServerTrust trust) {
-    return store.load().map(saved -> new ApiClient(saved.server(), saved.session(),
-        s -> store.save(saved.server(), s), clock, trust)).orElse(null);
+  /**
+   * The stored session's client, or null; also null when {@code --server} names another server
+   * than the session's (the user asked for that one: sign in there). Background thread.
+   *
+   * @param explicitServer the {@code --server} given, or null
+   */
+  static ApiClient storedSession(SessionStore store, URI explicitServer, Clock clock,
+      ServerTrust trust) {
+    return store.load()
+        .filter(saved -> explicitServer == null || sameServer(saved.server(), explicitServer))
+        .map(saved -> new ApiClient(saved.server(), saved.session(),
+            s -> store.save(saved.server(), s), clock, trust)).orElse(null);
+  }
+
+  /** Whether two addresses name one server: the same scheme, host and port. */
+  static boolean sameServer(URI a, URI b) {
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getAuthority() != null && a.getAuthority().equalsIgnoreCase(b.getAuthority());
   }
 
   /** Whether the server still takes the session (an unreachable server counts as yes). */

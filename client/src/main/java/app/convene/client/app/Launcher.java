@@ -95,10 +95,11 @@ public final class Launcher {
     Path dataDir = options.dataDir();
     SessionStore sessions = new SessionStore(options.sealedFiles());
     ServerTrust trust = options.trust();
+    URI explicitServer = options.server(); // a session saved for another server is not resumed
     // Reading the session (JSON, then the HTTP client) takes a while on a cold JVM: it runs
     // beside JavaFX's start instead of after it.
     ConveneApp.configureStoredSession(CompletableFuture.supplyAsync(
-        () -> ConveneApp.storedSession(sessions, Clock.systemDefaultZone(), trust),
+        () -> ConveneApp.storedSession(sessions, explicitServer, Clock.systemDefaultZone(), trust),
         runnable -> Thread.ofPlatform().name("session-load").daemon().start(runnable)));
     CompletableFuture<Void> first = Files.exists(sessions.file())
         ? ConveneApp.firstScreenShown().copy().completeOnTimeout(null, 5, TimeUnit.SECONDS)
