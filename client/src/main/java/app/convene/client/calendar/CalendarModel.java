@@ -198,6 +198,37 @@ public final class CalendarModel {
     }
   }
 
+  /**
+   * The meeting's invite link, read from the server (only the room's host gets its invite token);
+   * completes on the FX thread, with the status line saying what was copied or why nothing was.
+   */
+  public CompletableFuture<java.util.Optional<String>> inviteLink(OccurrenceView occurrence) {
+    String roomId = occurrence.event().roomId();
+    if (roomId == null) {
+      return CompletableFuture.completedFuture(java.util.Optional.empty());
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return java.util.Optional.ofNullable(service.api().room(roomId).inviteToken())
+            .map(token -> new app.convene.client.call.InviteLink(roomId, token).toString());
+      } catch (ApiException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, background).handleAsync((link, e) -> {
+      if (e != null) {
+        status.set(Messages.format("calendar.error", rootMessage(e)));
+        return java.util.Optional.<String>empty();
+      }
+      status.set(Messages.get(link.isPresent() ? "calendar.inviteCopied" : "calendar.inviteHostOnly"));
+      return link;
+    }, fx);
+  }
+
+  /** Says that the room id was copied; FX thread. */
+  public void roomIdCopied() {
+    status.set(Messages.get("calendar.roomIdCopied"));
+  }
+
   public boolean isOwner(OccurrenceView occurrence) {
     return occurrence.event().owner() != null && userId.equals(occurrence.event().owner().id());
   }
@@ -224,7 +255,11 @@ public final class CalendarModel {
         if (result.rememberService()) {
           preferredService.set(result.request().service());
         }
-        status.set(Messages.get(form.eventId() == null ? "calendar.scheduled" : "calendar.updated"));
+        int invited = result.request().attendees() == null ? 0
+            : result.request().attendees().size();
+        String done = form.eventId() == null ? "calendar.scheduled" : "calendar.updated";
+        status.set(invited == 0 ? Messages.get(done)
+            : Messages.format(done + "Invited", invited));
         refresh(result.request().start().atZone(week.zone()).toLocalDate());
       }
     }, fx);

@@ -214,6 +214,12 @@ public final class CalendarPane extends BorderPane {
     link.ifPresentOrElse(l -> google.openLink(l.uri()), () -> model.open(occurrence));
   }
 
+  private static void toClipboard(String text) {
+    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+    content.putString(text);
+    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+  }
+
   private static MenuItem joinItem(MeetingLink link, Runnable action) {
     MenuItem join = new MenuItem(Messages.format("calendar.joinWith", link.kind().displayName()));
     join.getStyleClass().add("join-link-item");
@@ -254,6 +260,22 @@ public final class CalendarPane extends BorderPane {
       menu.getItems().add(join);
     }
     link.ifPresent(l -> menu.getItems().add(joinItem(l, () -> google.openLink(l.uri()))));
+    if (occurrence.event().service() == ServiceKind.NATIVE && occurrence.event().roomId() != null) {
+      if (model.isOwner(occurrence)) {
+        MenuItem invite = new MenuItem(Messages.get("calendar.copyInvite"));
+        invite.setId("copy-invite");
+        invite.setOnAction(e -> model.inviteLink(occurrence)
+            .thenAccept(copied -> copied.ifPresent(CalendarPane::toClipboard)));
+        menu.getItems().add(invite);
+      }
+      MenuItem roomId = new MenuItem(Messages.get("calendar.copyRoomId"));
+      roomId.setId("copy-room-id");
+      roomId.setOnAction(e -> {
+        toClipboard(occurrence.event().roomId());
+        model.roomIdCopied();
+      });
+      menu.getItems().add(roomId);
+    }
     if (model.isOwner(occurrence)) {
       MenuItem edit = new MenuItem(Messages.get("calendar.edit"));
       edit.setOnAction(e -> edit(occurrence));
