@@ -34,17 +34,23 @@ import app.convene.protocol.api.UserView;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -67,6 +73,9 @@ public final class ConveneApp extends Application {
   private final Clock clock;
   private final Notifier.Timing reminderTiming;
   private final List<CallModel> calls = new ArrayList<>();
+  /** The open call windows by room id, and the rooms being joined; FX thread only. */
+  private final Map<String, CallWindow> callWindows = new HashMap<>();
+  private final Set<String> joining = new HashSet<>();
   private final Executor background = MediaEngine.background();
   private final Executor fx = Platform::runLater;
   private final OsFamily os = OsFamily.current();
@@ -219,6 +228,7 @@ public final class ConveneApp extends Application {
 
   private void showSignIn() {
     firstScreen.complete(null);
+    stage.setTitle(Messages.get("app.title")); // not the name of whoever signed out
     openRequests.signedOut();
     SignInModel model = new SignInModel(store, background, fx, this::showCalendar, clock,
         options.trust());
@@ -267,7 +277,7 @@ public final class ConveneApp extends Application {
   /** The parts of a signed-in window beside the calendar; FX thread. */
   private void startAround(ApiClient api, UserView user, CalendarService service, CalendarPane pane) {
     notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
-        stylesheet(), this::showMainWindow, this::quit);
+        stylesheet(), this::showMainWindow, this::quit, callWindows::containsKey);
     pane.addTool(new NotificationCenter(notifier.model(), reminderTiming.clock().getZone()));
     google.start();
     Reminders.follow(notifier, google);
@@ -286,8 +296,27 @@ public final class ConveneApp extends Application {
     StartupProbe.mark("reminders, tray and Google started");
   }
 
+  /**
+   * Joins the room's call; when this app is in that call already, or joining it, brings that call
+   * to the front instead of opening a second one (you would see yourself twice).
+   */
   private void join(ApiClient api, UserView user, String title, InviteLink link,
       OccurrenceView occurrence) {
+    if (!Platform.isFxApplicationThread()) {
+      fx.execute(() -> join(api, user, title, link, occurrence));
+      return;
+    }
+    String roomId = link.roomId();
+    CallWindow open = callWindows.get(roomId);
+    if (open != null) {
+      open.stage().setIconified(false);
+      open.stage().toFront();
+      open.stage().requestFocus();
+      return;
+    }
+    if (!joining.add(roomId)) {
+      return;
+    }
     URI signaling = JoinTicket.signalingUri(api.serverUri());
     CompletableFuture.supplyAsync(() -> {
       try {
@@ -305,10 +334,11 @@ public final class ConveneApp extends Application {
         return call;
       });
     }, background).whenCompleteAsync((call, e) -> {
+      joining.remove(roomId);
       if (e != null) {
         showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
       } else {
-        openCall(call);
+        openCall(call, roomId);
       }
     }, fx);
   }
@@ -323,13 +353,15 @@ public final class ConveneApp extends Application {
     }
   }
 
-  private void openCall(CallModel call) {
+  private void openCall(CallModel call, String roomId) {
     calls.add(call);
     CallWindow window = new CallWindow(call);
+    callWindows.put(roomId, window);
     window.stage().initOwner(stage);
     window.stage().setOnHidden(e -> {
       call.hangUp();
       calls.remove(call);
+      callWindows.remove(roomId, window);
     });
     window.show();
   }
@@ -361,13 +393,45 @@ public final class ConveneApp extends Application {
 
   /** Puts {@code root} into the window, and opens the window if it is not open yet. */
   private void show(Parent root, double width, double height) {
+    Scene old = stage.getScene();
+    // The window's frame (title bar, borders) around the scene, as it is now.
+    double frameWidth = old == null || !stage.isShowing() ? 0
+        : Math.max(0, stage.getWidth() - old.getWidth());
+    double frameHeight = old == null || !stage.isShowing() ? 0
+        : Math.max(0, stage.getHeight() - old.getHeight());
     Scene scene = new Scene(root, width, height);
     scene.getStylesheets().add(stylesheet());
     stage.setScene(scene);
     if (!stage.isShowing()) {
       stage.show();
       StartupProbe.mark("window shown");
+      keepOnScreen(stage, stage.getWidth(), stage.getHeight());
+    } else {
+      keepOnScreen(stage, width + frameWidth, height + frameHeight);
     }
+  }
+
+  /**
+   * Gives the window this size, fitted into the usable part of the screen it is on: a screen's
+   * new size (the calendar after the smaller sign-in) grows from the window's top left corner and
+   * would otherwise run off the screen's edge. The size is passed in, since a window that has just
+   * been given a new scene still reports its old size until the window system answers.
+   */
+  static void keepOnScreen(Stage window, double width, double height) {
+    if (window.isMaximized() || window.isFullScreen()) {
+      return;
+    }
+    Rectangle2D bounds = Screen.getScreensForRectangle(window.getX(), window.getY(),
+            Math.max(1, width), Math.max(1, height))
+        .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+    double fittedWidth = Math.min(width, bounds.getWidth());
+    double fittedHeight = Math.min(height, bounds.getHeight());
+    window.setWidth(fittedWidth);
+    window.setHeight(fittedHeight);
+    window.setX(Math.max(bounds.getMinX(),
+        Math.min(window.getX(), bounds.getMaxX() - fittedWidth)));
+    window.setY(Math.max(bounds.getMinY(),
+        Math.min(window.getY(), bounds.getMaxY() - fittedHeight)));
   }
 
   /** The app's one media engine, started on first use. Called off the FX thread. */

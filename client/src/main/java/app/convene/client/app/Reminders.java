@@ -13,8 +13,12 @@ import app.convene.protocol.api.EventStatus;
 import app.convene.protocol.api.OccurrenceView;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -34,7 +38,10 @@ final class Reminders {
   /** Builds and starts the notifier; FX thread. */
   static Notifier start(Stage stage, String userId, java.nio.file.Path dataDir,
       Notifier.Timing timing, CalendarService service, CalendarPane calendar, String stylesheet,
-      Runnable showWindow, Runnable quit) {
+      Runnable showWindow, Runnable quit, Predicate<String> inCallOfRoom) {
+    // The rooms of the meetings the source last listed, by meeting key: a reminder or notice of a
+    // meeting whose room's call the user is in stays out of the call's way.
+    Map<String, String> rooms = new ConcurrentHashMap<>();
     Notifier notifier = new Notifier(dataDir, userId, timing, stylesheet, new Notifier.App() {
       @Override
       public void openWindow() {
@@ -45,8 +52,15 @@ final class Reminders {
       public void quit() {
         quit.run();
       }
+
+      @Override
+      public boolean inMeeting(String meetingKey) {
+        String room = rooms.get(meetingKey);
+        return room != null && inCallOfRoom.test(room);
+      }
     });
-    notifier.addSource("server", () -> upcoming(timing, service, notifier.overrides(), calendar::open));
+    notifier.addSource("server",
+        () -> upcoming(timing, service, notifier.overrides(), calendar::open, rooms));
     calendar.setReminderChoices(notifier.overrides(), notifier::refresh);
     notifier.start();
     stage.setOnCloseRequest(e -> {
@@ -78,10 +92,19 @@ final class Reminders {
 
   /** Reminder thread: our server's meetings around now; what a double-click does is Join. */
   private static List<UpcomingMeeting> upcoming(Notifier.Timing timing, CalendarService service,
-      ReminderOverrides overrides, Consumer<OccurrenceView> join) {
+      ReminderOverrides overrides, Consumer<OccurrenceView> join, Map<String, String> rooms) {
     Instant now = timing.clock().instant();
     try {
-      return service.peek(now.minus(BEHIND), now.plus(AHEAD)).occurrences().stream()
+      List<OccurrenceView> around = service.peek(now.minus(BEHIND), now.plus(AHEAD)).occurrences();
+      Map<String, String> listed = new HashMap<>();
+      for (OccurrenceView o : around) {
+        if (o.event().roomId() != null) {
+          listed.put(UpcomingMeeting.key(o.event().id(), o.start()), o.event().roomId());
+        }
+      }
+      rooms.keySet().retainAll(listed.keySet());
+      rooms.putAll(listed);
+      return around.stream()
           .filter(o -> o.event().status() != EventStatus.CANCELLED)
           .map(o -> new UpcomingMeeting(UpcomingMeeting.key(o.event().id(), o.start()),
               o.event().title(), o.start(), o.end(), overrides.get(o.event().id()).orElse(null),

@@ -21,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.MouseEvent;
@@ -133,6 +134,10 @@ public final class CalendarPane extends BorderPane {
     Button create = new Button(Messages.get("calendar.new"));
     create.setId("new-meeting");
     create.getStyleClass().add("accent");
+    // Offline a new meeting cannot be saved: say so on the button, not only when saving fails.
+    create.disableProperty().bind(model.offlineProperty());
+    Tooltip offlineTip = new Tooltip(Messages.get("calendar.newOffline"));
+    model.offlineProperty().addListener((o, was, is) -> create.setTooltip(is ? offlineTip : null));
     create.setOnAction(e -> newMeeting(ZonedDateTime.now(week.clock()).plusHours(1).withMinute(0).withSecond(0).withNano(0)));
     Button joinLink = new Button(Messages.get("calendar.joinLink"));
     joinLink.setId("join-link");
@@ -158,6 +163,20 @@ public final class CalendarPane extends BorderPane {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     GoogleMenu googleControl = new GoogleMenu(google);
     bar = new HBox(10, create, joinLink, refresh, googleControl, busy, status, spacer, user, signOut);
+    // A long status gives way (cut with "…", whole in its tooltip); the buttons and the user's
+    // name never shrink to "…".
+    for (javafx.scene.Node node : bar.getChildren()) {
+      if (node instanceof Region region && node != status && node != spacer) {
+        region.setMinWidth(Region.USE_PREF_SIZE);
+      }
+    }
+    status.setMinWidth(0);
+    HBox.setHgrow(status, Priority.SOMETIMES);
+    Tooltip statusTip = new Tooltip();
+    statusTip.textProperty().bind(status.textProperty());
+    statusTip.setWrapText(true);
+    statusTip.setMaxWidth(480);
+    status.setTooltip(statusTip);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     bar.getStyleClass().add("calendar-toolbar");

@@ -49,6 +49,14 @@ public final class Notifier implements AutoCloseable {
     void openWindow();
 
     void quit();
+
+    /**
+     * Whether the user is in this meeting's call now (FX thread): its reminders and notices then
+     * go to the notification centre only, not in a pop-up over the call.
+     */
+    default boolean inMeeting(String meetingKey) {
+      return false;
+    }
   }
 
   private final Timing timing;
@@ -179,6 +187,9 @@ public final class Notifier implements AutoCloseable {
     if (!model.add(entry)) {
       return;
     }
+    if (entry.meetingKey() != null && app.inMeeting(entry.meetingKey())) {
+      return;
+    }
     List<PopupStack.Action> actions = new ArrayList<>();
     if (join != null) {
       actions.add(new PopupStack.Action("notice-join", Messages.get("notify.join"), join, true));
@@ -209,6 +220,9 @@ public final class Notifier implements AutoCloseable {
     model.add(new NotificationEntry("reminder:" + reminder.meetingKey() + "/" + reminder.lead().toSeconds()
         + "@" + timing.clock().millis(), NotificationEntry.Kind.REMINDER, meeting.title(), text,
         timing.clock().instant(), meeting.key(), false));
+    if (app.inMeeting(meeting.key())) {
+      return; // in its call already: the centre has it, a pop-up would cover the call
+    }
     popups.show("reminder:" + meeting.key(), Messages.get("notify.kind.reminder"), meeting.title(), text,
         List.of(
             new PopupStack.Action("reminder-join", Messages.get("notify.join"), meeting.join(), true),

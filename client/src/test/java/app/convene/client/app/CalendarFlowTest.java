@@ -33,6 +33,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -81,8 +83,20 @@ class CalendarFlowTest {
     robot.clickOn("#email").write(annaEmail);
     robot.clickOn("#password").write("correct horse battery");
     robot.clickOn("#display-name").write("Anna");
+    // The small sign-in window near the screen's bottom right: the calendar, larger, must still
+    // fit on the screen rather than grow past its edge.
+    Stage window = (Stage) Fx.call(() -> robot.lookup("#sign-in").query().getScene().getWindow());
+    Rectangle2D screen = Fx.call(() -> Screen.getPrimary().getVisualBounds());
+    Fx.run(() -> {
+      window.setX(screen.getMaxX() - window.getWidth() - 20);
+      window.setY(screen.getMaxY() - window.getHeight() - 20);
+    });
     robot.clickOn("#sign-in");
     Fx.await(() -> robot.lookup("#calendar").tryQuery().isPresent());
+    Rectangle2D shown = Fx.call(() -> new Rectangle2D(window.getX(), window.getY(),
+        window.getWidth(), window.getHeight()));
+    assertThat(screen.contains(shown)).as("%s within %s", shown, screen).isTrue();
+    Fx.run(() -> window.centerOnScreen());
     assertThat(Files.getPosixFilePermissions(dataDir.resolve("session.json")).toString())
         .isEqualTo("[OWNER_READ, OWNER_WRITE]");
 
@@ -134,8 +148,25 @@ class CalendarFlowTest {
     Fx.await(() -> Fx.call(() -> call.tiles().get(1).getStatus()).equals("Connected"));
     Thread.sleep(1500);
     Fx.screenshot(robot, callWindow().orElseThrow().getScene().getRoot(), "call-from-calendar.png");
+
+    // Joining the meeting again (a double-click, a reminder's Join) brings this call to the front
+    // instead of opening a second one in which you would see yourself.
+    Stage first = callWindow().orElseThrow();
+    Fx.run(() -> first.setX(1900)); // out of the way of the calendar: almost off the screen
+    robot.doubleClickOn(screens.entry("Design review").orElseThrow());
+    Thread.sleep(2000); // a second call would have opened its window by now
+    assertThat(callWindows()).containsExactly(first);
+    assertThat(Fx.call(() -> call.tiles().size())).isEqualTo(2);
     assertThat(borisRun.get(30, TimeUnit.SECONDS).ok()).isTrue();
+    Fx.run(() -> first.centerOnScreen());
     robot.clickOn("#hang-up");
+    screens.await(() -> callWindows().isEmpty());
+
+    Stage main = (Stage) Fx.call(() -> robot.lookup("#calendar").query().getScene().getWindow());
+    assertThat(Fx.call(main::getTitle)).contains("Anna");
+    robot.clickOn("#sign-out");
+    screens.await(() -> robot.lookup("#sign-in").tryQuery().isPresent());
+    assertThat(Fx.call(main::getTitle)).isEqualTo(Messages.get("app.title"));
   }
 
   /**
@@ -157,6 +188,12 @@ class CalendarFlowTest {
 
 
 
+
+  private static List<Stage> callWindows() {
+    return Fx.call(() -> Window.getWindows().stream()
+        .filter(w -> w instanceof Stage s && s.getProperties().containsKey(CallModel.class) && s.isShowing())
+        .map(Stage.class::cast).toList());
+  }
 
   private static Optional<Stage> callWindow() {
     return Fx.call(() -> Window.getWindows().stream()

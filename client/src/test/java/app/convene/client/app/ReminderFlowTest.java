@@ -155,6 +155,20 @@ class ReminderFlowTest {
     screens.await(() -> callWindow().isPresent());
     Stage call = callWindow().orElseThrow();
     assertThat(call.getTitle()).contains("Quarterly planning");
+
+    // In the meeting's call, what is about that meeting (here the server's "starts soon") goes to
+    // the centre only: a pop-up would cover the call's controls. Another meeting's still pops up.
+    screens.await(() -> Fx.call(() -> app.notifier().popupKeys()).isEmpty());
+    Fx.run(() -> app.notifier().notice(new NotificationEntry("starting:" + key,
+        NotificationEntry.Kind.REMINDER, "Quarterly planning", "Starting now", now.instant(), key,
+        false), () -> { }));
+    Fx.run(() -> app.notifier().notice(new NotificationEntry("starting:other@1",
+        NotificationEntry.Kind.REMINDER, "Another meeting", "Starting now", now.instant(),
+        "other@1", false), () -> { }));
+    assertThat(Fx.call(() -> app.notifier().popupKeys())).containsExactly("starting:other@1");
+    assertThat(Fx.call(() -> app.notifier().model().entries().stream()
+        .map(NotificationEntry::id).toList())).contains("starting:" + key, "starting:other@1");
+    robot.clickOn("#notice-dismiss");
     Fx.run(call::close);
 
     // The notification centre: both reminders, unread, then read.

@@ -1,0 +1,99 @@
+package app.convene.client.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.convene.client.account.SealedFiles;
+import app.convene.client.google.BrowserOpener;
+import app.convene.client.testing.Fx;
+import app.convene.client.testing.TestBackend;
+import app.convene.client.testing.TestBackend.Account;
+import app.convene.client.ui.Messages;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The calendar's toolbar: offline, "New meeting" says at once that it cannot be saved instead of
+ * failing at save; a long status gives way to the buttons, which keep their words.
+ */
+@ExtendWith(ApplicationExtension.class)
+class CalendarToolbarTest {
+  private final FxRobot robot = new FxRobot();
+
+  @TempDir Path dir;
+
+  @Start
+  void start(Stage stage) {
+    // the case opens its own window
+  }
+
+  @Test
+  void newMeetingIsOffWithAReasonWhileTheServerIsGoneAndOnAgainAfter() throws Exception {
+    Messages.use(Locale.ENGLISH);
+    ExecutorService background = Executors.newCachedThreadPool();
+    TestBackend backend = TestBackend.start();
+    Stage stage = null;
+    boolean closed = false;
+    try {
+      Account anna = backend.account("Anna");
+      CalendarService service = new CalendarService(anna.api(),
+          new MeetingCache(SealedFiles.withKeyFile(dir), anna.user().id()), backend.clock());
+      Week week = Week.of(backend.clock(), Locale.ENGLISH);
+      CalendarModel model = new CalendarModel(service, week, anna.user().id(), background,
+          Platform::runLater, occurrence -> { });
+      GoogleModel google = new GoogleModel(Optional::empty, SealedFiles.withKeyFile(dir), dir,
+          BrowserOpener.system(), background, Platform::runLater, model.statusProperty(),
+          backend.clock());
+      stage = Fx.call(() -> {
+        Stage window = new Stage();
+        window.setScene(new Scene(new CalendarPane(model, google, "Anna", link -> { }, () -> { }),
+            1100, 700));
+        window.show();
+        return window;
+      });
+      LocalDate today = LocalDate.now(backend.clock());
+      model.refresh(today).get();
+      Button create = robot.lookup("#new-meeting").queryButton();
+      assertThat(Fx.call(create::isDisabled)).isFalse();
+
+      // A long status (a server's refusal, a Google error) must not squash the buttons to "…".
+      Fx.run(() -> model.statusProperty().set("The server refused: " + "a very long reason ".repeat(20)));
+      Fx.await(() -> Fx.call(() -> {
+        Button join = robot.lookup("#sign-out").queryButton();
+        return create.getWidth() >= create.prefWidth(-1) - 0.5
+            && join.getWidth() >= join.prefWidth(-1) - 0.5;
+      }));
+      assertThat(Fx.call(() -> robot.lookup("#calendar-status").queryLabeled().getTooltip()
+          .getText())).startsWith("The server refused: a very long reason");
+
+      backend.close();
+      closed = true;
+      model.refresh(today).get();
+      Fx.await(() -> Fx.call(create::isDisabled));
+      assertThat(Fx.call(() -> create.getTooltip().getText()))
+          .startsWith("The server cannot be reached");
+    } finally {
+      if (stage != null) {
+        Stage shown = stage;
+        Fx.run(shown::close);
+      }
+      if (!closed) {
+        backend.close();
+      }
+      background.shutdownNow();
+    }
+  }
+}
