@@ -168,15 +168,13 @@ public record ServerConfig(
 
   /**
    * Loopback on port 8787, 8 users a room, 64 KiB messages, 256 queued messages, 60 s idle
-   * timeout, a ping every 20 s, 5 s shutdown grace, 30 s resume grace, 12 h resume tokens, no ICE servers,
-   * no TURN secret, 1 h TURN
-   * credentials; the data folder of this user and OS (see {@link DataDirectory}) with the embedded
-   * database and a generated token secret in it, 15 min access tokens, rooms deactivated after
-   * 24 h without use, checked every hour, "starts in N minutes" notices 5 minutes ahead; no e-mail;
-   * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024; the
-   * throttle, refresh grace and socket cap of {@link ThrottleSettings#DEFAULT}.
-   * password hashing sized from the heap, waiting at most 2 s; a listen backlog of 1024; plain HTTP
-   * and no browser origins ({@link WebSecurity#DEFAULT}).
+   * timeout, a ping every 20 s, 5 s shutdown grace, 30 s resume grace, 12 h resume tokens, no ICE
+   * servers, no TURN secret, 1 h TURN credentials; the data folder of this user and OS (see {@link
+   * DataDirectory}) with the embedded database and a generated token secret in it, 15 min access
+   * tokens, rooms deactivated after 24 h without use, checked every hour, "starts in N minutes"
+   * notices 5 minutes ahead; no e-mail; password hashing sized from the heap, waiting at most 2 s;
+   * a listen backlog of 1024; the throttle, refresh grace and socket cap of {@link
+   * ThrottleSettings#DEFAULT}; plain HTTP and no browser origins ({@link WebSecurity#DEFAULT}).
    */
   public static ServerConfig defaults() {
     return defaults(DataDirectory.defaultFor(System.getenv()));

@@ -6,6 +6,7 @@ import app.convene.protocol.ProtocolException;
 import app.convene.protocol.SignalCodec;
 import app.convene.protocol.api.Credentials;
 import app.convene.protocol.api.EventRequest;
+import app.convene.protocol.api.PasswordChange;
 import app.convene.protocol.api.Preferences;
 import app.convene.protocol.api.RefreshRequest;
 import app.convene.protocol.api.Registration;
@@ -32,7 +33,7 @@ import java.util.List;
 class ParsersFuzzTest {
   private static final List<Class<?>> BODIES = List.of(Registration.class, Credentials.class,
       RefreshRequest.class, RoomRequest.class, EventRequest.class, ScheduleRequest.class,
-      Preferences.class);
+      Preferences.class, PasswordChange.class);
 
   @FuzzTest
   void parsers(FuzzedDataProvider data) {
