@@ -3,12 +3,15 @@ package app.convene.client.account;
 import app.convene.client.ui.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The sign-in and create-account form. Binds to a {@link SignInModel}. */
@@ -60,7 +63,25 @@ public final class SignInView extends VBox {
     toggle.setId("toggle-create");
     toggle.textProperty().bind(Bindings.when(model.createAccountProperty())
         .then(Messages.get("signIn.haveAccount")).otherwise(Messages.get("signIn.noAccount")));
-    toggle.setOnAction(e -> model.createAccountProperty().set(!model.createAccountProperty().get()));
+    toggle.setOnAction(e -> {
+      model.createAccountProperty().set(!model.createAccountProperty().get());
+      // Typing goes on where the form needs it next, not into the link just clicked.
+      TextField next = email.getText().isBlank() ? email
+          : model.createAccountProperty().get() && name.getText().isBlank() ? name : password;
+      next.requestFocus();
+    });
+
+    // While the server works (an account's password hash takes a moment): say what is happening.
+    ProgressIndicator progress = new ProgressIndicator();
+    progress.setId("sign-in-progress");
+    progress.setPrefSize(18, 18);
+    Label working = new Label();
+    working.textProperty().bind(Bindings.when(model.createAccountProperty())
+        .then(Messages.get("signIn.busyCreate")).otherwise(Messages.get("signIn.busySignIn")));
+    HBox actions = new HBox(10, submit, progress, working);
+    actions.setAlignment(Pos.CENTER_LEFT);
+    progress.visibleProperty().bind(model.busyProperty());
+    working.visibleProperty().bind(model.busyProperty());
 
     Label error = new Label();
     error.setId("sign-in-error");
@@ -68,7 +89,7 @@ public final class SignInView extends VBox {
     error.setWrapText(true);
     error.textProperty().bind(model.errorProperty());
 
-    getChildren().addAll(heading, form, submit, toggle, error);
+    getChildren().addAll(heading, form, actions, toggle, error);
     // The server is filled in; the first thing to type is the e-mail address.
     javafx.application.Platform.runLater(email::requestFocus);
   }

@@ -56,6 +56,35 @@ class SignInPolicyScreenTest {
         .contains("one of the most common passwords");
   }
 
+  @Test
+  void theFormSaysWhileItWorksAndTypingGoesOnWhereItIsNeeded() throws Exception {
+    Messages.use(Locale.ENGLISH);
+    Path data = Files.createTempDirectory("convene-sign-in");
+    SignInModel model = new SignInModel(new SessionStore(SealedFiles.withKeyFile(data)),
+        BACKGROUND, Platform::runLater, api -> { }, backend.clock());
+    Fx.run(() -> {
+      model.serverProperty().set(backend.httpBase().toString());
+      Scene scene = new Scene(new SignInView(model), 560, 400);
+      scene.getStylesheets().add(CallWindow.class.getResource("convene.css").toExternalForm());
+      stage.setScene(scene);
+      stage.show();
+    });
+    robot.clickOn("#toggle-create");
+    assertThat(Fx.call(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("email");
+    robot.write("anna-" + System.nanoTime() + "@example.com");
+    robot.clickOn("#toggle-create");
+    robot.clickOn("#toggle-create");
+    assertThat(Fx.call(() -> stage.getScene().getFocusOwner().getId())).isEqualTo("display-name");
+
+    assertThat(Fx.call(() -> robot.lookup("#sign-in-progress").query().isVisible())).isFalse();
+    Fx.run(() -> model.busyProperty().set(true)); // as while the server hashes the password
+    assertThat(Fx.call(() -> robot.lookup("#sign-in-progress").query().isVisible())).isTrue();
+    assertThat(Fx.call(() -> robot.lookup("Creating your account…").tryQuery().isPresent()))
+        .isTrue();
+    Fx.screenshot(robot, stage.getScene().getRoot(), "sign-in-creating-en.png");
+    Fx.run(() -> model.busyProperty().set(false));
+  }
+
   private String refuse(Locale language, String screenshot) throws Exception {
     Messages.use(language);
     Path data = Files.createTempDirectory("convene-sign-in");
