@@ -24,7 +24,8 @@ public final class NotificationsModel {
   private final ReadOnlyIntegerWrapper unread = new ReadOnlyIntegerWrapper(this, "unread");
 
   /**
-   * Reads the history in the background; entries added before it arrives are kept.
+   * Reads the history in the background; entries added before it arrives are kept, unless the
+   * history has one with the same id.
    *
    * @param fx where the loaded history is handed back (the FX thread)
    */
@@ -36,8 +37,12 @@ public final class NotificationsModel {
       List<NotificationEntry> stored = log.load();
       fx.execute(() -> {
         boolean addedMeanwhile = !entries.isEmpty();
-        List<NotificationEntry> merged = new java.util.ArrayList<>(entries);
-        merged.addAll(stored);
+        // What the history has already stays as it was (read stays read): an entry added again
+        // before the history arrived (each start's "no system tray") is not news.
+        java.util.Set<String> known = new java.util.HashSet<>();
+        stored.forEach(e -> known.add(e.id()));
+        List<NotificationEntry> merged = new java.util.ArrayList<>(stored);
+        entries.stream().filter(e -> !known.contains(e.id())).forEach(merged::add);
         replace(NotificationLog.normalise(merged));
         if (addedMeanwhile) {
           save(); // the saves queued before the history arrived lacked it

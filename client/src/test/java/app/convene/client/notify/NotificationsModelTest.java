@@ -39,6 +39,26 @@ class NotificationsModelTest {
   }
 
   @Test
+  void aNoticeAddedAgainBeforeTheHistoryArrivesStaysReadAsTheHistoryHasIt() {
+    Path file = dir.resolve("notifications-u1.json");
+    NotificationsModel first = new NotificationsModel(file, NOW, NOW);
+    first.add(entry("no-tray", 1));
+    first.markAllRead();
+
+    java.util.ArrayDeque<Runnable> io = new java.util.ArrayDeque<>();
+    NotificationsModel next = new NotificationsModel(file, io::add, NOW); // history not read yet
+    assertThat(next.add(entry("no-tray", 30))).isTrue(); // the next start says it again
+    assertThat(next.add(entry("new", 31))).isTrue();
+    while (!io.isEmpty()) {
+      io.poll().run();
+    }
+
+    assertThat(next.entries()).extracting(NotificationEntry::id).containsExactly("new", "no-tray");
+    assertThat(next.unreadProperty().get()).isEqualTo(1);
+    assertThat(new NotificationsModel(file, NOW, NOW).unreadProperty().get()).isEqualTo(1);
+  }
+
+  @Test
   void anIdIsKeptOnce() {
     NotificationsModel model = new NotificationsModel(dir.resolve("n.json"), NOW, NOW);
     assertThat(model.add(entry("a", 1))).isTrue();
