@@ -328,11 +328,13 @@ public final class ConveneApp extends Application {
     }, background).thenComposeAsync(ticket -> {
       CallModel call = new CallModel(title, user.displayName(), media(), fx, os);
       fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
-      return call.connect(ticket, TokenSource.of(api)).thenApply(v -> {
+      // connect completes on the FX thread; asking whether we host the room is a request, so
+      // it goes back to the background executor.
+      return call.connect(ticket, TokenSource.of(api)).thenApplyAsync(v -> {
         hostedRoom(api, link.roomId()).ifPresent(room -> fx.execute(
             () -> call.hostWith(new HostControls(api, room.id(), background), room)));
         return call;
-      });
+      }, background);
     }, background).whenCompleteAsync((call, e) -> {
       joining.remove(roomId);
       if (e != null) {
