@@ -1,5 +1,6 @@
 package app.convene.protocol;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +13,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -34,6 +37,7 @@ public final class SignalCodec {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .build();
+  private static final Map<Class<?>, String> TYPES = readTypeNames();
 
   private SignalCodec() {}
 
@@ -84,6 +88,34 @@ public final class SignalCodec {
           field.isEmpty() ? "the message does not fit its type" : "field '" + field
               + "' has an invalid value", ref);
     }
+  }
+
+  /**
+   * The wire {@code type} of a message ("join", "peer-joined", …), for logs and the {@code ref} of
+   * errors: the names of {@link SignalMessage}'s {@code @JsonSubTypes}, the one list of them.
+   */
+  public static String typeOf(SignalMessage message) {
+    String type = TYPES.get(Objects.requireNonNull(message, "message == null").getClass());
+    if (type == null) {
+      throw new IllegalStateException(message.getClass().getSimpleName()
+          + " is not in SignalMessage's @JsonSubTypes");
+    }
+    return type;
+  }
+
+  /** The type names by record, read once from the annotation. */
+  static Map<Class<?>, String> typeNames() {
+    return TYPES;
+  }
+
+  private static Map<Class<?>, String> readTypeNames() {
+    Map<Class<?>, String> names = new HashMap<>();
+    for (JsonSubTypes.Type type : SignalMessage.class.getAnnotation(JsonSubTypes.class).value()) {
+      if (names.put(type.value(), type.name()) != null) {
+        throw new IllegalStateException(type.value().getSimpleName() + " is listed twice");
+      }
+    }
+    return Map.copyOf(names);
   }
 
   /** Writes one message as compact JSON text. */

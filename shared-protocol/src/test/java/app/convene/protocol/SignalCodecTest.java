@@ -68,6 +68,26 @@ class SignalCodecTest {
   }
 
   @Test
+  void everyMessageHasItsTypeNameAndIsDocumentedInTheProtocol() throws Exception {
+    String protocol = java.nio.file.Files.readString(
+        java.nio.file.Path.of(System.getProperty("user.dir")).resolveSibling("docs")
+            .resolve("protocol.md"));
+    String table = protocol.substring(protocol.indexOf("## 2. Messages"),
+        protocol.indexOf("## 3. Errors"));
+    for (Object[] sample : samples().map(a -> a.get()).toList()) {
+      SignalMessage message = SignalCodec.parse(resource((String) sample[0]));
+      String type = SignalCodec.typeOf(message);
+
+      assertThat(JSON.readTree(SignalCodec.write(message)).get("type").asText()).isEqualTo(type);
+      assertThat(table).as("docs/protocol.md's table of section 2 lists %s", type)
+          .contains("| [`" + type + "`](#");
+      assertThat(table).as("docs/protocol.md has a section on %s", type)
+          .containsPattern("(?m)^### (.*, )?" + java.util.regex.Pattern.quote(type) + "(,.*)?$");
+    }
+    assertThat(SignalCodec.typeNames().values()).doesNotHaveDuplicates();
+  }
+
+  @Test
   void peerJoinedWithFreshIceServersRoundTrips() throws Exception {
     String sample = resource("peer-joined-ice.json");
 

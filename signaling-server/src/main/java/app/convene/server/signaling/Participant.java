@@ -11,6 +11,7 @@ import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
 import app.convene.protocol.ProtocolVersion;
 import app.convene.protocol.Removed;
+import app.convene.protocol.SignalCodec;
 import app.convene.protocol.SignalMessage;
 import app.convene.server.http.Caller;
 import app.convene.server.rooms.Admission;
@@ -75,7 +76,7 @@ final class Participant {
       case Leave _ -> leave();
       case SignalMessage.Relayed relayed -> relay(relayed);
       case Joined _, PeerJoined _, PeerLeft _, ErrorMessage _, Notice _, Removed _ -> {
-        String type = MessageTypes.of(message);
+        String type = SignalCodec.typeOf(message);
         error(ErrorCode.INVALID_FIELD, "'" + type + "' is sent by the server only", type);
       }
     }
@@ -383,7 +384,7 @@ final class Participant {
   }
 
   private void relay(SignalMessage.Relayed message) {
-    String type = MessageTypes.of(message);
+    String type = SignalCodec.typeOf(message);
     Room current;
     String me;
     synchronized (lock) {
