@@ -1,6 +1,7 @@
 package app.convene.client.calendar;
 
 import app.convene.client.api.ApiException;
+import app.convene.client.ui.Failures;
 import app.convene.client.ui.Messages;
 import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.OccurrenceView;
@@ -132,7 +133,7 @@ public final class CalendarModel {
         .handleAsync((listing, e) -> {
           busy.set(false);
           if (e != null) {
-            status.set(Messages.format("calendar.error", rootMessage(e)));
+            status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
             return null;
           }
           loadedFrom = from;
@@ -145,7 +146,7 @@ public final class CalendarModel {
             List.copyOf(shownListeners).forEach(l -> l.accept(listing));
           } catch (RuntimeException failure) {
             log.error("cannot show the meetings", failure);
-            status.set(Messages.format("calendar.error", rootMessage(failure)));
+            status.set(Messages.format("calendar.error", Failures.rootMessage(failure)));
           }
           return null;
         }, fx);
@@ -216,7 +217,7 @@ public final class CalendarModel {
       }
     }, background).handleAsync((link, e) -> {
       if (e != null) {
-        status.set(Messages.format("calendar.error", rootMessage(e)));
+        status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
         return java.util.Optional.<String>empty();
       }
       status.set(Messages.get(link.isPresent() ? "calendar.inviteCopied" : "calendar.inviteHostOnly"));
@@ -276,7 +277,7 @@ public final class CalendarModel {
       }
     }, background).whenCompleteAsync((v, e) -> {
       if (e != null) {
-        status.set(Messages.format("calendar.error", rootMessage(e)));
+        status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
       }
     }, fx);
   }
@@ -290,7 +291,7 @@ public final class CalendarModel {
       }
     }, background).whenCompleteAsync((v, e) -> {
       if (e != null) {
-        status.set(Messages.format("calendar.error", rootMessage(e)));
+        status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
       } else {
         status.set(Messages.get("calendar.cancelled"));
         refresh(occurrence.start().atZone(week.zone()).toLocalDate());
@@ -311,13 +312,5 @@ public final class CalendarModel {
 
   public List<Calendar<OccurrenceView>> calendars() {
     return List.of(nativeCalendar, meetCalendar);
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 }

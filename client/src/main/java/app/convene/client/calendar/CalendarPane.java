@@ -7,6 +7,7 @@ import app.convene.client.google.MeetingLink;
 import app.convene.client.google.MeetingLinks;
 import app.convene.client.notify.ReminderOverrides;
 import app.convene.protocol.api.ServiceKind;
+import app.convene.client.ui.Failures;
 import app.convene.client.ui.Messages;
 import app.convene.protocol.api.OccurrenceView;
 import com.calendarfx.view.CalendarView;
@@ -337,7 +338,7 @@ public final class CalendarPane extends BorderPane {
   private void edit(OccurrenceView occurrence) {
     model.fetch(occurrence.event().id()).whenCompleteAsync((event, e) -> {
       if (e != null) {
-        error(CalendarModel.rootMessage(e));
+        error(Failures.rootMessage(e));
       } else {
         showDialog(new ScheduleModel(event));
       }
@@ -350,7 +351,7 @@ public final class CalendarPane extends BorderPane {
         save(form, result).whenCompleteAsync((v, e) -> {
           if (e != null) {
             // The server refused: say why and reopen the dialog with everything typed kept.
-            form.errorProperty().set(CalendarModel.rootMessage(e));
+            form.errorProperty().set(Failures.rootMessage(e));
             showDialog(form);
           }
         }, javafx.application.Platform::runLater));

@@ -14,6 +14,7 @@ import app.convene.client.google.MeetScheduler;
 import app.convene.client.google.MeetingDraft;
 import app.convene.client.google.PeriodicSync;
 import app.convene.client.google.SyncResult;
+import app.convene.client.ui.Failures;
 import app.convene.client.ui.Messages;
 import com.calendarfx.model.CalendarSource;
 import java.net.URI;
@@ -132,10 +133,10 @@ public final class GoogleModel implements AutoCloseable {
   public void start() {
     signIn.load().whenCompleteAsync((saved, e) -> {
       if (e != null && signIn.configured()) { // set up, but the saved sign-in is unreadable
-        status.set(Messages.format("google.error", CalendarModel.rootMessage(e)));
+        status.set(Messages.format("google.error", Failures.rootMessage(e)));
         state.set(State.SIGNED_OUT);
       } else if (e != null) { // the configuration is broken: say how to fix it
-        problem = CalendarModel.rootMessage(e);
+        problem = Failures.rootMessage(e);
         state.set(State.NOT_CONFIGURED);
       } else if (!signIn.configured()) {
         state.set(State.NOT_CONFIGURED);
@@ -196,7 +197,7 @@ public final class GoogleModel implements AutoCloseable {
       return current == null ? List.<GoogleEvent>of() : current.sync().cachedEvents(ids);
     }).whenCompleteAsync((events, e) -> {
       if (e != null) {
-        status.set(Messages.format("google.error", CalendarModel.rootMessage(e)));
+        status.set(Messages.format("google.error", Failures.rootMessage(e)));
       } else if (ids.equals(chosenSnapshot)) {
         shown.show(ids, events);
       }
@@ -224,7 +225,7 @@ public final class GoogleModel implements AutoCloseable {
       return null;
     }).whenCompleteAsync((v, e) -> status.set(e == null
         ? Messages.format("google.opened", uri.getHost())
-        : Messages.format("google.browserFailed", CalendarModel.rootMessage(e), uri)), fx);
+        : Messages.format("google.browserFailed", Failures.rootMessage(e), uri)), fx);
   }
 
   /** Creates the meeting in the primary Google calendar with a Meet link (signed in only). */
@@ -255,7 +256,7 @@ public final class GoogleModel implements AutoCloseable {
         status.set(Messages.get("calendar.cancelled"));
         refresh();
       } else {
-        status.set(Messages.format("calendar.error", CalendarModel.rootMessage(e)));
+        status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
       }
     }, fx);
   }
@@ -309,7 +310,7 @@ public final class GoogleModel implements AutoCloseable {
       return list;
     }).whenCompleteAsync((list, e) -> {
       if (e != null) {
-        failed(e.getCause() instanceof GoogleException g ? g : new GoogleException(CalendarModel.rootMessage(e), e));
+        failed(e.getCause() instanceof GoogleException g ? g : new GoogleException(Failures.rootMessage(e), e));
       } else {
         available.setAll(list);
         shown.describe(list);

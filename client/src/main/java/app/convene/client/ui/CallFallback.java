@@ -78,7 +78,7 @@ public final class CallFallback {
     move.get().whenComplete((link, e) -> javafx.application.Platform.runLater(() -> {
       moving.set(false);
       status.set(e == null ? Messages.format("call.moved", link)
-          : Messages.format("call.moveFailed", CallModel.rootMessage(e)));
+          : Messages.format("call.moveFailed", Failures.rootMessage(e)));
     }));
   }
 

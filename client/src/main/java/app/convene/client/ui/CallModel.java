@@ -238,7 +238,7 @@ public final class CallModel {
               if (e == null) {
                 sharing.set(start);
               } else {
-                status.set(Messages.format("call.shareFailed", rootMessage(e)));
+                status.set(Messages.format("call.shareFailed", Failures.rootMessage(e)));
               }
             },
             fx);
@@ -338,7 +338,7 @@ public final class CallModel {
     action.whenCompleteAsync((result, failure) -> {
       if (failure != null) {
         failed.run();
-        status.set(Messages.format("call.hostFailed", rootMessage(failure)));
+        status.set(Messages.format("call.hostFailed", Failures.rootMessage(failure)));
       } else {
         then.accept(result);
       }
@@ -360,7 +360,7 @@ public final class CallModel {
         .onCallThread(task)
         .exceptionallyAsync(
             e -> {
-              status.set(Messages.format("call.deviceFailed", rootMessage(e)));
+              status.set(Messages.format("call.deviceFailed", Failures.rootMessage(e)));
               return null;
             },
             fx);
@@ -428,14 +428,6 @@ public final class CallModel {
     int others = tiles.size() - 1;
     status.set(others == 0 ? Messages.format("call.waiting", room)
         : Messages.format("call.participants", tiles.size()));
-  }
-
-  static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 
   /** The session's events, handed from the call thread to the FX thread. */
