@@ -21,8 +21,16 @@ public final class Messages {
     bundle = load(locale);
   }
 
+  /**
+   * The locale of the texts and of the dates, times and numbers in them: the system's when it
+   * speaks the same language (so that British English gets 24-hour times and Monday weeks, as
+   * CalendarFX, which takes the system's, shows them), else the language's own.
+   */
   public static Locale locale() {
-    return bundle.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : bundle.getLocale();
+    Locale language = bundle.getLocale().getLanguage().isEmpty()
+        ? Locale.ENGLISH : bundle.getLocale();
+    Locale system = Locale.getDefault(Locale.Category.FORMAT);
+    return system.getLanguage().equals(language.getLanguage()) ? system : language;
   }
 
   public static String get(String key) {

@@ -37,6 +37,28 @@ class MessagesTest {
   }
 
   @Test
+  void datesAndTimesFollowTheSystemsRegionWhenItSpeaksTheAppsLanguage() {
+    Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    try {
+      java.time.LocalTime half = java.time.LocalTime.of(15, 30);
+      java.time.format.DateTimeFormatter shortTime =
+          java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT);
+
+      Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
+      Messages.use(Locale.ENGLISH);
+      assertThat(Messages.locale()).isEqualTo(Locale.UK);
+      assertThat(shortTime.withLocale(Messages.locale()).format(half)).isEqualTo("15:30");
+
+      Locale.setDefault(Locale.Category.FORMAT, Locale.GERMANY); // another language: the app's
+      assertThat(Messages.locale()).isEqualTo(Locale.ENGLISH);
+      Messages.use(Locale.forLanguageTag("ru"));
+      assertThat(shortTime.withLocale(Messages.locale()).format(half)).isEqualTo("15:30");
+    } finally {
+      Locale.setDefault(Locale.Category.FORMAT, before);
+    }
+  }
+
+  @Test
   void anUnknownLocaleFallsBackToEnglish() {
     Messages.use(Locale.JAPANESE);
 
