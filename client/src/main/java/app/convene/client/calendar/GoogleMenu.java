@@ -88,7 +88,15 @@ final class GoogleMenu extends StackPane {
     alert.initOwner(getScene().getWindow());
     alert.setTitle(Messages.get("google.setupTitle"));
     alert.setHeaderText(Messages.get("google.setupHeader"));
-    alert.getDialogPane().setContent(new VBox(8, new Label(Messages.get("google.setupCopy")), text));
+    // For the user, what it means and who can fix it; the administrator's steps (with this
+    // machine's paths) folded away under "Show details".
+    Label forUser = new Label(Messages.get("google.setupUser"));
+    forUser.setWrapText(true);
+    forUser.setPrefWidth(520);
+    forUser.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    alert.getDialogPane().setContent(forUser);
+    alert.getDialogPane().setExpandableContent(
+        new VBox(8, new Label(Messages.get("google.setupCopy")), text));
     alert.setResizable(true);
     alert.show();
   }

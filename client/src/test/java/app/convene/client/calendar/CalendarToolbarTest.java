@@ -79,6 +79,19 @@ class CalendarToolbarTest {
       assertThat(Fx.call(() -> robot.lookup("#calendar-status").queryLabeled().getTooltip()
           .getText())).startsWith("The server refused: a very long reason");
 
+      // Google not set up: the user reads what it means; the administrator's steps are folded.
+      Fx.run(google::start); // what the app does after the calendar's first frame
+      Fx.await(() -> !Fx.call(() -> robot.lookup("#google-setup").queryButton().isDisabled()));
+      robot.clickOn("#google-setup");
+      Fx.await(() -> Fx.call(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()));
+      javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").query();
+      assertThat(Fx.call(() -> ((javafx.scene.control.Label) dialog.getContent()).getText()))
+          .startsWith("Google Meet mode needs your organisation's Google sign-in.");
+      assertThat(Fx.call(dialog::isExpanded)).isFalse();
+      assertThat(Fx.call(() -> dialog.getExpandableContent() != null)).isTrue();
+      Fx.screenshot(robot, dialog, "google-not-set-up-en.png");
+      Fx.run(() -> dialog.getScene().getWindow().hide());
+
       backend.close();
       closed = true;
       model.refresh(today).get();
