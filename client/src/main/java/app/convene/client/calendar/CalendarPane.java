@@ -8,6 +8,7 @@ import app.convene.client.google.MeetingLinks;
 import app.convene.client.notify.ReminderOverrides;
 import app.convene.protocol.api.ServiceKind;
 import app.convene.client.ui.Failures;
+import app.convene.client.ui.DialogButtons;
 import app.convene.client.ui.Messages;
 import app.convene.protocol.api.OccurrenceView;
 import com.calendarfx.view.CalendarView;
@@ -378,8 +379,8 @@ public final class CalendarPane extends BorderPane {
   }
 
   private void confirmCancel(OccurrenceView occurrence) {
-    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-        Messages.format("calendar.cancelConfirm", occurrence.event().title()));
+    Alert confirm = DialogButtons.okCancel(new Alert(Alert.AlertType.CONFIRMATION,
+        Messages.format("calendar.cancelConfirm", occurrence.event().title())));
     confirm.initOwner(getScene().getWindow());
     confirm.setHeaderText(null);
     confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
@@ -387,7 +388,7 @@ public final class CalendarPane extends BorderPane {
   }
 
   private java.util.Optional<InviteLink> askForLink() {
-    TextInputDialog dialog = new TextInputDialog();
+    TextInputDialog dialog = DialogButtons.okCancel(new TextInputDialog());
     dialog.initOwner(getScene().getWindow());
     dialog.setTitle(Messages.get("calendar.joinLink"));
     dialog.setHeaderText(Messages.get("calendar.joinLinkHint"));
@@ -405,7 +406,7 @@ public final class CalendarPane extends BorderPane {
   }
 
   private boolean confirmed(String question) {
-    Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, question);
+    Alert confirm = DialogButtons.okCancel(new Alert(Alert.AlertType.CONFIRMATION, question));
     confirm.initOwner(getScene().getWindow());
     confirm.setHeaderText(null);
     return confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();

@@ -1,5 +1,6 @@
 package app.convene.client.calendar;
 
+import app.convene.client.ui.DialogButtons;
 import app.convene.client.ui.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.ServiceKind;
@@ -47,6 +48,7 @@ public final class ScheduleDialog extends Dialog<ScheduleDialog.Result> {
     description.setWrapText(true);
     description.textProperty().bindBidirectional(model.descriptionProperty());
     DatePicker date = new DatePicker();
+    date.setConverter(dates());
     date.setId("schedule-date");
     date.valueProperty().bindBidirectional(model.dateProperty());
     TextField start = new TextField();
@@ -117,6 +119,7 @@ public final class ScheduleDialog extends Dialog<ScheduleDialog.Result> {
     repeat.setButtonCell(new RepeatCell());
     repeat.valueProperty().bindBidirectional(model.repeatProperty());
     DatePicker until = new DatePicker();
+    until.setConverter(dates());
     until.setId("schedule-until");
     until.setPromptText(Messages.get("schedule.untilHint"));
     until.valueProperty().bindBidirectional(model.untilProperty());
@@ -153,7 +156,7 @@ public final class ScheduleDialog extends Dialog<ScheduleDialog.Result> {
 
     ButtonType save = new ButtonType(Messages.get(model.eventId() == null ? "schedule.create" : "schedule.save"),
         javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-    getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
+    getDialogPane().getButtonTypes().setAll(save, DialogButtons.cancel());
     getDialogPane().lookupButton(save).setId("schedule-ok");
     getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, e -> {
       if (model.toRequest().isEmpty()) {
@@ -172,5 +175,15 @@ public final class ScheduleDialog extends Dialog<ScheduleDialog.Result> {
       super.updateItem(item, empty);
       setText(empty || item == null ? null : Messages.get("repeat." + item));
     }
+  }
+
+  /**
+   * Dates as the app's language writes them (07.12.2026 in Russian), not as the JVM's default
+   * locale does, which differs when the language was picked with --lang or in a test.
+   */
+  private static javafx.util.converter.LocalDateStringConverter dates() {
+    return new javafx.util.converter.LocalDateStringConverter(
+        java.time.format.FormatStyle.SHORT, Messages.locale(),
+        java.time.chrono.IsoChronology.INSTANCE);
   }
 }

@@ -112,6 +112,8 @@ class CalendarFlowTest {
       robot.lookup("#schedule-end").queryTextInputControl().setText(start.plusMinutes(50).toString());
     });
     robot.clickOn("#service-native");
+    Fx.screenshot(robot, robot.lookup("#schedule-title").query().getScene().getRoot(),
+        "schedule-dialog-en.png");
     robot.clickOn("#schedule-ok");
 
     screens.await(() -> screens.entry("Design review").isPresent());

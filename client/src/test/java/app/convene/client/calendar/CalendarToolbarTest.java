@@ -40,30 +40,68 @@ class CalendarToolbarTest {
     // the case opens its own window
   }
 
+  private record Shown(CalendarModel model, GoogleModel google, Stage stage) {}
+
+  /** Anna's calendar pane in a window of its own, in {@code language}. */
+  private Shown show(TestBackend backend, ExecutorService background, Locale language)
+      throws Exception {
+    Messages.use(language);
+    Account anna = backend.account("Anna");
+    CalendarService service = new CalendarService(anna.api(),
+        new MeetingCache(SealedFiles.withKeyFile(dir), anna.user().id()), backend.clock());
+    Week week = Week.of(backend.clock(), language);
+    CalendarModel model = new CalendarModel(service, week, anna.user().id(), background,
+        Platform::runLater, occurrence -> { });
+    GoogleModel google = new GoogleModel(Optional::empty, SealedFiles.withKeyFile(dir), dir,
+        BrowserOpener.system(), background, Platform::runLater, model.statusProperty(),
+        backend.clock());
+    Stage stage = Fx.call(() -> {
+      Stage window = new Stage();
+      window.setScene(new Scene(new CalendarPane(model, google, "Anna", link -> { }, () -> { }),
+          1100, 700));
+      window.show();
+      return window;
+    });
+    return new Shown(model, google, stage);
+  }
+
+  @Test
+  void theScheduleDialogSpeaksRussianAndNamesZonesAsPeopleDo() throws Exception {
+    ExecutorService background = Executors.newCachedThreadPool();
+    try (TestBackend backend = TestBackend.start()) {
+      Shown shown = show(backend, background, Locale.forLanguageTag("ru"));
+      shown.model().refresh(LocalDate.now(backend.clock())).get();
+      robot.clickOn("#new-meeting");
+      Fx.await(() -> Fx.call(() -> robot.lookup("#schedule-zone").tryQuery().isPresent()));
+      javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").query();
+
+      javafx.scene.control.ComboBox<java.time.ZoneId> zone = robot.lookup("#schedule-zone").query();
+      assertThat(Fx.call(() -> zone.getConverter().toString(zone.getValue()))).startsWith("(UTC");
+      assertThat(Fx.call(() -> dialog.getButtonTypes().stream()
+          .map(javafx.scene.control.ButtonType::getText).toList())).contains("Отмена")
+          .doesNotContain("Cancel");
+      assertThat(Fx.call(() -> robot.lookup("#schedule-date")
+          .queryAs(javafx.scene.control.DatePicker.class).getEditor().getText())).matches("\\d\\d\\.\\d\\d\\.\\d{4}");
+      Fx.screenshot(robot, dialog, "schedule-dialog-ru.png");
+      Fx.run(() -> dialog.getScene().getWindow().hide());
+      Fx.run(() -> shown.stage().close());
+    } finally {
+      Messages.use(Locale.ENGLISH);
+      background.shutdownNow();
+    }
+  }
+
   @Test
   void newMeetingIsOffWithAReasonWhileTheServerIsGoneAndOnAgainAfter() throws Exception {
-    Messages.use(Locale.ENGLISH);
     ExecutorService background = Executors.newCachedThreadPool();
     TestBackend backend = TestBackend.start();
     Stage stage = null;
     boolean closed = false;
     try {
-      Account anna = backend.account("Anna");
-      CalendarService service = new CalendarService(anna.api(),
-          new MeetingCache(SealedFiles.withKeyFile(dir), anna.user().id()), backend.clock());
-      Week week = Week.of(backend.clock(), Locale.ENGLISH);
-      CalendarModel model = new CalendarModel(service, week, anna.user().id(), background,
-          Platform::runLater, occurrence -> { });
-      GoogleModel google = new GoogleModel(Optional::empty, SealedFiles.withKeyFile(dir), dir,
-          BrowserOpener.system(), background, Platform::runLater, model.statusProperty(),
-          backend.clock());
-      stage = Fx.call(() -> {
-        Stage window = new Stage();
-        window.setScene(new Scene(new CalendarPane(model, google, "Anna", link -> { }, () -> { }),
-            1100, 700));
-        window.show();
-        return window;
-      });
+      Shown shown = show(backend, background, Locale.ENGLISH);
+      CalendarModel model = shown.model();
+      GoogleModel google = shown.google();
+      stage = shown.stage();
       LocalDate today = LocalDate.now(backend.clock());
       model.refresh(today).get();
       Button create = robot.lookup("#new-meeting").queryButton();
