@@ -12,33 +12,20 @@ import app.convene.client.calendar.CalendarPane;
 import app.convene.client.calendar.CalendarService;
 import app.convene.client.calendar.GoogleModel;
 import app.convene.client.calendar.Week;
-import app.convene.client.google.BrowserOpener;
-import app.convene.client.google.GoogleConfig;
 import app.convene.client.google.UserFolders;
 import app.convene.protocol.api.OccurrenceView;
 import app.convene.client.calendar.MeetingCache;
-import app.convene.client.call.HostControls;
 import app.convene.client.call.InviteLink;
-import app.convene.client.call.JoinTicket;
-import app.convene.client.call.TokenSource;
-import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
-import app.convene.client.media.OsFamily;
 import app.convene.client.notify.NotificationCenter;
 import app.convene.client.notify.Notifier;
-import app.convene.client.ui.CallModel;
 import app.convene.client.ui.CallWindow;
 import app.convene.client.ui.Messages;
-import app.convene.protocol.api.RoomView;
+import java.util.Objects;
+import app.convene.client.ui.Calls;
 import app.convene.protocol.api.UserView;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -54,112 +41,63 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
- * The desktop app: sign-in, the calendar window, and a call window per call. The composition
- * root: it owns the session store, the media engine, the API client and the one clock that every
- * part asks for "now" (its zone is the zone the app shows), and wires the parts.
+ * The desktop app: sign-in, the calendar window, and a call window per call. Built by the
+ * composition root ({@link Launcher}, or a test) with the {@link AppContext} that holds what its
+ * parts share, among them the one clock that every part asks for "now" (its zone is the zone the
+ * app shows); it wires the parts and keeps the signed-in user's.
+ *
+ * <p>Threads: JavaFX calls {@link #start} and {@link #stop} on the FX thread, and everything here
+ * runs there; blocking work goes to the context's {@code io} pool.
  */
 public final class ConveneApp extends Application {
-  private static volatile AppOptions options = AppOptions.parse(new String[0]);
-  private static volatile URI server = URI.create("http://127.0.0.1:8787");
-  private static volatile GoogleModel.ConfigSource googleConfig = GoogleConfig::load;
-  private static volatile BrowserOpener browser = BrowserOpener.system();
-  private static volatile OpenRequests openRequests = new OpenRequests();
-  private static volatile MacAppEvents macAppEvents =
-      new MacAppEvents(Platform::runLater, Platform::exit);
-  private static volatile CompletableFuture<?> serverReady = CompletableFuture.completedFuture(null);
-  private static final CompletableFuture<Void> firstScreen = new CompletableFuture<>();
-  private static volatile CompletableFuture<ApiClient> preloadedSession;
-
+  private final AppContext context;
+  private final AppOptions options;
   private final Clock clock;
-  private final Notifier.Timing reminderTiming;
-  private final List<CallModel> calls = new ArrayList<>();
-  /** The open call windows by room id, and the rooms being joined; FX thread only. */
-  private final Map<String, CallWindow> callWindows = new HashMap<>();
-  private final Set<String> joining = new HashSet<>();
-  private final Executor background = MediaEngine.background();
-  private final Executor fx = Platform::runLater;
-  private final OsFamily os = OsFamily.current();
+  private final Executor background;
+  private final Executor fx;
   private SealedFiles files;
   private SessionStore store;
-  private MediaEngine media;
   private Stage stage;
+  private Calls calls;
   private GoogleModel google;
   private Notifier notifier;
+  private boolean stopped;
 
-  /** The app on the system clock in the machine's zone; {@link Application#launch} makes it. */
-  public ConveneApp() {
-    this(Clock.systemDefaultZone());
-  }
-
-  /** Tests: the app on this clock (and in its zone), with the standard reminders. */
-  ConveneApp(Clock clock) {
-    this(clock, Notifier.Timing.standard(clock));
-  }
-
-  /** Tests: the app on this clock, with reminders timed by {@code reminders}. */
-  ConveneApp(Clock clock, Notifier.Timing reminders) {
-    this.clock = java.util.Objects.requireNonNull(clock, "clock == null");
-    this.reminderTiming = java.util.Objects.requireNonNull(reminders, "reminders == null");
-  }
-
-  static void configure(AppOptions appOptions, URI serverAddress) {
-    options = appOptions;
-    server = serverAddress;
-  }
-
-  /** Completes when the embedded server is up (or failed to start); the session waits for it. */
-  static void configureServerReady(CompletableFuture<?> ready) {
-    serverReady = ready;
-  }
-
-  /**
-   * The stored session, read (JSON, HTTP client) while JavaFX starts; used by the first start()
-   * only. Without it, start() reads the session itself.
-   */
-  static void configureStoredSession(CompletableFuture<ApiClient> session) {
-    preloadedSession = session;
-  }
-
-  /**
-   * Completes once the first screen is up: the calendar with its meetings, or the sign-in form.
-   * The launcher starts the embedded server after it when a session is stored.
-   */
-  static CompletableFuture<Void> firstScreenShown() {
-    return firstScreen;
-  }
-
-  /** Links and invitations to open (command line, a second start); see {@link OpenRequests}. */
-  static void configureOpenRequests(OpenRequests requests) {
-    openRequests = requests;
-  }
-
-  /** The Dock's reopen and Quit on macOS; see {@link MacAppEvents}. */
-  static void configureMacAppEvents(MacAppEvents events) {
-    macAppEvents = events;
-  }
-
-  /** Tests: the Google OAuth client (pointing at a local fake) and the browser. */
-  static void configureGoogle(GoogleModel.ConfigSource config, BrowserOpener opener) {
-    googleConfig = config;
-    browser = opener;
+  /** The app with this context; {@link #start} shows it. */
+  ConveneApp(AppContext context) {
+    this.context = Objects.requireNonNull(context, "context == null");
+    this.options = context.options();
+    this.clock = context.clock();
+    this.background = context.io();
+    this.fx = context.fx();
   }
 
   @Override
   public void start(Stage primaryStage) {
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Platform.runLater(() -> showError(e)));
     stage = primaryStage;
-    if (options.locale() != null) {
-      Messages.use(options.locale());
-    }
-    files = options.sealedFiles();
+    files = context.files();
     store = new SessionStore(files);
     stage.setTitle(Messages.get("app.title"));
-    openRequests.attach(stage);
-    macAppEvents.attach(this::showMainWindow, this::quit);
+    calls = new Calls(stage, options.syntheticMedia() ? MediaOptions.synthetic(640, 360, 30)
+        : MediaOptions.devices(), background, fx, context.os(), this::showError);
+    // The app ends by quit() only: closing the window hides it to the tray when there is one,
+    // else quits once no call window is open either.
+    Platform.setImplicitExit(false);
+    stage.setOnCloseRequest(e -> {
+      e.consume();
+      closeMainWindow();
+    });
+    calls.onLastClosed(() -> {
+      if (!stage.isShowing() && !keptInTray()) {
+        quit();
+      }
+    });
+    context.openRequests().attach(stage);
+    context.macAppEvents().attach(this::showMainWindow, this::quit);
     // With a stored session the calendar shows at once, from the offline copy while the embedded
     // server starts; the session is checked once the server is up (a refused one signs out).
-    CompletableFuture<ApiClient> preloaded = preloadedSession;
-    preloadedSession = null;
+    CompletableFuture<ApiClient> preloaded = context.storedSession();
     CompletableFuture<ApiClient> session = preloaded != null ? preloaded
         : CompletableFuture.supplyAsync(() -> storedSession(store, options.server(), clock,
             options.trust()),
@@ -171,12 +109,12 @@ public final class ConveneApp extends Application {
       show(new Label(Messages.get("app.loading")), 520, 360);
     }
     session.exceptionally(e -> null).thenAcceptAsync(stored -> {
-      StartupProbe.mark("stored session read");
+      context.probe().mark("stored session read");
       if (stored != null) {
         showCalendar(stored);
       }
-      serverReady.whenCompleteAsync((ready, e) -> {
-        StartupProbe.mark("embedded server ready");
+      context.serverReady().whenCompleteAsync((ready, e) -> {
+        context.probe().mark("embedded server ready");
         if (e != null) { // the embedded server could not start: say why, sign in elsewhere
           showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
           if (stored == null) {
@@ -227,65 +165,66 @@ public final class ConveneApp extends Application {
   }
 
   private void showSignIn() {
-    firstScreen.complete(null);
+    context.firstScreen().complete(null);
     stage.setTitle(Messages.get("app.title")); // not the name of whoever signed out
-    openRequests.signedOut();
+    context.openRequests().signedOut();
     SignInModel model = new SignInModel(store, background, fx, this::showCalendar, clock,
         options.trust());
-    model.serverProperty().set(server.toString());
+    model.serverProperty().set(context.server().toString());
     show(new SignInView(model), 560, 400);
   }
 
   private void showCalendar(ApiClient api) {
     UserView user = api.session().user();
     CalendarService service = new CalendarService(api,
-        new MeetingCache(files, user.id()), clock, serverReady);
+        new MeetingCache(files, user.id()), clock, context.serverReady());
     CalendarModel model = new CalendarModel(service, Week.of(clock, Messages.locale()), user.id(),
         background, fx,
         occurrence -> join(api, user, occurrence.event().title(),
             new InviteLink(occurrence.event().roomId(), null), occurrence));
     closeGoogle();
     closeNotifier();
-    google = new GoogleModel(googleConfig, files, UserFolders.forCurrentUser().configDir(),
-        browser, background, fx, model.statusProperty(), clock);
+    google = new GoogleModel(context.googleConfig(), files,
+        UserFolders.forCurrentUser().configDir(), context.browser(), background, fx,
+        model.statusProperty(), clock);
     CalendarPane pane = new CalendarPane(model, google, user.displayName(),
         link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
     // A link given at start joins once the server is up (it may still be starting).
-    serverReady.handle((ready, e) -> null).thenRunAsync(() -> openRequests.signedIn(
+    context.serverReady().handle((ready, e) -> null).thenRunAsync(() -> context.openRequests().signedIn(
         link -> join(api, user, Messages.get("call.linkTitle"), link, null)), fx);
     // The first frame with the meetings comes first; what is not on it (the tray, reminders, the
     // server's notices, Google) starts after it, and so does the embedded server (Launcher).
     CompletableFuture<Void> drawn = new CompletableFuture<>();
     model.onShown(listing -> {
-      StartupProbe.mark(listing.early() ? "meetings shown from the offline copy" : "meetings shown");
+      context.probe().mark(listing.early() ? "meetings shown from the offline copy" : "meetings shown");
       if (!drawn.isDone()) {
         FirstFrame.after(stage.getScene(), () -> drawn.complete(null));
       }
     });
     drawn.completeOnTimeout(null, 2, TimeUnit.SECONDS).thenRunAsync(() -> {
-      firstScreen.complete(null);
+      context.firstScreen().complete(null);
       if (stage.getScene() != null && stage.getScene().getRoot() == pane) { // still signed in
         startAround(api, user, service, pane);
       }
     }, fx);
-    StartupProbe.mark("calendar built");
-    StartupProbe.calendarShown(stage, model);
+    context.probe().mark("calendar built");
+    context.probe().calendarShown(stage, model, this::quit);
   }
 
   /** The parts of a signed-in window beside the calendar; FX thread. */
   private void startAround(ApiClient api, UserView user, CalendarService service, CalendarPane pane) {
-    notifier = Reminders.start(stage, user.id(), options.dataDir(), reminderTiming, service, pane,
-        stylesheet(), this::showMainWindow, this::quit, callWindows::containsKey);
-    pane.addTool(new NotificationCenter(notifier.model(), reminderTiming.clock().getZone()));
+    notifier = Reminders.start(user.id(), options.dataDir(), context.reminders(), service, pane,
+        stylesheet(), this::showMainWindow, this::quit, calls::inCallOf);
+    pane.addTool(new NotificationCenter(notifier.model(), context.reminders().clock().getZone()));
     google.start();
-    Reminders.follow(notifier, google);
+    Reminders.follow(notifier, google, pane::open);
     Notifier current = notifier;
     // The feed of server notices connects once the server is up (the embedded one may be starting).
-    serverReady.handle((ready, e) -> null).thenRunAsync(() -> {
+    context.serverReady().handle((ready, e) -> null).thenRunAsync(() -> {
       if (notifier == current) {
-        LiveNotices.start(current, reminderTiming.clock(), api,
+        LiveNotices.start(current, context.reminders().clock(), api,
             (title, room) -> join(api, user, title, new InviteLink(room, null), null),
             () -> {
               pane.reload();
@@ -293,83 +232,21 @@ public final class ConveneApp extends Application {
             });
       }
     }, fx);
-    StartupProbe.mark("reminders, tray and Google started");
+    context.probe().mark("reminders, tray and Google started");
   }
 
-  /**
-   * Joins the room's call; when this app is in that call already, or joining it, brings that call
-   * to the front instead of opening a second one (you would see yourself twice).
-   */
+  /** Joins the room's call, or brings the app's call of that room to the front. */
   private void join(ApiClient api, UserView user, String title, InviteLink link,
       OccurrenceView occurrence) {
     if (!Platform.isFxApplicationThread()) {
       fx.execute(() -> join(api, user, title, link, occurrence));
       return;
     }
-    String roomId = link.roomId();
-    CallWindow open = callWindows.get(roomId);
-    if (open != null) {
-      open.stage().setIconified(false);
-      open.stage().toFront();
-      open.stage().requestFocus();
-      return;
-    }
-    if (!joining.add(roomId)) {
-      return;
-    }
-    URI signaling = JoinTicket.signalingUri(api.serverUri());
-    CompletableFuture.supplyAsync(() -> {
-      try {
-        return new JoinTicket(signaling, api.accessToken(), link.roomId(), link.invite(),
-            user.displayName(), api.trust());
-      } catch (ApiException e) {
-        throw new CompletionException(e);
-      }
-    }, background).thenComposeAsync(ticket -> {
-      CallModel call = new CallModel(title, user.displayName(), media(), fx, os);
-      fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, background));
-      // connect completes on the FX thread; asking whether we host the room is a request, so
-      // it goes back to the background executor.
-      return call.connect(ticket, TokenSource.of(api)).thenApplyAsync(v -> {
-        hostedRoom(api, link.roomId()).ifPresent(room -> fx.execute(
-            () -> call.hostWith(new HostControls(api, room.id(), background), room)));
-        return call;
-      }, background);
-    }, background).whenCompleteAsync((call, e) -> {
-      joining.remove(roomId);
-      if (e != null) {
-        showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-      } else {
-        openCall(call, roomId);
-      }
-    }, fx);
-  }
-
-  /** The room when we host it (only the host sees its invite token); blocks on the network. */
-  private static java.util.Optional<RoomView> hostedRoom(ApiClient api, String roomId) {
-    try {
-      RoomView room = api.room(roomId);
-      return java.util.Optional.ofNullable(room.inviteToken()).map(token -> room);
-    } catch (ApiException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
-  private void openCall(CallModel call, String roomId) {
-    calls.add(call);
-    CallWindow window = new CallWindow(call);
-    callWindows.put(roomId, window);
-    window.stage().initOwner(stage);
-    window.stage().setOnHidden(e -> {
-      call.hangUp();
-      calls.remove(call);
-      callWindows.remove(roomId, window);
-    });
-    window.show();
+    calls.join(api, user, title, link, occurrence, google);
   }
 
   private void signOut(ApiClient api) {
-    List.copyOf(calls).forEach(CallModel::hangUp);
+    calls.hangUpAll();
     closeGoogle();
     closeNotifier();
     CompletableFuture.runAsync(() -> {
@@ -385,11 +262,29 @@ public final class ConveneApp extends Application {
     stage.toFront();
   }
 
+  /** The main window was closed: to the tray when there is one, else the app ends. */
+  private void closeMainWindow() {
+    if (keptInTray()) {
+      stage.hide();
+      notifier.windowClosedToTray();
+    } else if (calls.any()) {
+      stage.hide(); // the app ends with the last call window
+    } else {
+      quit();
+    }
+  }
+
+  private boolean keptInTray() {
+    return notifier != null && notifier.keepsRunningInTray();
+  }
+
   /**
-   * Ends the app (the tray's Quit, the Dock's Quit on macOS): JavaFX stops, {@link #stop} hangs
-   * up, and the launcher closes the embedded server before the process exits; FX thread.
+   * Ends the app (the tray's Quit, the Dock's Quit on macOS, the main window closed): hangs up,
+   * then JavaFX stops and the launcher closes the embedded server before the process exits; FX
+   * thread.
    */
-  private void quit() {
+  void quit() {
+    stop();
     Platform.exit();
   }
 
@@ -406,7 +301,7 @@ public final class ConveneApp extends Application {
     stage.setScene(scene);
     if (!stage.isShowing()) {
       stage.show();
-      StartupProbe.mark("window shown");
+      context.probe().mark("window shown");
       keepOnScreen(stage, stage.getWidth(), stage.getHeight());
     } else {
       keepOnScreen(stage, width + frameWidth, height + frameHeight);
@@ -436,14 +331,6 @@ public final class ConveneApp extends Application {
         Math.min(window.getY(), bounds.getMaxY() - fittedHeight)));
   }
 
-  /** The app's one media engine, started on first use. Called off the FX thread. */
-  private synchronized MediaEngine media() {
-    if (media == null) {
-      media = new MediaEngine(options.syntheticMedia() ? MediaOptions.synthetic(640, 360, 30) : MediaOptions.devices());
-    }
-    return media;
-  }
-
   private static String stylesheet() {
     return CallWindow.class.getResource("convene.css").toExternalForm();
   }
@@ -468,16 +355,17 @@ public final class ConveneApp extends Application {
     }
   }
 
+  /** Hangs up and closes what the signed-in user had open; FX thread, once. */
   @Override
   public void stop() {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
     closeGoogle();
     closeNotifier();
-    List.copyOf(calls).forEach(call -> call.hangUp().join());
-    synchronized (this) {
-      if (media != null) {
-        media.close();
-        media = null;
-      }
+    if (calls != null) {
+      calls.close();
     }
   }
 

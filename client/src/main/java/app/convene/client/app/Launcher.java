@@ -1,9 +1,12 @@
 package app.convene.client.app;
 
+import app.convene.client.account.SealedFiles;
 import app.convene.client.account.SessionStore;
+import app.convene.client.api.ApiClient;
 import app.convene.client.tls.ServerTrust;
 import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.media.NativeCopies;
+import app.convene.client.ui.Messages;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.stage.Stage;
 
 /**
  * The entry point of the desktop app and of the headless participant ({@code --headless}). Not
@@ -36,6 +40,21 @@ public final class Launcher {
     }
   }
 
+  /**
+   * Starts JavaFX with the app's window and returns once JavaFX has ended ({@link
+   * ConveneApp#quit}, or the hidden start-up probe). The app is built here rather than by {@link
+   * Application#launch}, which makes its own instance and could hand it its context only through a
+   * static field.
+   */
+  private static void runUntilQuit(ConveneApp app) throws InterruptedException {
+    CompletableFuture<Thread> fxThread = new CompletableFuture<>();
+    Platform.startup(() -> {
+      fxThread.complete(Thread.currentThread());
+      app.start(new Stage());
+    });
+    fxThread.join().join();
+  }
+
   public static void main(String[] args) throws Exception {
     NativeCopies.removeStaleInBackground(); // Windows: earlier runs' webrtc DLLs in %TEMP%
     if (Arrays.asList(args).contains("--headless")) {
@@ -47,9 +66,7 @@ public final class Launcher {
       return;
     }
     LaunchArgs launch = LaunchArgs.split(args);
-    if (launch.startupProbe()) {
-      StartupProbe.enable();
-    }
+    StartupProbe probe = launch.startupProbe() ? StartupProbe.on() : StartupProbe.off();
     if (launch.selfTest()) {
       System.exit(SelfTest.run(System.out));
       return;
@@ -66,7 +83,7 @@ public final class Launcher {
     if (options.locale() != null) {
       // --lang for everything that takes the JVM's locale, before any of it loads: CalendarFX's
       // texts (its bundle is read once), its month names and times, and the date pickers.
-      Locale.setDefault(options.locale());
+      Messages.use(options.locale());
     }
     AotTraining training = launch.aotTraining() ? AotTraining.start() : null;
     if (training != null) {
@@ -93,16 +110,18 @@ public final class Launcher {
     // (about a core-second of H2, Flyway and Jetty on the 2 cores of a laptop) starts right after
     // instead of competing with it; without one, sign-in needs the server at once.
     Path dataDir = options.dataDir();
-    SessionStore sessions = new SessionStore(options.sealedFiles());
+    SealedFiles files = options.sealedFiles(); // the keychain is asked once, here
+    SessionStore sessions = new SessionStore(files);
     ServerTrust trust = options.trust();
     URI explicitServer = options.server(); // a session saved for another server is not resumed
     // Reading the session (JSON, then the HTTP client) takes a while on a cold JVM: it runs
     // beside JavaFX's start instead of after it.
-    ConveneApp.configureStoredSession(CompletableFuture.supplyAsync(
+    CompletableFuture<ApiClient> storedSession = CompletableFuture.supplyAsync(
         () -> ConveneApp.storedSession(sessions, explicitServer, Clock.systemDefaultZone(), trust),
-        runnable -> Thread.ofPlatform().name("session-load").daemon().start(runnable)));
+        runnable -> Thread.ofPlatform().name("session-load").daemon().start(runnable));
+    CompletableFuture<Void> firstScreen = new CompletableFuture<>();
     CompletableFuture<Void> first = Files.exists(sessions.file())
-        ? ConveneApp.firstScreenShown().copy().completeOnTimeout(null, 5, TimeUnit.SECONDS)
+        ? firstScreen.copy().completeOnTimeout(null, 5, TimeUnit.SECONDS)
         : CompletableFuture.completedFuture(null);
     CompletableFuture<EmbeddedServer> embedded = options.server() == null
         ? first.thenApplyAsync(started -> startEmbedded(dataDir),
@@ -110,13 +129,18 @@ public final class Launcher {
         : CompletableFuture.completedFuture(null);
     URI server = options.server() != null
         ? options.server() : EmbeddedServer.uri(EmbeddedServer.DEFAULT_PORT);
-    ConveneApp.configure(options, server);
-    ConveneApp.configureOpenRequests(requests);
-    ConveneApp.configureMacAppEvents(dock);
-    ConveneApp.configureServerReady(embedded);
-    StartupProbe.mark("JavaFX launching");
+    ConveneApp app = new ConveneApp(AppContext.builder(options, server)
+        .files(files)
+        .openRequests(requests)
+        .macAppEvents(dock)
+        .serverReady(embedded)
+        .storedSession(storedSession)
+        .firstScreen(firstScreen)
+        .probe(probe)
+        .build());
+    probe.mark("JavaFX launching");
     try {
-      Application.launch(ConveneApp.class);
+      runUntilQuit(app);
     } finally {
       embedded.thenAccept(running -> {
         if (running != null) {

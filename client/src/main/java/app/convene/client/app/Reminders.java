@@ -26,7 +26,7 @@ import javafx.stage.Window;
 /**
  * Wires the {@link Notifier} into the app for a signed-in user: our server's meetings as the
  * reminder source (with the user's "Remind me" choices; Join does what a double-click on the
- * calendar entry does), and the main window that closes to the tray and opens from it.
+ * calendar entry does), and the main window that opens from the tray.
  */
 final class Reminders {
   /** How far ahead (and back, for meetings under way) the tray and the reminders look. */
@@ -36,7 +36,7 @@ final class Reminders {
   private Reminders() {}
 
   /** Builds and starts the notifier; FX thread. */
-  static Notifier start(Stage stage, String userId, java.nio.file.Path dataDir,
+  static Notifier start(String userId, java.nio.file.Path dataDir,
       Notifier.Timing timing, CalendarService service, CalendarPane calendar, String stylesheet,
       Runnable showWindow, Runnable quit, Predicate<String> inCallOfRoom) {
     // The rooms of the meetings the source last listed, by meeting key: a reminder or notice of a
@@ -63,16 +63,6 @@ final class Reminders {
         () -> upcoming(timing, service, notifier.overrides(), calendar::open, rooms));
     calendar.setReminderChoices(notifier.overrides(), notifier::refresh);
     notifier.start();
-    stage.setOnCloseRequest(e -> {
-      if (notifier.keepsRunningInTray()) {
-        Platform.setImplicitExit(false); // the tray keeps the app; Quit in its menu ends it
-        e.consume();
-        stage.hide();
-        notifier.windowClosedToTray();
-      } else if (!Platform.isImplicitExit() && Window.getWindows().size() <= 1) {
-        Platform.exit(); // nothing else would ever end the app
-      }
-    });
     return notifier;
   }
 
@@ -80,11 +70,11 @@ final class Reminders {
    * Google's events of the chosen calendars, with Google's own reminder settings, as they sync;
    * Join opens the event's meeting link as a double-click does. FX thread.
    */
-  static void follow(Notifier notifier, GoogleModel google) {
+  static void follow(Notifier notifier, GoogleModel google, Consumer<GoogleEvent> join) {
     Runnable offer = () -> notifier.offer("google", google.events().stream()
         .flatMap(event -> GoogleReminders.meeting(event).stream()
             .map(m -> new UpcomingMeeting(m.key(), m.title(), m.start(),
-                event.end() == null ? m.start() : event.end(), m.leads(), () -> google.open(event))))
+                event.end() == null ? m.start() : event.end(), m.leads(), () -> join.accept(event))))
         .toList());
     google.events().addListener((javafx.collections.ListChangeListener<GoogleEvent>) c -> offer.run());
     offer.run();

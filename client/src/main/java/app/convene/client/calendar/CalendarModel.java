@@ -190,13 +190,14 @@ public final class CalendarModel {
     return entry;
   }
 
-  /** What a double-click does: join a native meeting; say what happens with a Google one. */
-  public void open(OccurrenceView occurrence) {
-    if (occurrence.event().service() == ServiceKind.NATIVE && occurrence.event().roomId() != null) {
-      onJoin.accept(occurrence);
-    } else {
-      status.set(Messages.get("calendar.meetLater"));
-    }
+  /** Joins a native meeting's call (its {@link JoinTarget} is a room); FX thread. */
+  public void join(OccurrenceView occurrence) {
+    onJoin.accept(occurrence);
+  }
+
+  /** A meeting with no room and no link was asked to join: the status line says why. */
+  public void noWayToJoin() {
+    status.set(Messages.get("calendar.meetLater"));
   }
 
   /**

@@ -108,7 +108,7 @@ public final class CalendarPane extends BorderPane {
         open(occurrence);
       } else if (param.getInputEvent() instanceof MouseEvent click && click.getClickCount() == 2
           && param.getEntry().getUserObject() instanceof GoogleEvent event) {
-        google.open(event);
+        open(event);
       }
       return true; // never CalendarFX's own editor: meetings change through our dialog
     });
@@ -225,14 +225,24 @@ public final class CalendarPane extends BorderPane {
   }
 
   /**
-   * What a double-click does: joins a native call; opens a Google Meet meeting's link when it has
-   * one.
+   * What a double-click (and a reminder's Join) does with a meeting: joins its native call, or
+   * opens its web meeting's link; says why not when it has neither.
    */
   public void open(OccurrenceView occurrence) {
-    java.util.Optional<MeetingLink> link = occurrence.event().service() == ServiceKind.GOOGLE_MEET
-        ? MeetingLinks.find(occurrence.event().meetLink(), occurrence.event().description())
-        : java.util.Optional.empty();
-    link.ifPresentOrElse(l -> google.openLink(l.uri()), () -> model.open(occurrence));
+    switch (JoinTarget.of(occurrence.event()).orElse(null)) {
+      case JoinTarget.NativeRoom room -> model.join(occurrence);
+      case JoinTarget.WebLink web -> google.openLink(web.link().uri());
+      case null -> model.noWayToJoin();
+    }
+  }
+
+  /** What a double-click (and a reminder's Join) does with a Google calendar's event. */
+  public void open(GoogleEvent event) {
+    if (JoinTarget.of(event).orElse(null) instanceof JoinTarget.WebLink web) {
+      google.openLink(web.link().uri());
+    } else {
+      google.noLink(event);
+    }
   }
 
   private static void toClipboard(String text) {
@@ -251,7 +261,9 @@ public final class CalendarPane extends BorderPane {
   private ContextMenu contextMenu(DateControl.EntryContextMenuParameter param) {
     if (param.getEntry().getUserObject() instanceof GoogleEvent event) {
       ContextMenu menu = new ContextMenu();
-      event.joinLink().ifPresent(link -> menu.getItems().add(joinItem(link, () -> google.openLink(link.uri()))));
+      if (JoinTarget.of(event).orElse(null) instanceof JoinTarget.WebLink web) {
+        menu.getItems().add(joinItem(web.link(), () -> google.openLink(web.link().uri())));
+      }
       if (event.htmlLink() != null) {
         MenuItem page = new MenuItem(Messages.get("google.openEvent"));
         page.setOnAction(e -> google.openLink(java.net.URI.create(event.htmlLink())));
@@ -272,16 +284,16 @@ public final class CalendarPane extends BorderPane {
       return null;
     }
     ContextMenu menu = new ContextMenu();
-    java.util.Optional<MeetingLink> link =
-        MeetingLinks.find(occurrence.event().meetLink(), occurrence.event().description());
-    if (occurrence.event().service() == ServiceKind.NATIVE && occurrence.event().roomId() != null
-        || link.isEmpty()) {
+    java.util.Optional<JoinTarget> target = JoinTarget.of(occurrence.event());
+    boolean nativeRoom = target.orElse(null) instanceof JoinTarget.NativeRoom;
+    if (nativeRoom || target.isEmpty()) { // with no way to join, Join says why
       MenuItem join = new MenuItem(Messages.get("calendar.join"));
-      join.setOnAction(e -> model.open(occurrence));
+      join.setOnAction(e -> open(occurrence));
       menu.getItems().add(join);
     }
-    link.ifPresent(l -> menu.getItems().add(joinItem(l, () -> google.openLink(l.uri()))));
-    if (occurrence.event().service() == ServiceKind.NATIVE && occurrence.event().roomId() != null) {
+    JoinTarget.webLink(occurrence.event())
+        .ifPresent(l -> menu.getItems().add(joinItem(l, () -> google.openLink(l.uri()))));
+    if (nativeRoom) {
       if (model.isOwner(occurrence)) {
         MenuItem invite = new MenuItem(Messages.get("calendar.copyInvite"));
         invite.setId("copy-invite");

@@ -212,10 +212,9 @@ public final class GoogleModel implements AutoCloseable {
     }
   }
 
-  /** Opens an event's Meet, Zoom or Teams link in the browser. */
-  public void open(GoogleEvent event) {
-    event.joinLink().ifPresentOrElse(link -> openLink(link.uri()),
-        () -> status.set(Messages.format("google.noLink", event.summary())));
+  /** An event with no meeting link was asked to join: the status line says so. */
+  public void noLink(GoogleEvent event) {
+    status.set(Messages.format("google.noLink", event.summary()));
   }
 
   /** Opens a meeting address in the browser; failures go to the status line. */

@@ -48,6 +48,7 @@ import javafx.util.Duration;
 public final class CallModel {
   private final String room;
   private final MediaEngine media;
+  private final Executor io;
   private final Executor fx;
   private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
   private final TileModel self;
@@ -76,11 +77,14 @@ public final class CallModel {
 
   /**
    * @param room what the window calls the room, e.g. the meeting's title
+   * @param io where the call is closed (it waits for the peer connections to close)
    * @param fx runs tasks on the FX thread ({@code Platform::runLater})
    * @param os the system the app runs on: screen sharing is offered where it works
    */
-  public CallModel(String room, String name, MediaEngine media, Executor fx, OsFamily os) {
+  public CallModel(String room, String name, MediaEngine media, Executor io, Executor fx,
+      OsFamily os) {
     this.room = Objects.requireNonNull(room, "room == null");
+    this.io = Objects.requireNonNull(io, "io == null");
     this.screenSharing = Objects.requireNonNull(os, "os == null").screenSharing();
     this.media = Objects.requireNonNull(media, "media == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
@@ -352,7 +356,7 @@ public final class CallModel {
     CallSession current = session;
     return current == null
         ? CompletableFuture.completedFuture(null)
-        : CompletableFuture.runAsync(current::close, MediaEngine.background());
+        : CompletableFuture.runAsync(current::close, io);
   }
 
   private void onCallThread(Runnable task) {

@@ -7,18 +7,26 @@ import java.util.ResourceBundle;
 
 /**
  * The user-visible text of the app, from {@code messages*.properties} next to this class. The
- * locale follows the operating system unless the user picked one.
+ * app's language is the JVM's default locale: the operating system's, or the one the user picked
+ * with {@code --lang}, set once by the launcher before any window opens, since CalendarFX and
+ * JavaFX's own controls read it too. This class keeps no state of its own.
  */
 public final class Messages {
   /** The languages the app ships. */
   public static final Locale[] LANGUAGES = {Locale.ENGLISH, Locale.forLanguageTag("ru")};
 
-  private static volatile ResourceBundle bundle = load(Locale.getDefault());
-
   private Messages() {}
 
+  /**
+   * Makes {@code locale} the app's language, for our texts and CalendarFX's and JavaFX's alike:
+   * the launcher's {@code --lang}, and tests. A bare language the system speaks already keeps the
+   * system's region ({@code --lang=en} on a British system keeps 24-hour times).
+   */
   public static void use(Locale locale) {
-    bundle = load(locale);
+    if (!locale.getCountry().isEmpty()
+        || !Locale.getDefault().getLanguage().equals(locale.getLanguage())) {
+      Locale.setDefault(locale);
+    }
   }
 
   /**
@@ -27,6 +35,7 @@ public final class Messages {
    * CalendarFX, which takes the system's, shows them), else the language's own.
    */
   public static Locale locale() {
+    ResourceBundle bundle = bundle();
     Locale language = bundle.getLocale().getLanguage().isEmpty()
         ? Locale.ENGLISH : bundle.getLocale();
     Locale system = Locale.getDefault(Locale.Category.FORMAT);
@@ -35,7 +44,7 @@ public final class Messages {
 
   public static String get(String key) {
     try {
-      return bundle.getString(key);
+      return bundle().getString(key);
     } catch (MissingResourceException e) {
       return key;
     }
@@ -43,6 +52,11 @@ public final class Messages {
 
   public static String format(String key, Object... args) {
     return new MessageFormat(get(key), locale()).format(args);
+  }
+
+  /** The texts in the app's language; the JDK caches each bundle after the first load. */
+  private static ResourceBundle bundle() {
+    return load(Locale.getDefault());
   }
 
   private static ResourceBundle load(Locale locale) {

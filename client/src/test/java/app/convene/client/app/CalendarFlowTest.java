@@ -62,10 +62,11 @@ class CalendarFlowTest {
     clock = TestTime.clock();
     backend = TestBackend.start(clock);
     dataDir = Files.createTempDirectory("convene-app");
-    ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true),
-        backend.httpBase());
+    AppContext context = AppContext.builder(
+            new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true), backend.httpBase())
+        .clock(clock).build();
     FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(() -> new ConveneApp(clock));
+    app = FxToolkit.setupApplication(() -> new ConveneApp(context));
   }
 
   @AfterAll

@@ -70,19 +70,19 @@ class GoogleCalendarFlowTest {
     vendorId = google.addEvent("primary", "Vendor call", at(3, 11, 0), Duration.ofMinutes(45), null);
     google.describe("primary", vendorId, "Zoom: https://zoom.us/j/5551234567");
     dataDir = Files.createTempDirectory("convene-google-app");
-    ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true), backend.httpBase());
-    ConveneApp.configureGoogle(() -> Optional.of(google.config()), google.browser());
+    AppContext context = AppContext.builder(
+            new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true), backend.httpBase())
+        .clock(clock)
+        .google(() -> Optional.of(google.config()), google.browser())
+        .build();
     FxToolkit.registerPrimaryStage();
-    app = FxToolkit.setupApplication(() -> new ConveneApp(clock));
+    app = FxToolkit.setupApplication(() -> new ConveneApp(context));
   }
 
   @AfterAll
   static void stop() throws Exception {
     FxToolkit.cleanupApplication(app);
     FxToolkit.cleanupStages();
-    ConveneApp.configureGoogle(Optional::empty, uri -> {
-      throw new java.io.IOException("no browser in tests");
-    });
     google.close();
     backend.close();
   }

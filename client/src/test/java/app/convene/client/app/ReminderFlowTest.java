@@ -77,15 +77,18 @@ class ReminderFlowTest {
     backend = TestBackend.start(now);
     Path dataDir = Files.createTempDirectory("convene-reminders");
     clock = new MutableClock(now.instant(), now.getZone());
-    ConveneApp.configure(new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true),
-        backend.httpBase());
     Notifier.Timing reminders = new Notifier.Timing(clock, Duration.ofMillis(200),
         Duration.ofSeconds(1), List.of(Duration.ofMinutes(5), Duration.ZERO));
     // The Dock's handlers as the launcher makes them; a Quit before the window exists is not tested.
     dock = new MacAppEvents(javafx.application.Platform::runLater, () -> {});
-    ConveneApp.configureMacAppEvents(dock);
+    AppContext context = AppContext.builder(
+            new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true), backend.httpBase())
+        .clock(now)
+        .reminders(reminders)
+        .macAppEvents(dock)
+        .build();
     FxToolkit.registerPrimaryStage();
-    app = (ConveneApp) FxToolkit.setupApplication(() -> new ConveneApp(now, reminders));
+    app = (ConveneApp) FxToolkit.setupApplication(() -> new ConveneApp(context));
   }
 
   @AfterAll

@@ -1,5 +1,6 @@
 package app.convene.client.ui;
 
+import java.util.concurrent.ForkJoinPool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.call.HostControls;
@@ -70,7 +71,7 @@ class HostMenuTest {
     Account boris = backend.account("Boris");
     Account carl = backend.account("Carl");
     String room = backend.meeting(anna, "Design review", boris, carl);
-    CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media,
+    CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, ForkJoinPool.commonPool(),
         Platform::runLater, OsFamily.LINUX));
     call.connect(backend.ticket(anna, room)).get(10, TimeUnit.SECONDS);
     try {

@@ -39,13 +39,14 @@ class MessagesTest {
   @Test
   void datesAndTimesFollowTheSystemsRegionWhenItSpeaksTheAppsLanguage() {
     Locale before = Locale.getDefault(Locale.Category.FORMAT);
+    Locale language = Locale.getDefault();
     try {
       java.time.LocalTime half = java.time.LocalTime.of(15, 30);
       java.time.format.DateTimeFormatter shortTime =
           java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT);
 
-      Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
       Messages.use(Locale.ENGLISH);
+      Locale.setDefault(Locale.Category.FORMAT, Locale.UK);
       assertThat(Messages.locale()).isEqualTo(Locale.UK);
       assertThat(shortTime.withLocale(Messages.locale()).format(half)).isEqualTo("15:30");
 
@@ -54,7 +55,23 @@ class MessagesTest {
       Messages.use(Locale.forLanguageTag("ru"));
       assertThat(shortTime.withLocale(Messages.locale()).format(half)).isEqualTo("15:30");
     } finally {
+      Locale.setDefault(language);
       Locale.setDefault(Locale.Category.FORMAT, before);
+    }
+  }
+
+  @Test
+  void choosingTheSystemsLanguageKeepsItsRegion() {
+    Locale before = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.UK);
+      Messages.use(Locale.ENGLISH); // --lang=en on a British system: still 24-hour times
+
+      assertThat(Messages.locale()).isEqualTo(Locale.UK);
+      Messages.use(Locale.forLanguageTag("ru"));
+      assertThat(Messages.locale()).isEqualTo(Locale.forLanguageTag("ru"));
+    } finally {
+      Locale.setDefault(before);
     }
   }
 

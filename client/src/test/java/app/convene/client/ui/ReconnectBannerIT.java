@@ -1,5 +1,6 @@
 package app.convene.client.ui;
 
+import java.util.concurrent.ForkJoinPool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.headless.HeadlessOptions;
@@ -65,7 +66,7 @@ class ReconnectBannerIT {
     Account anna = backend.account("Anna");
     Account boris = backend.account("Boris");
     String room = backend.meeting(anna, "Design review", boris);
-    CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, Platform::runLater, OsFamily.LINUX));
+    CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, ForkJoinPool.commonPool(), Platform::runLater, OsFamily.LINUX));
     call.connect(backend.ticket(anna, room), anna::accessToken).get(10, TimeUnit.SECONDS);
     try {
       CallWindow window = Fx.call(() -> {

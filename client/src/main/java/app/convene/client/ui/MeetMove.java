@@ -1,11 +1,10 @@
-package app.convene.client.app;
+package app.convene.client.ui;
 
 import app.convene.client.api.ApiClient;
 import app.convene.client.api.ApiException;
 import app.convene.client.calendar.GoogleModel;
 import app.convene.client.google.GoogleEvent;
 import app.convene.client.google.MeetingDraft;
-import app.convene.client.ui.CallModel;
 import app.convene.protocol.api.AttendeeView;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.EventView;
