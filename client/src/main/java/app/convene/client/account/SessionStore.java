@@ -1,5 +1,6 @@
 package app.convene.client.account;
 
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.api.Json;
 import app.convene.protocol.api.AuthSession;
 import java.io.IOException;

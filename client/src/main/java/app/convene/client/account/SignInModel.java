@@ -3,7 +3,7 @@ package app.convene.client.account;
 import app.convene.client.api.ApiClient;
 import app.convene.client.api.ApiException;
 import app.convene.client.tls.ServerTrust;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,6 @@
 package app.convene.client.account;
 
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

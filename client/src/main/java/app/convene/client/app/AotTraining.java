@@ -1,6 +1,6 @@
 package app.convene.client.app;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.account.SessionStore;
 import app.convene.client.api.ApiClient;
 import app.convene.protocol.api.AuthSession;

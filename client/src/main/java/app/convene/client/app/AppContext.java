@@ -1,8 +1,8 @@
 package app.convene.client.app;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.api.ApiClient;
-import app.convene.client.calendar.GoogleModel;
+import app.convene.client.google.ui.GoogleModel;
 import app.convene.client.google.BrowserOpener;
 import app.convene.client.google.GoogleConfig;
 import app.convene.client.media.OsFamily;

@@ -1,8 +1,9 @@
 package app.convene.client.app;
 
-import app.convene.client.account.AppDirs;
-import app.convene.client.account.KeyVault;
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.OwnerOnlyFiles;
+import app.convene.client.storage.UserFolders;
+import app.convene.client.storage.KeyVault;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.media.OsFamily;
 import app.convene.client.tls.ServerTrust;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ record AppOptions(URI server, Path dataDir, Locale locale, boolean syntheticMedi
 
   static AppOptions parse(String[] args) {
     URI server = null;
-    Path dataDir = AppDirs.defaultDataDir();
+    Path dataDir = UserFolders.forCurrentUser().dataDir();
     Locale locale = null;
     boolean synthetic = false;
     Path caCert = null;

@@ -1,6 +1,9 @@
 package app.convene.client.app;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.ui.Stylesheet;
+import app.convene.client.notify.Reminders;
+import app.convene.client.notify.LiveNotices;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.account.SessionStore;
 import app.convene.client.account.SignInModel;
 import app.convene.client.account.SignInView;
@@ -10,19 +13,18 @@ import app.convene.client.api.ApiException;
 import app.convene.client.calendar.CalendarModel;
 import app.convene.client.calendar.CalendarPane;
 import app.convene.client.calendar.CalendarService;
-import app.convene.client.calendar.GoogleModel;
+import app.convene.client.google.ui.GoogleModel;
 import app.convene.client.calendar.Week;
-import app.convene.client.google.UserFolders;
+import app.convene.client.storage.UserFolders;
 import app.convene.protocol.api.OccurrenceView;
 import app.convene.client.calendar.MeetingCache;
 import app.convene.client.call.InviteLink;
 import app.convene.client.media.MediaOptions;
 import app.convene.client.notify.NotificationCenter;
 import app.convene.client.notify.Notifier;
-import app.convene.client.ui.CallWindow;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.util.Objects;
-import app.convene.client.ui.Calls;
+import app.convene.client.call.ui.Calls;
 import app.convene.protocol.api.UserView;
 import java.net.URI;
 import java.time.Clock;
@@ -216,7 +218,7 @@ public final class ConveneApp extends Application {
   /** The parts of a signed-in window beside the calendar; FX thread. */
   private void startAround(ApiClient api, UserView user, CalendarService service, CalendarPane pane) {
     notifier = Reminders.start(user.id(), options.dataDir(), context.reminders(), service, pane,
-        stylesheet(), this::showMainWindow, this::quit, calls::inCallOf);
+        Stylesheet.url(), this::showMainWindow, this::quit, calls::inCallOf);
     pane.addTool(new NotificationCenter(notifier.model(), context.reminders().clock().getZone()));
     google.start();
     Reminders.follow(notifier, google, pane::open);
@@ -297,7 +299,7 @@ public final class ConveneApp extends Application {
     double frameHeight = old == null || !stage.isShowing() ? 0
         : Math.max(0, stage.getHeight() - old.getHeight());
     Scene scene = new Scene(root, width, height);
-    scene.getStylesheets().add(stylesheet());
+    scene.getStylesheets().add(Stylesheet.url());
     stage.setScene(scene);
     if (!stage.isShowing()) {
       stage.show();
@@ -329,10 +331,6 @@ public final class ConveneApp extends Application {
         Math.min(window.getX(), bounds.getMaxX() - fittedWidth)));
     window.setY(Math.max(bounds.getMinY(),
         Math.min(window.getY(), bounds.getMaxY() - fittedHeight)));
-  }
-
-  private static String stylesheet() {
-    return CallWindow.class.getResource("convene.css").toExternalForm();
   }
 
   /** The notifier of the user who signs out or quits; FX thread. */

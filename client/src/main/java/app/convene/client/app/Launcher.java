@@ -1,12 +1,12 @@
 package app.convene.client.app;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.account.SessionStore;
 import app.convene.client.api.ApiClient;
 import app.convene.client.tls.ServerTrust;
 import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.media.NativeCopies;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

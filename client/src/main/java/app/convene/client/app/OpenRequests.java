@@ -1,7 +1,7 @@
 package app.convene.client.app;
 
 import app.convene.client.call.InviteLink;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,6 +1,7 @@
 package app.convene.client.app;
 
-import app.convene.client.account.AppDirs;
+import app.convene.client.storage.OwnerOnlyFiles;
+import app.convene.client.storage.UserFolders;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -68,7 +69,7 @@ final class SingleInstance implements AutoCloseable {
       Consumer<String> onRequest) throws IOException {
     Objects.requireNonNull(argument, "argument == null");
     Objects.requireNonNull(onRequest, "onRequest == null");
-    AppDirs.ensurePrivateDir(dataDir);
+    OwnerOnlyFiles.directory(dataDir);
     Path file = dataDir.resolve("instance");
     FileChannel channel = FileChannel.open(dataDir.resolve("instance.lock"),
         StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -88,7 +89,7 @@ final class SingleInstance implements AutoCloseable {
       server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
       byte[] secret = new byte[32];
       new SecureRandom().nextBytes(secret);
-      AppDirs.writePrivate(file, (server.getLocalPort() + " " + HexFormat.of().formatHex(secret))
+      OwnerOnlyFiles.write(file, (server.getLocalPort() + " " + HexFormat.of().formatHex(secret))
           .getBytes(StandardCharsets.US_ASCII));
       SingleInstance instance = new SingleInstance(channel, lock, server, file, secret, onRequest);
       Thread.ofPlatform().daemon().name("open-requests").start(instance::listen);

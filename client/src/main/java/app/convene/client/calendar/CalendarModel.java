@@ -1,8 +1,8 @@
 package app.convene.client.calendar;
 
 import app.convene.client.api.ApiException;
-import app.convene.client.ui.Failures;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Failures;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.OccurrenceView;
 import app.convene.protocol.api.ServiceKind;

@@ -1,5 +1,7 @@
 package app.convene.client.calendar;
 
+import app.convene.client.google.ui.GoogleModel;
+import app.convene.client.google.ui.GoogleMenu;
 import app.convene.client.call.InviteLink;
 import app.convene.client.google.GoogleEvent;
 import app.convene.client.google.MeetingDraft;
@@ -7,9 +9,9 @@ import app.convene.client.google.MeetingLink;
 import app.convene.client.google.MeetingLinks;
 import app.convene.client.notify.ReminderOverrides;
 import app.convene.protocol.api.ServiceKind;
-import app.convene.client.ui.Failures;
+import app.convene.client.i18n.Failures;
 import app.convene.client.ui.DialogButtons;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.OccurrenceView;
 import com.calendarfx.view.CalendarView;
 import com.calendarfx.view.DateControl;

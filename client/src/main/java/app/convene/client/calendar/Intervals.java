@@ -12,10 +12,10 @@ import java.time.ZoneId;
  * meeting from 02:50 (summer time) to 02:35 (winter time) does. Such a meeting is shown for its real
  * length from its wall-clock start.
  */
-final class Intervals {
+public final class Intervals {
   private Intervals() {}
 
-  static Interval of(Instant start, Instant end, ZoneId zone) {
+  public static Interval of(Instant start, Instant end, ZoneId zone) {
     LocalDateTime from = LocalDateTime.ofInstant(start, zone);
     LocalDateTime to = LocalDateTime.ofInstant(end, zone);
     if (to.isBefore(from)) {

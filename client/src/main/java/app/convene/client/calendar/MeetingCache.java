@@ -1,6 +1,6 @@
 package app.convene.client.calendar;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.api.Json;
 import app.convene.protocol.api.OccurrenceView;
 import java.io.IOException;

@@ -1,7 +1,8 @@
 package app.convene.client.calendar;
 
+import app.convene.client.ui.Stylesheet;
 import app.convene.client.ui.DialogButtons;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.ServiceKind;
 import java.time.LocalDate;
@@ -152,7 +153,7 @@ public final class ScheduleDialog extends Dialog<ScheduleDialog.Result> {
     form.setPrefWidth(640);
     getDialogPane().setContent(form);
     getDialogPane().getStylesheets().add(
-        ScheduleDialog.class.getResource("/app/convene/client/ui/convene.css").toExternalForm());
+        Stylesheet.url());
 
     ButtonType save = new ButtonType(Messages.get(model.eventId() == null ? "schedule.create" : "schedule.save"),
         javafx.scene.control.ButtonBar.ButtonData.OK_DONE);

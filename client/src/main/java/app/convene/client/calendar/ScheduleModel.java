@@ -1,6 +1,6 @@
 package app.convene.client.calendar;
 
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.Recurrence;

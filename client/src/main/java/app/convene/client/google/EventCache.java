@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.storage.OwnerOnlyFiles;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;

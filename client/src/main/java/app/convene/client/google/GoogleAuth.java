@@ -1,6 +1,6 @@
 package app.convene.client.google;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import com.google.api.client.auth.oauth2.AuthorizationCodeFlow;
 import com.google.api.client.auth.oauth2.AuthorizationCodeRequestUrl;
 import com.google.api.client.auth.oauth2.BearerToken;

@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.storage.UserFolders;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

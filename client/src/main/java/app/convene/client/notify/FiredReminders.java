@@ -1,6 +1,7 @@
 package app.convene.client.notify;
 
-import app.convene.client.account.AppDirs;
+import app.convene.client.storage.OwnerOnlyFiles;
+import app.convene.client.storage.UserFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,7 +55,7 @@ final class FiredReminders {
     StringBuilder text = new StringBuilder();
     fired.forEach((key, start) -> text.append(start).append(' ').append(key).append('\n'));
     try {
-      AppDirs.writePrivate(file, text.toString().getBytes(StandardCharsets.UTF_8));
+      OwnerOnlyFiles.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       log.warn("cannot write the reminder file {}: {}", file, e.getMessage());
     }

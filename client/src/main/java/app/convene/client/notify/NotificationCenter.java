@@ -1,6 +1,6 @@
 package app.convene.client.notify;
 
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;

@@ -1,6 +1,7 @@
 package app.convene.client.notify;
 
-import app.convene.client.account.AppDirs;
+import app.convene.client.storage.OwnerOnlyFiles;
+import app.convene.client.storage.UserFolders;
 import app.convene.client.api.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class NotificationLog {
   /** Replaces the stored entries (newest first, trimmed to the limit). */
   void save(List<NotificationEntry> entries) {
     try {
-      AppDirs.writePrivate(file, Json.MAPPER.writeValueAsBytes(normalise(entries)));
+      OwnerOnlyFiles.write(file, Json.MAPPER.writeValueAsBytes(normalise(entries)));
     } catch (IOException e) {
       log.warn("cannot write the notification history {}: {}", file, e.getMessage());
     }

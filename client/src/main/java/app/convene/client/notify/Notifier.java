@@ -1,6 +1,6 @@
 package app.convene.client.notify;
 
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,9 @@
 package app.convene.client.notify;
 
-import app.convene.client.account.AppDirs;
+import app.convene.client.storage.OwnerOnlyFiles;
+import app.convene.client.storage.UserFolders;
 import app.convene.client.api.Json;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class ReminderOverrides {
     byEvent.forEach((id, list) -> snapshot.put(id, list.stream().map(Duration::toMinutes).toList()));
     io.execute(() -> {
       try {
-        AppDirs.writePrivate(file, Json.MAPPER.writeValueAsBytes(snapshot));
+        OwnerOnlyFiles.write(file, Json.MAPPER.writeValueAsBytes(snapshot));
       } catch (IOException e) {
         log.warn("cannot write reminder choices {}: {}", file, e.getMessage());
       }

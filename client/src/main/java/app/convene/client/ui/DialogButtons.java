@@ -1,5 +1,6 @@
 package app.convene.client.ui;
 
+import app.convene.client.i18n.Messages;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;

@@ -1,5 +1,6 @@
 package app.convene.client.account;
 
+import app.convene.client.storage.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.api.Json;

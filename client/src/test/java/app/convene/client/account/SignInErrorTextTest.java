@@ -3,7 +3,7 @@ package app.convene.client.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.api.ApiException;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.ApiError;
 import java.net.URI;
 import java.util.Locale;

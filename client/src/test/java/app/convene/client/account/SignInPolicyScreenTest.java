@@ -1,11 +1,12 @@
 package app.convene.client.account;
 
+import app.convene.client.ui.Stylesheet;
+import app.convene.client.storage.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.testing.Fx;
 import app.convene.client.testing.TestBackend;
-import app.convene.client.ui.CallWindow;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -65,7 +66,7 @@ class SignInPolicyScreenTest {
     Fx.run(() -> {
       model.serverProperty().set(backend.httpBase().toString());
       Scene scene = new Scene(new SignInView(model), 560, 400);
-      scene.getStylesheets().add(CallWindow.class.getResource("convene.css").toExternalForm());
+      scene.getStylesheets().add(Stylesheet.url());
       stage.setScene(scene);
       stage.show();
     });
@@ -98,7 +99,7 @@ class SignInPolicyScreenTest {
       model.passwordProperty().set("password");
       model.displayNameProperty().set("Anna");
       Scene scene = new Scene(new SignInView(model), 560, 400);
-      scene.getStylesheets().add(CallWindow.class.getResource("convene.css").toExternalForm());
+      scene.getStylesheets().add(Stylesheet.url());
       stage.setScene(scene);
       stage.show();
       model.submit();

@@ -9,7 +9,7 @@ import app.convene.client.calendar.Week;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestTime;
 import app.convene.client.testing.TestBackend.Account;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.Recurrence;
 import app.convene.protocol.api.ServiceKind;

@@ -3,7 +3,7 @@ package app.convene.client.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.call.InviteLink;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package app.convene.client.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.account.SessionStore;
 import app.convene.client.tls.ServerTrust;
 import app.convene.protocol.api.AuthSession;

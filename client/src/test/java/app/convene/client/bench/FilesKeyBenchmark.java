@@ -1,7 +1,7 @@
 package app.convene.client.bench;
 
-import app.convene.client.account.KeyVault;
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.KeyVault;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.media.OsFamily;
 import app.convene.client.testing.TestKeyring;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,14 @@
 package app.convene.client.calendar;
 
+import app.convene.client.google.ui.GoogleModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.google.BrowserOpener;
 import app.convene.client.testing.Fx;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;

@@ -2,11 +2,11 @@ package app.convene.client.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import app.convene.client.call.InviteLink;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.OccurrenceView;
 import app.convene.protocol.api.ScheduleResult;

@@ -2,7 +2,7 @@ package app.convene.client.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.Recurrence;
 import app.convene.protocol.api.ServiceKind;

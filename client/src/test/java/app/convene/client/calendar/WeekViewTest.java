@@ -1,6 +1,7 @@
 package app.convene.client.calendar;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.google.ui.GoogleModel;
+import app.convene.client.storage.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.google.BrowserOpener;
@@ -9,7 +10,7 @@ import app.convene.client.testing.Fx;
 import app.convene.client.testing.MutableClock;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.EventRequest;
 import app.convene.protocol.api.ServiceKind;
 import com.calendarfx.view.CalendarView;

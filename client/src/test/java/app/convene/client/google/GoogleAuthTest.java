@@ -1,6 +1,6 @@
 package app.convene.client.google;
 
-import app.convene.client.account.SealedFiles;
+import app.convene.client.storage.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

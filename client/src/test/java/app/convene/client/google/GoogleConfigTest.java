@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.storage.UserFolders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package app.convene.client.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.ui.Messages;
+import app.convene.client.i18n.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
