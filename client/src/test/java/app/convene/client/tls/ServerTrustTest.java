@@ -44,8 +44,9 @@ class ServerTrustTest {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
     ca.writeServer(cert, key);
-    server = SignalingServer.start(ServerConfig.defaults().withPort(0)
-        .withDataDir(dir.resolve("server")).withWeb(WebSecurity.DEFAULT.withTls(cert, key)));
+    server = SignalingServer.start(ServerConfig.defaults().withNetwork(n -> n.withPort(0))
+        .withStorage(s -> s.withDataDir(dir.resolve("server")))
+        .withWeb(WebSecurity.DEFAULT.withTls(cert, key)));
   }
 
   @AfterAll
