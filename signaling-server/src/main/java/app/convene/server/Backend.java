@@ -25,6 +25,7 @@ import app.convene.server.rooms.RoomService;
 import app.convene.server.signaling.ConnectedUsers;
 import app.convene.server.signaling.ResumeTokens;
 import app.convene.server.store.Database;
+import app.convene.server.store.StorageSettings;
 import app.convene.server.throttle.Throttle;
 import app.convene.server.throttle.ThrottledRoutes;
 import java.io.IOException;
@@ -59,20 +60,20 @@ final class Backend implements AutoCloseable {
         ? new VerificationMailer(config.smtp(), clock) : null;
     Registrations registrations = new Registrations(database, clock, config.registration(),
         secret, verificationMailer == null ? VerificationSender.NONE : verificationMailer);
-    this.auth = new AuthService(database, clock, secret, config.accessTokenTtl(),
+    this.auth = new AuthService(database, clock, secret, config.tokens().accessTokenTtl(),
         config.passwordHashing(), registrations, config.throttle().refreshGrace(),
         connected::close);
-    this.resumeTokens = new ResumeTokens(secret, config.resumeTokenTtl(), clock);
-    this.rooms = new RoomService(database, clock, config.maxPeersPerRoom(), secret);
-    this.notices = new Notices(database, clock, connected, config.reminderLead());
+    this.resumeTokens = new ResumeTokens(secret, config.tokens().resumeTokenTtl(), clock);
+    this.rooms = new RoomService(database, clock, config.signaling().maxPeersPerRoom(), secret);
+    this.notices = new Notices(database, clock, connected, config.jobs().reminderLead());
     PreferencesService preferences = new PreferencesService(database, clock);
     this.mailer = new InvitationMailer(config.smtp(), rooms, preferences, clock);
     EventService events = new EventService(database, clock,
         MeetingChanges.all(List.of(notices.meetingChanges(), mailer,
             new CallEjections(calls, rooms, connected::byEmail))));
     ScheduleService schedule = new ScheduleService(database, events, rooms);
-    this.jobs = new LifecycleJobs(database, clock, config.roomIdleTimeout(),
-        config.roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
+    this.jobs = new LifecycleJobs(database, clock, config.jobs().roomIdleTimeout(),
+        config.jobs().roomIdleCheckInterval(), occupied, auth::deleteExpiredRefreshTokens);
     AuthRoutes.addTo(router, auth);
     VerificationRoutes.addTo(router, registrations);
     CalendarRoutes.addTo(router, events, schedule);
@@ -91,13 +92,14 @@ final class Backend implements AutoCloseable {
    */
   static Backend open(ServerConfig config, Clock clock, Predicate<String> occupied,
       ConnectedUsers connected, LiveCalls calls) throws IOException {
-    Path dataDir = DataDirectory.create(config.dataDir());
-    byte[] secret = TokenSecret.load(config.tokenSecret(), dataDir);
+    Path dataDir = DataDirectory.create(config.storage().dataDir());
+    byte[] secret = TokenSecret.load(config.tokens().secret(), dataDir);
     Throttle throttle = Throttle.open(config.throttle(), clock);
     Database database;
     try {
-      database = Database.open(config.databaseUrl(), config.databaseUser(),
-          config.databasePassword(), dataDir, config.atRest());
+      StorageSettings storage = config.storage();
+      database = Database.open(storage.databaseUrl(), storage.databaseUser(),
+          storage.databasePassword(), dataDir, storage.atRest());
     } catch (RuntimeException e) {
       throttle.close();
       throw e;

@@ -24,7 +24,7 @@ public final class Main {
       System.out.println("Each option can also come from its environment variable; a flag wins over");
       System.out.println("the variable. CONVENE_STUN and CONVENE_TURN take comma-separated lists.");
       System.out.println();
-      System.out.print(ConfigParser.usage());
+      System.out.print(ConfigOptions.usage());
       return;
     }
     ServerConfig config;

@@ -22,4 +22,19 @@ public final class SettingChecks {
       throw new IllegalArgumentException(name + " must be positive: " + value);
     }
   }
+
+  /** Refuses a null or negative duration; zero is allowed. */
+  public static void notNegative(String name, Duration value) {
+    Objects.requireNonNull(value, name + " == null");
+    if (value.isNegative()) {
+      throw new IllegalArgumentException(name + " is negative: " + value);
+    }
+  }
+
+  /** Refuses a blank text; {@code null} (not set) is allowed. */
+  public static void nullOrNotBlank(String name, String value) {
+    if (value != null && value.isBlank()) {
+      throw new IllegalArgumentException(name + " is blank; use null for none");
+    }
+  }
 }

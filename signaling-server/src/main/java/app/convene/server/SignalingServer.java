@@ -3,12 +3,14 @@ package app.convene.server;
 import app.convene.protocol.api.ApiError;
 import app.convene.server.auth.SignedIn;
 import app.convene.server.http.ApiHandler;
+import app.convene.server.jobs.JobSettings;
 import app.convene.server.http.ClientAddresses;
 import app.convene.server.http.Json;
 import app.convene.server.rooms.LiveCalls;
 import app.convene.server.signaling.ConnectedUsers;
 import app.convene.server.signaling.SignalingEndpoint;
 import app.convene.server.signaling.SignalingService;
+import app.convene.server.signaling.SignalingSettings;
 import app.convene.server.throttle.ThrottledGate;
 import app.convene.server.web.CorsHandler;
 import app.convene.server.web.TlsConnectors;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class SignalingServer implements AutoCloseable {
   /**
    * Jetty's own limit on a message and a frame, as a multiple of {@link
-   * ServerConfig#maxMessageBytes()}. A message between the two limits gets a typed {@code
+   * SignalingSettings#maxMessageBytes()}. A message between the two limits gets a typed {@code
    * MESSAGE_TOO_LARGE} error and the socket stays open; beyond this one, Jetty closes the socket
    * with status 1009 without reading the message into memory.
    */
@@ -71,9 +73,9 @@ public final class SignalingServer implements AutoCloseable {
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    connectors = new TlsConnectors(server, http, config.host(), config.port(),
-        config.acceptQueueSize(), config.web());
-    signaling = new SignalingService(config, threads, clock,
+    connectors = new TlsConnectors(server, http, config.network().host(),
+        config.network().port(), config.network().acceptQueueSize(), config.web());
+    signaling = new SignalingService(config.signaling(), config.ice(), threads, clock,
         ThrottledGate.wrap(backend.rooms()::admit, backend.throttle()),
         backend.jobs(), connected, backend.notices(), backend.resumeTokens());
 
@@ -169,7 +171,7 @@ public final class SignalingServer implements AutoCloseable {
 
   /**
    * Runs the idle-room job now, after the status updates already queued, and waits for it. The
-   * server also runs it every {@link ServerConfig#roomIdleCheckInterval()}; this is for tests and
+   * server also runs it every {@link JobSettings#roomIdleCheckInterval()}; this is for tests and
    * operators.
    *
    * @return how many rooms it deactivated
@@ -200,8 +202,8 @@ public final class SignalingServer implements AutoCloseable {
   /**
    * Shuts down gracefully: stops taking connections (the health check turns 503), sends every
    * connected client an error {@code SERVER_SHUTTING_DOWN} and closes its socket with status 1001,
-   * waits at most {@link ServerConfig#shutdownGrace()} for them to close, then stops Jetty. Blocks;
-   * does nothing when called again.
+   * waits at most {@link SignalingSettings#shutdownGrace()} for them to close, then stops Jetty.
+   * Blocks; does nothing when called again.
    */
   @Override
   public void close() {
@@ -209,7 +211,7 @@ public final class SignalingServer implements AutoCloseable {
       return;
     }
     log.atInfo().addKeyValue("connections", signaling.connectionCount()).log("shutting down");
-    boolean clean = signaling.shutdown(config.shutdownGrace());
+    boolean clean = signaling.shutdown(config.signaling().shutdownGrace());
     try {
       server.stop();
     } catch (Exception e) {
@@ -227,8 +229,8 @@ public final class SignalingServer implements AutoCloseable {
   }
 
   private void configureWebSockets(ServerWebSocketContainer container) {
-    long hardLimit = (long) HARD_LIMIT_FACTOR * config.maxMessageBytes();
-    container.setIdleTimeout(config.idleTimeout());
+    long hardLimit = (long) HARD_LIMIT_FACTOR * config.signaling().maxMessageBytes();
+    container.setIdleTimeout(config.signaling().idleTimeout());
     container.setMaxTextMessageSize(hardLimit);
     container.setMaxBinaryMessageSize(hardLimit);
     container.setMaxFrameSize(hardLimit);
@@ -279,7 +281,7 @@ public final class SignalingServer implements AutoCloseable {
   }
 
   private String uriHost() {
-    String host = config.host();
+    String host = config.network().host();
     if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
       return "127.0.0.1";
     }

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.convene.protocol.IceServer;
 import app.convene.server.auth.PasswordHashing;
 import app.convene.server.auth.RegistrationSettings;
+import app.convene.server.auth.TokenSettings;
+import app.convene.server.ice.IceSettings;
+import app.convene.server.jobs.JobSettings;
 import app.convene.server.mail.SmtpSettings;
 import app.convene.server.mail.SmtpTls;
+import app.convene.server.signaling.SignalingSettings;
+import app.convene.server.store.StorageSettings;
 import app.convene.server.throttle.ThrottleSettings;
 import java.net.URI;
 import app.convene.server.web.WebSecurity;
@@ -24,56 +29,60 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerConfigTest {
   private static final String[] NO_ARGS = {};
   private static final String SECRET = "a-token-secret-of-at-least-32-bytes!";
-  private static final ServerConfig EVERY_OPTION = new ServerConfig("0.0.0.0", 9000, 4, 2048, 16,
-      Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO,
-      Duration.ofSeconds(7), Duration.ofHours(1),
-      List.of(ice("stun:a.example.org"), ice("stun:b.example.org:3478"),
-          ice("turns:t.example.org:5349")),
-      "north-wind", Duration.ofMinutes(10), Path.of("/srv/convene"),
-      "jdbc:postgresql://db.example.org/convene", "convene", "hunter2", SECRET,
-      Duration.ofMinutes(5), Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10),
+  private static final ServerConfig EVERY_OPTION = new ServerConfig(
+      new NetworkSettings("0.0.0.0", 9000, 2048),
+      WebSecurity.DEFAULT,
+      new SignalingSettings(4, 2048, 16, Duration.ofSeconds(30), Duration.ofSeconds(10),
+          Duration.ZERO, Duration.ofSeconds(7)),
+      new IceSettings(List.of(ice("stun:a.example.org"), ice("stun:b.example.org:3478"),
+          ice("turns:t.example.org:5349")), "north-wind", Duration.ofMinutes(10)),
+      new StorageSettings(Path.of("/srv/convene"), "jdbc:postgresql://db.example.org/convene",
+          "convene", "hunter2", AtRestSettings.OFF),
+      new TokenSettings(SECRET, Duration.ofMinutes(5), Duration.ofHours(1)),
+      new JobSettings(Duration.ofHours(2), Duration.ofMinutes(1), Duration.ofMinutes(10)),
       new SmtpSettings("smtp.example.org", 2525, SmtpTls.IMPLICIT, "mailer", "open-sesame",
           "Convene <convene@example.org>"),
-      new PasswordHashing(3, Duration.ofMillis(1500), 40), 2048, ThrottleSettings.DEFAULT,
+      new PasswordHashing(3, Duration.ofMillis(1500), 40),
+      ThrottleSettings.DEFAULT,
       new RegistrationSettings(RegistrationSettings.Mode.DOMAINS,
           List.of("example.org", "example.com"), 12, URI.create("https://convene.example.org"),
-          Duration.ofHours(48), List.of()),
-      WebSecurity.DEFAULT, AtRestSettings.OFF);
+          Duration.ofHours(48), List.of()));
 
   @Test
   void defaultsAreTheDocumentedOnes() {
     ServerConfig config = ServerConfig.defaults();
 
-    assertThat(config.host()).isEqualTo("127.0.0.1");
-    assertThat(config.port()).isEqualTo(8787);
-    assertThat(config.maxPeersPerRoom()).isEqualTo(8);
-    assertThat(config.maxMessageBytes()).isEqualTo(65_536);
-    assertThat(config.maxQueuedMessages()).isEqualTo(256);
-    assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(20));
-    assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
-    assertThat(config.resumeGrace()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(config.resumeTokenTtl()).isEqualTo(Duration.ofHours(12));
-    assertThat(config.iceServers()).isEmpty();
-    assertThat(config.turnSecret()).isNull();
-    assertThat(config.turnCredentialTtl()).isEqualTo(Duration.ofHours(1));
-    assertThat(config.dataDir()).isEqualTo(DataDirectory.defaultFor(System.getenv()));
-    assertThat(config.databaseUrl()).isNull();
-    assertThat(config.databaseUser()).isNull();
-    assertThat(config.databasePassword()).isNull();
-    assertThat(config.tokenSecret()).isNull();
-    assertThat(config.accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
-    assertThat(config.roomIdleTimeout()).isEqualTo(Duration.ofHours(24));
-    assertThat(config.roomIdleCheckInterval()).isEqualTo(Duration.ofHours(1));
-    assertThat(config.reminderLead()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.network().host()).isEqualTo("127.0.0.1");
+    assertThat(config.network().port()).isEqualTo(8787);
+    assertThat(config.network().acceptQueueSize()).isEqualTo(1024);
+    assertThat(config.signaling().maxPeersPerRoom()).isEqualTo(8);
+    assertThat(config.signaling().maxMessageBytes()).isEqualTo(65_536);
+    assertThat(config.signaling().maxQueuedMessages()).isEqualTo(256);
+    assertThat(config.signaling().idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.signaling().pingInterval()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(config.signaling().shutdownGrace()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.signaling().resumeGrace()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.tokens().resumeTokenTtl()).isEqualTo(Duration.ofHours(12));
+    assertThat(config.ice().servers()).isEmpty();
+    assertThat(config.ice().turnSecret()).isNull();
+    assertThat(config.ice().turnCredentialTtl()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.storage().dataDir()).isEqualTo(DataDirectory.defaultFor(System.getenv()));
+    assertThat(config.storage().databaseUrl()).isNull();
+    assertThat(config.storage().databaseUser()).isNull();
+    assertThat(config.storage().databasePassword()).isNull();
+    assertThat(config.storage().atRest()).isEqualTo(AtRestSettings.OFF);
+    assertThat(config.tokens().secret()).isNull();
+    assertThat(config.tokens().accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.jobs().roomIdleTimeout()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.jobs().roomIdleCheckInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.jobs().reminderLead()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.smtp()).isEqualTo(SmtpSettings.OFF);
     assertThat(config.smtp().enabled()).isFalse();
     assertThat(config.passwordHashing()).isEqualTo(
         new PasswordHashing(0, Duration.ofSeconds(2), 0));
-    assertThat(config.acceptQueueSize()).isEqualTo(1024);
     assertThat(config.registration()).isEqualTo(RegistrationSettings.DEFAULT);
     assertThat(ServerConfig.parse(NO_ARGS, Map.of()))
-        .isEqualTo(config.withDataDir(DataDirectory.defaultFor(Map.of())));
+        .isEqualTo(config.withStorage(s -> s.withDataDir(DataDirectory.defaultFor(Map.of()))));
   }
 
   @Test
@@ -147,36 +156,6 @@ class ServerConfigTest {
   }
 
   @Test
-  void defaultDataFolderFollowsTheOs() {
-    assertThat(DataDirectory.defaultFor(Map.of(), "Linux", "/home/anna"))
-        .isEqualTo(Path.of("/home/anna/.local/share/convene/server"));
-    assertThat(DataDirectory.defaultFor(Map.of("XDG_DATA_HOME", "/data/anna"), "Linux", "/home/anna"))
-        .isEqualTo(Path.of("/data/anna/convene/server"));
-    assertThat(DataDirectory.defaultFor(Map.of("XDG_DATA_HOME", "relative"), "Linux", "/home/anna"))
-        .isEqualTo(Path.of("/home/anna/.local/share/convene/server"));
-    assertThat(DataDirectory.defaultFor(Map.of(), "Mac OS X", "/Users/anna"))
-        .isEqualTo(Path.of("/Users/anna/Library/Application Support/Convene/server"));
-    assertThat(DataDirectory.defaultFor(Map.of("APPDATA", "/c/Users/anna/AppData/Roaming",
-            "LOCALAPPDATA", "/d/local/anna"), "Windows 11", "/c/Users/anna"))
-        .as("local, never roaming").isEqualTo(Path.of("/d/local/anna/Convene/server"));
-    assertThat(DataDirectory.defaultFor(Map.of("APPDATA", "/c/Users/anna/AppData/Roaming"),
-            "Windows 11", "/c/Users/anna"))
-        .isEqualTo(Path.of("/c/Users/anna/AppData/Local/Convene/server"));
-  }
-
-  @Test
-  void dataDirectoryIsCreatedReadableByItsOwnerOnly(@TempDir Path parent) throws Exception {
-    Path dir = DataDirectory.create(parent.resolve("a/b/server"));
-
-    assertThat(dir).isDirectory();
-    if (DataDirectory.isPosix()) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
-          .isEqualTo("rwx------");
-    }
-    assertThat(DataDirectory.create(dir)).isEqualTo(dir);
-  }
-
-  @Test
   void shortTokenSecretOrForeignDatabaseUrlIsRefused() {
     assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--token-secret=short"}, Map.of()))
         .hasMessageContaining("--token-secret")
@@ -184,7 +163,7 @@ class ServerConfigTest {
         .hasMessageNotContaining("short");
     assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--db-url=jdbc:mysql://x/y"}, Map.of()))
         .hasMessageContaining("--db-url");
-    assertThatThrownBy(() -> ServerConfig.defaults().withTokenSecret("short"))
+    assertThatThrownBy(() -> ServerConfig.defaults().withTokens(t -> t.withSecret("short")))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -196,9 +175,9 @@ class ServerConfigTest {
     ServerConfig config =
         ServerConfig.parse(new String[] {"--port=9001", "--stun=stun:flag.example.org"}, env);
 
-    assertThat(config.port()).isEqualTo(9001);
-    assertThat(config.maxPeersPerRoom()).isEqualTo(4);
-    assertThat(config.iceServers()).containsExactly(ice("stun:flag.example.org"));
+    assertThat(config.network().port()).isEqualTo(9001);
+    assertThat(config.signaling().maxPeersPerRoom()).isEqualTo(4);
+    assertThat(config.ice().servers()).containsExactly(ice("stun:flag.example.org"));
   }
 
   @Test
@@ -253,7 +232,7 @@ class ServerConfigTest {
   @Test
   void reminderLeadOfZeroTurnsRemindersOffAndANegativeOneIsRefused() {
     assertThat(ServerConfig.parse(new String[] {"--reminder-lead-minutes=0"}, Map.of())
-        .reminderLead()).isZero();
+        .jobs().reminderLead()).isZero();
     assertThatThrownBy(() -> ServerConfig.parse(
             new String[] {"--reminder-lead-minutes=-1"}, Map.of()))
         .hasMessageContaining("--reminder-lead-minutes");
@@ -261,67 +240,24 @@ class ServerConfigTest {
 
   @Test
   void withersChangeOneComponent() {
-    ServerConfig config = ServerConfig.defaults().withPort(0).withMaxPeersPerRoom(2);
+    ServerConfig config = ServerConfig.defaults().withNetwork(n -> n.withPort(0))
+        .withSignaling(s -> s.withMaxPeersPerRoom(2));
 
-    assertThat(config.port()).isZero();
-    assertThat(config.maxPeersPerRoom()).isEqualTo(2);
-    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.network().port()).isZero();
+    assertThat(config.signaling().maxPeersPerRoom()).isEqualTo(2);
+    assertThat(config.network().host()).isEqualTo("127.0.0.1");
+    assertThat(config.signaling().maxMessageBytes()).isEqualTo(65_536);
   }
 
   @Test
   void toStringHidesSecretsAndPasswords() {
     String text = EVERY_OPTION
-        .withDatabaseUrl("jdbc:postgresql://db.example.org/convene?user=c&password=swordfish")
+        .withStorage(s -> s.withDatabase(
+            "jdbc:postgresql://db.example.org/convene?user=c&password=swordfish", "c", null))
         .toString();
 
     assertThat(text).doesNotContain("north-wind", "hunter2", SECRET, "swordfish", "open-sesame")
         .contains("db.example.org", "smtp.example.org");
-  }
-
-  @Test
-  void mailIsOffWithoutAnSmtpHostWhateverElseIsSet() {
-    ServerConfig config = ServerConfig.parse(
-        new String[] {"--smtp-port=25", "--smtp-tls=bogus", "--smtp-from=not an address"},
-        Map.of("CONVENE_SMTP_PASSWORD", "open-sesame"));
-
-    assertThat(config.smtp()).isEqualTo(SmtpSettings.OFF);
-    assertThat(config.toString()).contains("smtp=SmtpSettings[off]");
-  }
-
-  @Test
-  void smtpPortFollowsTheTlsModeUnlessGiven() {
-    String[] host = {"--smtp-host=smtp.example.org", "--smtp-from=convene@example.org"};
-
-    assertThat(ServerConfig.parse(host, Map.of()).smtp())
-        .isEqualTo(new SmtpSettings("smtp.example.org", 587, SmtpTls.STARTTLS, null, null,
-            "convene@example.org"));
-    assertThat(ServerConfig.parse(host, Map.of("CONVENE_SMTP_TLS", "implicit")).smtp().port())
-        .isEqualTo(465);
-    assertThat(ServerConfig.parse(host, Map.of("CONVENE_SMTP_TLS", "none")).smtp().port())
-        .isEqualTo(25);
-  }
-
-  @Test
-  void badSmtpSettingsNameTheFlagAndNeverThePassword() {
-    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org"},
-            Map.of()))
-        .hasMessageContaining("--smtp-from");
-    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org",
-            "--smtp-from=Convene <convene@example.org>, x@example.org"}, Map.of()))
-        .hasMessageContaining("--smtp-from");
-    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org",
-            "--smtp-from=convene@example.org", "--smtp-tls=ssl"}, Map.of()))
-        .hasMessageContaining("--smtp-tls").hasMessageContaining("starttls");
-    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org",
-            "--smtp-from=convene@example.org", "--smtp-password=open-sesame"}, Map.of()))
-        .hasMessageContaining("--smtp-user").hasMessageNotContaining("open-sesame");
-    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp.example.org",
-            "--smtp-from=convene@example.org", "--smtp-user=mailer"},
-            Map.of("CONVENE_SMTP_PASSWORD", "open\r\nsesame".translateEscapes())))
-        .hasMessageContaining("line break").hasMessageNotContaining("sesame");
-    assertThatThrownBy(() -> ServerConfig.parse(new String[] {"--smtp-host=smtp example.org",
-            "--smtp-from=convene@example.org"}, Map.of()))
-        .hasMessageContaining("--smtp-host");
   }
 
   private static IceServer ice(String url) {

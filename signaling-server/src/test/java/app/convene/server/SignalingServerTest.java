@@ -107,8 +107,8 @@ class SignalingServerTest {
   @Test
   void whileAStuckClientHoldsUpShutdownHealthIs503AndUpgradesAreRefused() throws Exception {
     server = TestServer.start(TestServer.config()
-        .withShutdownGrace(Duration.ofSeconds(3))
-        .withMaxQueuedMessages(10_000));
+        .withSignaling(s -> s.withShutdownGrace(Duration.ofSeconds(3))
+        .withMaxQueuedMessages(10_000)));
     Joiner sender = server.joined("standup", "Sender");
     // Never reads: once its TCP buffers are full, the farewell cannot be sent until the grace ends.
     RawWebSocket stuck = server.connectRaw(4 * 1024);
@@ -142,7 +142,8 @@ class SignalingServerTest {
   void startOnAPortInUseFailsWithABindException(@TempDir Path dataDir) throws Exception {
     server = TestServer.start();
     ServerConfig samePort =
-        TestServer.config().withPort(server.server().port()).withDataDir(dataDir);
+        TestServer.config().withNetwork(n -> n.withPort(server.server().port()))
+            .withStorage(s -> s.withDataDir(dataDir));
 
     assertThatThrownBy(() -> SignalingServer.start(samePort))
         .isInstanceOf(IOException.class)
@@ -166,7 +167,7 @@ class SignalingServerTest {
 
   @Test
   void accountsRoomsAndTokensSurviveARestart(@TempDir Path dataDir) throws Exception {
-    ServerConfig config = TestServer.config().withDataDir(dataDir);
+    ServerConfig config = TestServer.config().withStorage(s -> s.withDataDir(dataDir));
     Api.User anna;
     String roomId;
     try (SignalingServer first = SignalingServer.start(config)) {
@@ -195,9 +196,11 @@ class SignalingServerTest {
       throws Exception {
     String secret = "a shared secret of at least 32 bytes";
     try (SignalingServer first = SignalingServer.start(
-            TestServer.config().withDataDir(one).withTokenSecret(secret));
+            TestServer.config().withStorage(s -> s.withDataDir(one))
+                .withTokens(t -> t.withSecret(secret)));
         SignalingServer other = SignalingServer.start(
-            TestServer.config().withDataDir(two).withTokenSecret(secret + "!"))) {
+            TestServer.config().withStorage(s -> s.withDataDir(two))
+                .withTokens(t -> t.withSecret(secret + "!")))) {
       Api.User anna = new Api(first.apiUri()).register("Anna");
 
       assertThat(new Api(first.apiUri()).get("me", anna.token()).status()).isEqualTo(200);

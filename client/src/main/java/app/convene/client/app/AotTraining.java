@@ -40,7 +40,8 @@ final class AotTraining implements AutoCloseable {
     Path root = Files.createTempDirectory("convene-aot-training");
     Clock clock = Clock.systemDefaultZone(); // a run of its own, on the system clock
     SignalingServer server = SignalingServer.start(
-        ServerConfig.defaults().withPort(0).withDataDir(root.resolve("server")), clock);
+        ServerConfig.defaults().withNetwork(n -> n.withPort(0))
+            .withStorage(s -> s.withDataDir(root.resolve("server"))), clock);
     AotTraining training = new AotTraining(root, server);
     try {
       URI base = URI.create("http://127.0.0.1:" + server.port());

@@ -50,7 +50,8 @@ final class EmbeddedServer implements AutoCloseable {
     }
     try {
       SignalingServer server = SignalingServer.start(
-          ServerConfig.defaults().withPort(port).withDataDir(dataDir));
+          ServerConfig.defaults().withNetwork(n -> n.withPort(port))
+              .withStorage(s -> s.withDataDir(dataDir)));
       log.info("embedded server on {}", base);
       return new EmbeddedServer(server, base);
     } catch (IOException e) {

@@ -90,8 +90,8 @@ class TurnRelayIT {
     IceServer relay = new IceServer(
         List.of("turn:127.0.0.1:" + turnPort + "?transport=udp"), null, null);
     try (TestBackend backend = TestBackend.start(Clock.systemUTC(), c -> c
-        .withIceServers(List.of(relay)).withTurnSecret(SECRET)
-        .withTurnCredentialTtl(Duration.ofSeconds(2)))) {
+        .withIce(i -> i.withServers(List.of(relay)).withTurnSecret(SECRET)
+            .withTurnCredentialTtl(Duration.ofSeconds(2))))) {
       Account anna = backend.account("Anna");
       Account boris = backend.account("Boris");
       Account vera = backend.account("Vera");
@@ -148,7 +148,7 @@ class TurnRelayIT {
     IceServer relay = new IceServer(
         List.of("turn:127.0.0.1:" + turnPort + "?transport=udp"), null, null);
     try (TestBackend backend = TestBackend.start(clock,
-        c -> c.withIceServers(List.of(relay)).withTurnSecret(secret))) {
+        c -> c.withIce(i -> i.withServers(List.of(relay)).withTurnSecret(secret)))) {
       Account host = backend.account(title + " host");
       Account guest = backend.account(title + " guest");
       String room = backend.meeting(host, title, guest);

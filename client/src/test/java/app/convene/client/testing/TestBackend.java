@@ -72,7 +72,8 @@ public final class TestBackend implements AutoCloseable {
   public static TestBackend start(Clock clock) throws Exception {
     Path dir = Files.createTempDirectory("convene-test-server");
     return new TestBackend(SignalingServer.start(
-        defaults().withPort(0).withDataDir(dir), clock), dir, clock);
+        defaults().withNetwork(n -> n.withPort(0))
+            .withStorage(s -> s.withDataDir(dir)), clock), dir, clock);
   }
 
   /**
@@ -83,7 +84,8 @@ public final class TestBackend implements AutoCloseable {
       throws Exception {
     Path dir = Files.createTempDirectory("convene-test-server");
     return new TestBackend(SignalingServer.start(
-        config.apply(ServerConfig.defaults().withPort(0).withDataDir(dir)), clock), dir, clock);
+        config.apply(ServerConfig.defaults().withNetwork(n -> n.withPort(0))
+            .withStorage(s -> s.withDataDir(dir))), clock), dir, clock);
   }
 
   /** The clock the server, its clients and {@link #meeting} use. */
@@ -96,7 +98,8 @@ public final class TestBackend implements AutoCloseable {
     Path dir = Files.createTempDirectory("convene-test-server");
     Clock clock = TestTime.clock();
     return new TestBackend(SignalingServer.start(
-        defaults().withPort(0).withDataDir(dir).withMaxPeersPerRoom(maxPeers), clock),
+        defaults().withNetwork(n -> n.withPort(0)).withStorage(s -> s.withDataDir(dir))
+            .withSignaling(s -> s.withMaxPeersPerRoom(maxPeers)), clock),
         dir, clock);
   }
 
@@ -107,7 +110,8 @@ public final class TestBackend implements AutoCloseable {
   public void restart() throws Exception {
     int port = server.port();
     server.close();
-    server = SignalingServer.start(defaults().withPort(port).withDataDir(dataDir),
+    server = SignalingServer.start(defaults().withNetwork(n -> n.withPort(port))
+        .withStorage(s -> s.withDataDir(dataDir)),
         clock);
   }
 
@@ -119,7 +123,8 @@ public final class TestBackend implements AutoCloseable {
   /** Starts a new server on the port and data of the stopped one. */
   public void startAgain() throws Exception {
     server = SignalingServer.start(
-        defaults().withPort(server.port()).withDataDir(dataDir));
+        defaults().withNetwork(n -> n.withPort(server.port()))
+            .withStorage(s -> s.withDataDir(dataDir)));
   }
 
   public URI httpBase() {

@@ -12,6 +12,8 @@ import app.convene.protocol.api.AuthSession;
 import app.convene.server.ServerConfig;
 import app.convene.server.SignalingServer;
 import app.convene.server.web.WebSecurity;
+import app.convene.testing.TestCa;
+import app.convene.testing.TestCa.KeyFormat;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,12 +42,13 @@ class ServerTrustTest {
   static void startTlsServer() throws Exception {
     TestCa ca = new TestCa("Convene client test CA");
     caFile = dir.resolve("company-ca.pem");
-    ca.writeCa(caFile);
+    ca.writePem(caFile);
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
-    ca.writeServer(cert, key);
-    server = SignalingServer.start(ServerConfig.defaults().withPort(0)
-        .withDataDir(dir.resolve("server")).withWeb(WebSecurity.DEFAULT.withTls(cert, key)));
+    ca.issue("EC").write(cert, key, KeyFormat.PKCS8);
+    server = SignalingServer.start(ServerConfig.defaults().withNetwork(n -> n.withPort(0))
+        .withStorage(s -> s.withDataDir(dir.resolve("server")))
+        .withWeb(WebSecurity.DEFAULT.withTls(cert, key)));
   }
 
   @AfterAll

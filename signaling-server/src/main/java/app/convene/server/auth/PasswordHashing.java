@@ -1,5 +1,6 @@
 package app.convene.server.auth;
 
+import app.convene.server.SettingChecks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,18 +25,12 @@ public record PasswordHashing(int concurrency, Duration maxWait, int maxWaiting)
   public static final PasswordHashing DEFAULT = new PasswordHashing(0, Duration.ofSeconds(2), 0);
 
   public PasswordHashing {
-    if (concurrency < 0 || concurrency > MAX_CONCURRENCY) {
-      throw new IllegalArgumentException(
-          "concurrency must be between 0 and " + MAX_CONCURRENCY + ": " + concurrency);
-    }
+    SettingChecks.inRange("concurrency", concurrency, 0, MAX_CONCURRENCY);
     Objects.requireNonNull(maxWait, "maxWait == null");
     if (maxWait.isNegative() || maxWait.compareTo(MAX_WAIT) > 0) {
       throw new IllegalArgumentException("maxWait must be between 0 and " + MAX_WAIT + ": "
           + maxWait);
     }
-    if (maxWaiting < 0 || maxWaiting > MAX_WAITING) {
-      throw new IllegalArgumentException(
-          "maxWaiting must be between 0 and " + MAX_WAITING + ": " + maxWaiting);
-    }
+    SettingChecks.inRange("maxWaiting", maxWaiting, 0, MAX_WAITING);
   }
 }

@@ -1,5 +1,6 @@
 package app.convene.server.auth;
 
+import app.convene.server.SettingChecks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -56,18 +57,13 @@ public record RegistrationSettings(Mode mode, List<String> domains, int password
     if (mode != Mode.DOMAINS && !domains.isEmpty()) {
       throw new IllegalArgumentException("domains are listed only in domains mode");
     }
-    if (passwordMinLength < MIN_PASSWORD_LENGTH || passwordMinLength > MAX_PASSWORD_LENGTH_FLOOR) {
-      throw new IllegalArgumentException("passwordMinLength must be between "
-          + MIN_PASSWORD_LENGTH + " and " + MAX_PASSWORD_LENGTH_FLOOR + ": " + passwordMinLength);
-    }
+    SettingChecks.inRange("passwordMinLength", passwordMinLength, MIN_PASSWORD_LENGTH,
+        MAX_PASSWORD_LENGTH_FLOOR);
     if (publicUrl != null && (!"https".equals(publicUrl.getScheme())
         && !"http".equals(publicUrl.getScheme()) || publicUrl.getHost() == null)) {
       throw new IllegalArgumentException("publicUrl must be an http or https URL: " + publicUrl);
     }
-    Objects.requireNonNull(verificationTtl, "verificationTtl == null");
-    if (verificationTtl.isNegative() || verificationTtl.isZero()) {
-      throw new IllegalArgumentException("verificationTtl must be positive: " + verificationTtl);
-    }
+    SettingChecks.positive("verificationTtl", verificationTtl);
     admitted = List.copyOf(Objects.requireNonNull(admitted, "admitted == null"));
     if (mode != Mode.INVITE_ONLY && !admitted.isEmpty()) {
       throw new IllegalArgumentException("addresses are admitted only in invite-only mode");

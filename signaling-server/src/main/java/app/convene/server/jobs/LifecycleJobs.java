@@ -2,6 +2,8 @@ package app.convene.server.jobs;
 
 import app.convene.server.rooms.Occupancy;
 import app.convene.server.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,32 +60,12 @@ public final class LifecycleJobs implements Occupancy, AutoCloseable {
 
   @Override
   public void joined(String room, boolean first) {
-    enqueue("room joined", () -> database.inTransaction(c -> {
-      Instant now = clock.instant();
-      UUID id = UUID.fromString(room);
-      EventLifecycle.touch(c, id, now);
-      if (first) {
-        int started = EventLifecycle.occupied(c, id, now);
-        log.atDebug().addKeyValue("room", room).addKeyValue("started", started)
-            .log("room occupied");
-      }
-      return null;
-    }));
+    used("room joined", room, first, EventLifecycle::occupied, "started", "room occupied");
   }
 
   @Override
   public void left(String room, boolean empty) {
-    enqueue("room left", () -> database.inTransaction(c -> {
-      Instant now = clock.instant();
-      UUID id = UUID.fromString(room);
-      EventLifecycle.touch(c, id, now);
-      if (empty) {
-        int completed = EventLifecycle.emptied(c, id, now);
-        log.atDebug().addKeyValue("room", room).addKeyValue("completed", completed)
-            .log("room emptied");
-      }
-      return null;
-    }));
+    used("room left", room, empty, EventLifecycle::emptied, "completed", "room emptied");
   }
 
   /**
@@ -138,6 +120,31 @@ public final class LifecycleJobs implements Occupancy, AutoCloseable {
   private int deactivateIdleRooms() {
     Instant cutoff = clock.instant().minus(idleTimeout);
     return database.inTransaction(c -> IdleRooms.deactivate(c, cutoff, occupied));
+  }
+
+  /**
+   * Queues the update of a join or leave: the room's last use is now, and when the room has just
+   * turned occupied or empty ({@code turned}), {@code meetings} moves its meetings' status and the
+   * number moved is logged under {@code counted}.
+   */
+  private void used(String job, String room, boolean turned, MeetingStatus meetings,
+      String counted, String message) {
+    enqueue(job, () -> database.inTransaction(c -> {
+      Instant now = clock.instant();
+      UUID id = UUID.fromString(room);
+      EventLifecycle.touch(c, id, now);
+      if (turned) {
+        int moved = meetings.update(c, id, now);
+        log.atDebug().addKeyValue("room", room).addKeyValue(counted, moved).log(message);
+      }
+      return null;
+    }));
+  }
+
+  /** {@link EventLifecycle#occupied} or {@link EventLifecycle#emptied}. */
+  @FunctionalInterface
+  private interface MeetingStatus {
+    int update(Connection c, UUID roomId, Instant now) throws SQLException;
   }
 
   private void enqueue(String what, Runnable work) {

@@ -1,5 +1,6 @@
 package app.convene.server.mail;
 
+import app.convene.server.SettingChecks;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Objects;
@@ -23,9 +24,7 @@ public record SmtpSettings(String host, int port, SmtpTls tls, String username, 
 
   public SmtpSettings {
     Objects.requireNonNull(tls, "tls == null");
-    if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("port must be between 1 and 65535: " + port);
-    }
+    SettingChecks.inRange("port", port, 1, 65_535);
     if (host != null) {
       if (!isHostName(host)) {
         throw new IllegalArgumentException("host must be a name or address without spaces");

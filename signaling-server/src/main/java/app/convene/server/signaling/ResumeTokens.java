@@ -58,13 +58,6 @@ public final class ResumeTokens {
     this.instance = HexFormat.of().formatHex(nonce);
   }
 
-  /** Tokens under a random key, valid in this process only: for servers built without one. */
-  static ResumeTokens ephemeral(Duration ttl, Clock clock) {
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    return new ResumeTokens(secret, ttl, clock);
-  }
-
   /** The id of this server process, as written into its tokens. */
   String instance() {
     return instance;

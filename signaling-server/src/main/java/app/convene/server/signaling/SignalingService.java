@@ -3,9 +3,9 @@ package app.convene.server.signaling;
 import app.convene.protocol.Peer;
 import app.convene.protocol.PeerLeft;
 import app.convene.protocol.Removed;
-import app.convene.server.ServerConfig;
 import app.convene.server.http.Caller;
 import app.convene.server.ice.IceServerIssuer;
+import app.convene.server.ice.IceSettings;
 import app.convene.server.rooms.LiveCalls;
 import app.convene.server.rooms.Member;
 import app.convene.server.rooms.Occupancy;
@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class SignalingService implements AutoCloseable, LiveCalls {
   private static final Logger log = LoggerFactory.getLogger(SignalingService.class);
 
-  private final ServerConfig config;
+  private final SignalingSettings config;
   private final Executor executor;
   private final RoomRegistry rooms;
   private final RoomGate gate;
@@ -56,29 +56,20 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
   private volatile boolean stopping;
 
   /**
-   * @param config the limits, keep-alive and ICE servers to apply
+   * @param config the limits and keep-alive of the sockets and rooms
+   * @param iceSettings the ICE servers and TURN credentials handed to participants
    * @param executor runs the sends of every connection's outgoing queue; the server's thread pool
    * @param clock the time for TURN credentials
    * @param gate decides who may join which room
    * @param occupancy hears of every join and leave (see {@link RoomRegistry})
-   */
-  public SignalingService(ServerConfig config, Executor executor, Clock clock, RoomGate gate,
-      Occupancy occupancy) {
-    this(config, executor, clock, gate, occupancy, new ConnectedUsers(), Arrivals.NONE,
-        ResumeTokens.ephemeral(config.resumeTokenTtl(), clock));
-  }
-
-  /**
-   * Like the other constructor, with pushes to users.
-   *
    * @param connected where every connection is registered while it is open
    * @param arrivals hears of every admitted join
    * @param resumeTokens signs the resume tokens handed out in {@code joined}; built on the
    *     server's persistent secret, so that they are honoured after a restart
    */
-  public SignalingService(ServerConfig config, Executor executor, Clock clock, RoomGate gate,
-      Occupancy occupancy, ConnectedUsers connected, Arrivals arrivals,
-      ResumeTokens resumeTokens) {
+  public SignalingService(SignalingSettings config, IceSettings iceSettings, Executor executor,
+      Clock clock, RoomGate gate, Occupancy occupancy, ConnectedUsers connected,
+      Arrivals arrivals, ResumeTokens resumeTokens) {
     this.resumeTokens = Objects.requireNonNull(resumeTokens, "resumeTokens == null");
     this.config = Objects.requireNonNull(config, "config == null");
     this.executor = Objects.requireNonNull(executor, "executor == null");
@@ -86,9 +77,8 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
     this.connected = Objects.requireNonNull(connected, "connected == null");
     this.arrivals = Objects.requireNonNull(arrivals, "arrivals == null");
     this.rooms = new RoomRegistry(config.maxPeersPerRoom(), occupancy);
-    this.ice =
-        new IceServerIssuer(
-            config.iceServers(), config.turnSecret(), config.turnCredentialTtl(), clock);
+    this.ice = new IceServerIssuer(iceSettings.servers(), iceSettings.turnSecret(),
+        iceSettings.turnCredentialTtl(), clock);
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("convene-signaling-timer").daemon().factory());
@@ -274,7 +264,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
     }
   }
 
-  ServerConfig config() {
+  SignalingSettings config() {
     return config;
   }
 

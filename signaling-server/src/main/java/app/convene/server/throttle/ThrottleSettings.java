@@ -66,10 +66,7 @@ public record ThrottleSettings(
     }
     Objects.requireNonNull(redisKeyPrefix, "redisKeyPrefix == null");
     trustedProxies = List.copyOf(Objects.requireNonNull(trustedProxies, "trustedProxies == null"));
-    Objects.requireNonNull(refreshGrace, "refreshGrace == null");
-    if (refreshGrace.isNegative()) {
-      throw new IllegalArgumentException("refreshGrace is negative: " + refreshGrace);
-    }
+    SettingChecks.notNegative("refreshGrace", refreshGrace);
     SettingChecks.inRange("maxSocketsPerAccount", maxSocketsPerAccount, 1, MAX_COUNT);
   }
 

@@ -1,5 +1,6 @@
 package app.convene.server.web;
 
+import app.convene.server.SettingChecks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -46,14 +47,8 @@ public record WebSecurity(
       throw new IllegalArgumentException(
           "tlsReloadInterval must be at least one second: " + tlsReloadInterval);
     }
-    if (httpRedirectPort < 0 || httpRedirectPort > 65_535) {
-      throw new IllegalArgumentException(
-          "httpRedirectPort must be between 0 and 65535: " + httpRedirectPort);
-    }
-    Objects.requireNonNull(hstsMaxAge, "hstsMaxAge == null");
-    if (hstsMaxAge.isNegative()) {
-      throw new IllegalArgumentException("hstsMaxAge is negative: " + hstsMaxAge);
-    }
+    SettingChecks.inRange("httpRedirectPort", httpRedirectPort, 0, 65_535);
+    SettingChecks.notNegative("hstsMaxAge", hstsMaxAge);
     allowedOrigins = Objects.requireNonNull(allowedOrigins, "allowedOrigins == null").stream()
         .map(WebSecurity::origin).distinct().toList();
   }

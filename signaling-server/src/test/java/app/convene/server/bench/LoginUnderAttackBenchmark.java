@@ -37,7 +37,8 @@ public final class LoginUnderAttackBenchmark {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int attackers = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     Path dataDir = Files.createTempDirectory("convene-bench-");
-    ServerConfig config = ServerConfig.defaults().withPort(0).withDataDir(dataDir)
+    ServerConfig config = ServerConfig.defaults().withNetwork(n -> n.withPort(0))
+        .withStorage(s -> s.withDataDir(dataDir))
         .withThrottle(ServerConfig.defaults().throttle()
             .withTrustedProxies(List.of("127.0.0.1")));
     try (SignalingServer server = SignalingServer.start(config)) {

@@ -67,7 +67,8 @@ public final class WeekListingBenchmark {
     Path dataDir = Files.createTempDirectory("convene-bench-");
     try (TestDatabase.Fresh database = kind.create();
         SignalingServer server = SignalingServer.start(database.configure(
-            TestServer.config().withDataDir(dataDir).withAccessTokenTtl(Duration.ofHours(2))))) {
+            TestServer.config().withStorage(s -> s.withDataDir(dataDir))
+                .withTokens(t -> t.withAccessTokenTtl(Duration.ofHours(2)))))) {
       Api api = new Api(server.apiUri());
       Api.User user = api.register("Bench");
       Api.User colleague = api.register("Colleague");

@@ -1,5 +1,6 @@
 package app.convene.server.mail;
 
+import static app.convene.server.mail.MailServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.protocol.api.AuthSession;
@@ -12,7 +13,6 @@ import app.convene.server.testing.Api;
 import app.convene.server.testing.DatabaseServer;
 import app.convene.server.testing.Meeting;
 import app.convene.server.testing.TestDatabase;
-import app.convene.server.testing.TestServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.Property;
@@ -45,31 +44,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 class InvitationMailTest {
   @Parameter TestDatabase database;
 
+  private static MailServer mailServer;
   private static Inbox inbox;
-  private static DatabaseServer db;
   private static Api api;
   private Api.User anna;
   private Api.User carl;
 
   @BeforeParameterizedClassInvocation
   static void start(TestDatabase database) throws Exception {
-    inbox = Inbox.start();
-    db = DatabaseServer.start(database, TestServer.config().withSmtp(inbox.settings()));
-    api = db.api();
+    mailServer = MailServer.start(database, config -> config);
+    inbox = mailServer.inbox();
+    api = mailServer.db().api();
   }
 
   @AfterParameterizedClassInvocation
   static void stop() throws Exception {
-    try {
-      if (db != null) {
-        db.close();
-        db = null;
-      }
-    } finally {
-      if (inbox != null) {
-        inbox.close();
-        inbox = null;
-      }
+    if (mailServer != null) {
+      mailServer.close();
+      mailServer = null;
     }
   }
 
@@ -277,10 +269,6 @@ class InvitationMailTest {
     Api.Answer answer = api.post("meetings/schedule", anna.token(), meeting.schedule(null));
     assertThat(answer.status()).as(answer.body()).isEqualTo(201);
     return answer.as(ScheduleResult.class);
-  }
-
-  private static String unique(String name) {
-    return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
   }
 
   private static Map<String, ReceivedInvite> byRecipient(List<ReceivedInvite> mail) {

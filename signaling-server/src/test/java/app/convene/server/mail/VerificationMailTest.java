@@ -1,5 +1,6 @@
 package app.convene.server.mail;
 
+import static app.convene.server.mail.MailServer.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.protocol.ErrorCode;
@@ -13,7 +14,6 @@ import app.convene.server.testing.Api;
 import app.convene.server.testing.DatabaseServer;
 import app.convene.server.testing.Meeting;
 import app.convene.server.testing.TestDatabase;
-import app.convene.server.testing.TestServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +50,7 @@ class VerificationMailTest {
 
   @Parameter TestDatabase database;
 
+  private static MailServer mailServer;
   private static Inbox inbox;
   private static DatabaseServer db;
   private static Api api;
@@ -57,28 +58,21 @@ class VerificationMailTest {
 
   @BeforeParameterizedClassInvocation
   static void start(TestDatabase database) throws Exception {
-    inbox = Inbox.start();
     RegistrationSettings registration = RegistrationSettings.DEFAULT;
-    registration = new RegistrationSettings(registration.mode(), registration.domains(),
-        registration.passwordMinLength(), URI.create(PUBLIC_URL), Duration.ofHours(24),
-        List.of());
-    db = DatabaseServer.start(database, TestServer.config().withSmtp(inbox.settings())
-        .withRegistration(registration));
+    RegistrationSettings withLinks = new RegistrationSettings(registration.mode(),
+        registration.domains(), registration.passwordMinLength(), URI.create(PUBLIC_URL),
+        Duration.ofHours(24), List.of());
+    mailServer = MailServer.start(database, config -> config.withRegistration(withLinks));
+    inbox = mailServer.inbox();
+    db = mailServer.db();
     api = db.api();
   }
 
   @AfterParameterizedClassInvocation
   static void stop() throws Exception {
-    try {
-      if (db != null) {
-        db.close();
-        db = null;
-      }
-    } finally {
-      if (inbox != null) {
-        inbox.close();
-        inbox = null;
-      }
+    if (mailServer != null) {
+      mailServer.close();
+      mailServer = null;
     }
   }
 
@@ -218,9 +212,5 @@ class VerificationMailTest {
   private static void assertRoomNotFound(SignalMessage reply) {
     assertThat(reply).isInstanceOfSatisfying(ErrorMessage.class,
         error -> assertThat(error.code()).isEqualTo(ErrorCode.ROOM_NOT_FOUND));
-  }
-
-  private static String unique(String name) {
-    return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
   }
 }

@@ -38,7 +38,8 @@ class HostControlsTest {
   @BeforeEach
   void annaSchedulesAMeetingWithBorisAndCarl() throws Exception {
     // A dropped socket's place is held, as in production, so that removal of one away is tested.
-    server = TestServer.start(TestServer.config().withResumeGrace(Duration.ofSeconds(30)));
+    server = TestServer.start(TestServer.config()
+        .withSignaling(s -> s.withResumeGrace(Duration.ofSeconds(30))));
     api = server.api();
     anna = api.register("Anna");
     boris = api.register("Boris");

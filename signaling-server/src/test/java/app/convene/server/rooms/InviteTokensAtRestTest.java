@@ -142,7 +142,8 @@ class InviteTokensAtRestTest {
   }
 
   private SignalingServer start() throws Exception {
-    ServerConfig config = database.configure(TestServer.config()).withDataDir(dataDir);
+    ServerConfig config = database.configure(TestServer.config())
+        .withStorage(s -> s.withDataDir(dataDir));
     return SignalingServer.start(config);
   }
 

@@ -28,8 +28,7 @@ class KeepAliveTest {
   @BeforeEach
   void start() throws Exception {
     server = TestServer.start(TestServer.config()
-        .withIdleTimeout(IDLE_TIMEOUT)
-        .withPingInterval(Duration.ofMillis(200)));
+        .withSignaling(s -> s.withKeepAlive(IDLE_TIMEOUT, Duration.ofMillis(200))));
   }
 
   @AfterEach

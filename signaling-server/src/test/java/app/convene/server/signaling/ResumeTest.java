@@ -44,7 +44,7 @@ class ResumeTest {
 
   @Test
   void droppedMembersSeatIsHeldForTheGraceThenPeerLeftGoesOut() throws Exception {
-    server = TestServer.start(TestServer.config().withResumeGrace(GRACE));
+    server = TestServer.start(TestServer.config().withSignaling(s -> s.withResumeGrace(GRACE)));
     Joiner anna = server.joined("standup", "Anna");
     Joiner boris = server.joined("standup", "Boris");
     anna.client().expect(PeerJoined.class);
@@ -61,7 +61,7 @@ class ResumeTest {
 
   @Test
   void resumeWithinTheGraceKeepsThePeerIdAndTheOthersHearNothing() throws Exception {
-    server = TestServer.start(TestServer.config().withResumeGrace(GRACE));
+    server = TestServer.start(TestServer.config().withSignaling(s -> s.withResumeGrace(GRACE)));
     Joiner anna = server.joined("standup", "Anna");
     Joiner boris = server.joined("standup", "Boris");
     anna.client().expect(PeerJoined.class);
@@ -87,7 +87,7 @@ class ResumeTest {
 
   @Test
   void resumeTakesTheSeatOverFromASocketNotYetSeenAsDead() throws Exception {
-    server = TestServer.start(TestServer.config().withResumeGrace(GRACE));
+    server = TestServer.start(TestServer.config().withSignaling(s -> s.withResumeGrace(GRACE)));
     Joiner anna = server.joined("standup", "Anna");
     Joiner boris = server.joined("standup", "Boris");
     anna.client().expect(PeerJoined.class);
@@ -106,8 +106,8 @@ class ResumeTest {
   @Test
   void forgedExpiredForeignAndOtherRoomTokensAreRefusedWithATypedError() throws Exception {
     TestClock clock = new TestClock(Instant.parse("2026-12-01T09:00:00Z"));
-    server = TestServer.start(TestServer.config().withResumeGrace(GRACE)
-        .withResumeTokenTtl(Duration.ofMinutes(10)), clock);
+    server = TestServer.start(TestServer.config().withSignaling(s -> s.withResumeGrace(GRACE))
+        .withTokens(t -> t.withResumeTokenTtl(Duration.ofMinutes(10))), clock);
     Joiner anna = server.joined("standup", "Anna");
     String token = anna.joined().resumeToken();
     String standup = server.room("standup");
@@ -140,7 +140,8 @@ class ResumeTest {
 
   @Test
   void aSeatGivenUpAfterTheGraceCannotBeResumed() throws Exception {
-    server = TestServer.start(TestServer.config().withResumeGrace(Duration.ofMillis(300)));
+    server = TestServer.start(TestServer.config()
+        .withSignaling(s -> s.withResumeGrace(Duration.ofMillis(300))));
     Joiner anna = server.joined("standup", "Anna");
     Joiner boris = server.joined("standup", "Boris");
     anna.client().expect(PeerJoined.class);
@@ -157,7 +158,8 @@ class ResumeTest {
   void afterARestartTheRoomIsRebuiltFromTheParticipantsThatComeBack(@TempDir Path data)
       throws Exception {
     SignalingServer first = SignalingServer.start(
-        TestServer.config().withResumeGrace(GRACE).withDataDir(data));
+        TestServer.config().withSignaling(s -> s.withResumeGrace(GRACE))
+            .withStorage(s -> s.withDataDir(data)));
     int port = first.port();
     Api api = new Api(first.apiUri());
     Api.User host = api.register("Host");
@@ -173,7 +175,8 @@ class ResumeTest {
     first.close();
     assertThat(anna.expectError(ErrorCode.SERVER_SHUTTING_DOWN).message()).contains("reconnect");
     SignalingServer second = SignalingServer.start(
-        TestServer.config().withResumeGrace(GRACE).withDataDir(data).withPort(port));
+        TestServer.config().withSignaling(s -> s.withResumeGrace(GRACE))
+            .withStorage(s -> s.withDataDir(data)).withNetwork(n -> n.withPort(port)));
     try {
       TestClient annaBack = TestClient.connect(second.signalingUri(), host.token(), same);
       annaBack.send(new Join(room, "Anna").resuming(annaJoined.resumeToken()));

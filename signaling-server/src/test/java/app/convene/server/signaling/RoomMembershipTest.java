@@ -31,7 +31,8 @@ class RoomMembershipTest {
   @Test
   void joinReplyCarriesPeerIdPeersIceServersAndRoomLimit() throws Exception {
     IceServer stun = new IceServer(List.of("stun:stun.example.org:3478"), null, null);
-    server = TestServer.start(TestServer.config().withIceServers(List.of(stun)).withMaxPeersPerRoom(4));
+    server = TestServer.start(TestServer.config().withIce(i -> i.withServers(List.of(stun)))
+        .withSignaling(s -> s.withMaxPeersPerRoom(4)));
 
     Joined joined = server.connect().join("standup", "Anna");
 
@@ -113,7 +114,7 @@ class RoomMembershipTest {
 
   @Test
   void fullRoomRefusesTheNextJoinerAndTellsNobody() throws Exception {
-    server = TestServer.start(TestServer.config().withMaxPeersPerRoom(2));
+    server = TestServer.start(TestServer.config().withSignaling(s -> s.withMaxPeersPerRoom(2)));
     Joiner anna = server.joined("standup", "Anna");
     Joiner boris = server.joined("standup", "Boris");
     anna.client().expect(PeerJoined.class);
@@ -131,7 +132,7 @@ class RoomMembershipTest {
 
   @Test
   void refusedJoinerCanJoinAnotherRoom() throws Exception {
-    server = TestServer.start(TestServer.config().withMaxPeersPerRoom(1));
+    server = TestServer.start(TestServer.config().withSignaling(s -> s.withMaxPeersPerRoom(1)));
     server.joined("standup", "Anna");
     TestClient boris = server.connect();
     boris.send(new Join(server.room("standup"), "Boris"));

@@ -24,7 +24,7 @@ class SizeLimitTest {
 
   @BeforeEach
   void start() throws Exception {
-    server = TestServer.start(TestServer.config().withMaxMessageBytes(LIMIT));
+    server = TestServer.start(TestServer.config().withSignaling(s -> s.withMaxMessageBytes(LIMIT)));
     anna = server.joined("standup", "Anna");
     boris = server.joined("standup", "Boris");
     anna.client().expect(PeerJoined.class);

@@ -28,7 +28,8 @@ class SlowConsumerTest {
 
   @Test
   void peerThatStopsReadingIsDisconnectedAndTheSenderCarriesOn() throws Exception {
-    server = TestServer.start(TestServer.config().withMaxQueuedMessages(QUEUE_LIMIT));
+    server = TestServer.start(TestServer.config()
+        .withSignaling(s -> s.withMaxQueuedMessages(QUEUE_LIMIT)));
     Joiner flooder = server.joined("standup", "Flooder");
     RawWebSocket slow = server.connectRaw(4 * 1024);
     slow.sendText(SignalCodec.write(new Join(server.room("standup"), "Slow")));

@@ -35,9 +35,9 @@ class TurnCredentialsTest {
   @Test
   void turnEntryCarriesRestApiCredentialsForThePeer() throws Exception {
     server = TestServer.start(TestServer.config()
-        .withIceServers(List.of(STUN, TURN))
+        .withIce(i -> i.withServers(List.of(STUN, TURN))
         .withTurnSecret(SECRET)
-        .withTurnCredentialTtl(Duration.ofHours(1)));
+        .withTurnCredentialTtl(Duration.ofHours(1))));
     long before = server.clock().instant().getEpochSecond();
 
     Joined joined = server.connect().join("standup", "Anna");
@@ -55,7 +55,8 @@ class TurnCredentialsTest {
 
   @Test
   void everyPeerGetsItsOwnCredentials() throws Exception {
-    server = TestServer.start(TestServer.config().withIceServers(List.of(TURN)).withTurnSecret(SECRET));
+    server = TestServer.start(TestServer.config()
+        .withIce(i -> i.withServers(List.of(TURN)).withTurnSecret(SECRET)));
 
     Joined anna = server.connect().join("standup", "Anna");
     Joined boris = server.connect().join("standup", "Boris");
@@ -69,9 +70,9 @@ class TurnCredentialsTest {
   @Test
   void membersHearOfANewcomerWithFreshCredentialsOfTheirOwn() throws Exception {
     AdjustableClock clock = new AdjustableClock(Instant.parse("2026-12-07T09:00:00Z"));
-    server = TestServer.start(TestServer.config().withIceServers(List.of(STUN, TURN))
-        .withTurnSecret(SECRET).withTurnCredentialTtl(Duration.ofHours(1))
-        .withAccessTokenTtl(Duration.ofHours(3)), clock);
+    server = TestServer.start(TestServer.config().withIce(i -> i.withServers(List.of(STUN, TURN))
+        .withTurnSecret(SECRET).withTurnCredentialTtl(Duration.ofHours(1)))
+        .withTokens(t -> t.withAccessTokenTtl(Duration.ofHours(3))), clock);
     TestServer.Joiner anna = server.joined("standup", "Anna");
     clock.now = clock.now.plus(Duration.ofMinutes(90)); // Anna's credentials expired
 
@@ -88,7 +89,7 @@ class TurnCredentialsTest {
 
   @Test
   void withoutSecretPeerJoinedCarriesNoIceServers() throws Exception {
-    server = TestServer.start(TestServer.config().withIceServers(List.of(STUN, TURN)));
+    server = TestServer.start(TestServer.config().withIce(i -> i.withServers(List.of(STUN, TURN))));
     TestServer.Joiner anna = server.joined("standup", "Anna");
 
     server.joined("standup", "Boris");
@@ -98,7 +99,7 @@ class TurnCredentialsTest {
 
   @Test
   void withoutSecretTurnEntryIsHandedOutAsConfigured() throws Exception {
-    server = TestServer.start(TestServer.config().withIceServers(List.of(STUN, TURN)));
+    server = TestServer.start(TestServer.config().withIce(i -> i.withServers(List.of(STUN, TURN))));
 
     Joined joined = server.connect().join("standup", "Anna");
 

@@ -29,7 +29,7 @@ class EncryptedDatabaseTest {
   @Test
   void withAKeyTheFileHoldsNoPlaintextAndTheDataSurvivesARestart() throws Exception {
     Path key = key("k", "c29tZS1yYW5kb20ta2V5LWZvci10ZXN0cw==");
-    ServerConfig config = config().withAtRest(new AtRestSettings(key));
+    ServerConfig config = encrypted(key);
     String token = writeRoom(config);
 
     assertThat(fileText()).doesNotContain(MARKER);
@@ -47,7 +47,7 @@ class EncryptedDatabaseTest {
 
   @Test
   void anEncryptedFileWithoutTheKeyIsRefusedWithAClearMessage() throws Exception {
-    writeRoom(config().withAtRest(new AtRestSettings(key("k", "the-right-key-of-the-file"))));
+    writeRoom(encrypted(key("k", "the-right-key-of-the-file")));
 
     assertThatThrownBy(() -> SignalingServer.start(config()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -56,8 +56,8 @@ class EncryptedDatabaseTest {
 
   @Test
   void aWrongKeyOrAKeyForAPlainFileIsRefusedWithAClearMessage() throws Exception {
-    writeRoom(config().withAtRest(new AtRestSettings(key("k", "the-right-key-of-the-file"))));
-    ServerConfig wrong = config().withAtRest(new AtRestSettings(key("w", "a-wrong-key-for-the-file")));
+    writeRoom(encrypted(key("k", "the-right-key-of-the-file")));
+    ServerConfig wrong = encrypted(key("w", "a-wrong-key-for-the-file"));
 
     assertThatThrownBy(() -> SignalingServer.start(wrong))
         .isInstanceOf(IllegalArgumentException.class)
@@ -69,13 +69,13 @@ class EncryptedDatabaseTest {
   @Test
   void aMissingShortOrSpacedKeyFileIsRefused() throws Exception {
     assertThatThrownBy(() -> SignalingServer.start(
-        config().withAtRest(new AtRestSettings(secrets.resolve("absent")))))
+        encrypted(secrets.resolve("absent"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
     assertThatThrownBy(() -> SignalingServer.start(
-        config().withAtRest(new AtRestSettings(key("short", "tooshort")))))
+        encrypted(key("short", "tooshort"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 16");
     assertThatThrownBy(() -> SignalingServer.start(
-        config().withAtRest(new AtRestSettings(key("spaced", "a key with spaces in it")))))
+        encrypted(key("spaced", "a key with spaces in it"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("white space");
     assertThat(dataDir.resolve("convene.mv.db")).doesNotExist();
   }
@@ -88,13 +88,18 @@ class EncryptedDatabaseTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("CONVENE_DATABASE_KEY_FILE");
     assertThat(ServerConfig.parse(new String[0],
-        java.util.Map.of("CONVENE_DATABASE_KEY_FILE", "/run/secrets/db-key")).atRest())
+        java.util.Map.of("CONVENE_DATABASE_KEY_FILE", "/run/secrets/db-key")).storage().atRest())
         .isEqualTo(new AtRestSettings(Path.of("/run/secrets/db-key")));
-    assertThat(ServerConfig.defaults().atRest()).isEqualTo(AtRestSettings.OFF);
+    assertThat(ServerConfig.defaults().storage().atRest()).isEqualTo(AtRestSettings.OFF);
   }
 
   private ServerConfig config() {
-    return TestServer.config().withDataDir(dataDir);
+    return TestServer.config().withStorage(s -> s.withDataDir(dataDir));
+  }
+
+  /** {@link #config()} with the database encrypted by the key in {@code keyFile}. */
+  private ServerConfig encrypted(Path keyFile) {
+    return config().withStorage(s -> s.withAtRest(new AtRestSettings(keyFile)));
   }
 
   /** Registers Anna and creates a room named {@link #MARKER}; returns Anna's access token. */

@@ -43,7 +43,7 @@ public enum TestDatabase {
   public record Fresh(String url, String user, String schema) implements AutoCloseable {
     /** Points the server at this database. */
     public ServerConfig configure(ServerConfig config) {
-      return config.withDatabaseUrl(url).withDatabaseUser(user);
+      return config.withStorage(s -> s.withDatabase(url, user, s.databasePassword()));
     }
 
     @Override

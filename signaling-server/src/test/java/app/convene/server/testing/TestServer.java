@@ -53,7 +53,8 @@ public final class TestServer implements AutoCloseable {
    * own); the per-account throttle keeps its defaults.
    */
   public static ServerConfig config() {
-    return ServerConfig.defaults().withHost("127.0.0.1").withPort(0).withResumeGrace(Duration.ZERO)
+    return ServerConfig.defaults().withNetwork(n -> n.withHost("127.0.0.1").withPort(0))
+        .withSignaling(s -> s.withResumeGrace(Duration.ZERO))
         .withThrottle(ThrottleSettings.DEFAULT.withAddressFailures(1_000_000)
             .withAttemptsPerWindow(1_000_000).withMaxSocketsPerAccount(1_000_000));
   }
@@ -71,7 +72,8 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(ServerConfig config, Clock clock) throws Exception {
     Path dataDir = Files.createTempDirectory("convene-test-");
     try {
-      return new TestServer(SignalingServer.start(config.withDataDir(dataDir), clock), dataDir,
+      return new TestServer(
+          SignalingServer.start(config.withStorage(s -> s.withDataDir(dataDir)), clock), dataDir,
           clock);
     } catch (Exception | Error e) {
       delete(dataDir);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.convene.server.ServerConfig;
-import app.convene.server.testing.TestCa;
-import app.convene.server.testing.TestCa.KeyFormat;
+import app.convene.testing.TestCa;
+import app.convene.testing.TestCa.KeyFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

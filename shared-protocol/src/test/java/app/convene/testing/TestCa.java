@@ -1,4 +1,4 @@
-package app.convene.server.testing;
+package app.convene.testing;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -42,7 +42,8 @@ import org.bouncycastle.util.io.pem.PemObject;
 /**
  * A certificate authority made up for one test (Bouncy Castle): it issues server certificates for
  * {@code localhost} and {@code 127.0.0.1} and writes them as PEM files the server reads, and gives
- * clients an {@link SSLContext} that trusts it (and nothing else).
+ * clients an {@link SSLContext} that trusts it (and nothing else). Shared by the server's and the
+ * client's tests through this module's test jar.
  */
 public final class TestCa {
   /** How the private key is written. */
@@ -72,6 +73,11 @@ public final class TestCa {
   /** The CA certificate as PEM text. */
   public String pem() {
     return pem(certificate);
+  }
+
+  /** Writes the CA certificate as PEM to {@code file}, as a company CA is handed out. */
+  public void writePem(Path file) {
+    replace(file, pem());
   }
 
   /** A server certificate issued now; {@code algorithm} is {@code RSA} or {@code EC}. */
