@@ -119,7 +119,7 @@ public final class TestBackend implements AutoCloseable {
   /** Starts a new server on the port and data of the stopped one. */
   public void startAgain() throws Exception {
     server = SignalingServer.start(
-        defaults().withPort(server.port()).withDataDir(dataDir));
+        defaults().withPort(server.port()).withDataDir(dataDir), clock);
   }
 
   public URI httpBase() {
