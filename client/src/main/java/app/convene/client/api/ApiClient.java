@@ -15,9 +15,11 @@ import app.convene.protocol.api.ScheduleRequest;
 import app.convene.protocol.api.ScheduleResult;
 import app.convene.protocol.api.UserView;
 import app.convene.client.tls.ServerTrust;
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +42,7 @@ import okhttp3.Response;
  */
 public final class ApiClient {
   private static final MediaType JSON = MediaType.get("application/json");
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
 
   /**
    * The shared HTTP client, built on the first request: building it sets up TLS (the JDK's
@@ -49,7 +52,7 @@ public final class ApiClient {
   private static final class Http {
     static final OkHttpClient CLIENT = new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(Duration.ofSeconds(15))
+        .readTimeout(READ_TIMEOUT)
         .build();
   }
 
@@ -58,6 +61,7 @@ public final class ApiClient {
   private volatile OkHttpClient http;
   private final Consumer<AuthSession> onSession;
   private final Clock clock;
+  private final Duration readTimeout;
   private volatile AuthSession session;
 
   /**
@@ -77,6 +81,13 @@ public final class ApiClient {
    */
   public ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession, Clock clock,
       ServerTrust trust) {
+    this(server, session, onSession, clock, trust, READ_TIMEOUT);
+  }
+
+  /** Like the other constructors, waiting {@code readTimeout} for an answer (tests). */
+  ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession, Clock clock,
+      ServerTrust trust, Duration readTimeout) {
+    this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout == null");
     this.trust = Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.base = HttpUrl.get(Objects.requireNonNull(server, "server == null").toString());
@@ -96,13 +107,16 @@ public final class ApiClient {
    * not wait for the certificate stores to be read.
    */
   private OkHttpClient http() {
-    if (!base.isHttps()) {
+    if (!base.isHttps() && readTimeout.equals(READ_TIMEOUT)) {
       return Http.CLIENT;
     }
     OkHttpClient client = http;
     if (client == null) {
-      client = Http.CLIENT.newBuilder()
-          .sslSocketFactory(trust.socketFactory(), trust.trustManager()).build();
+      OkHttpClient.Builder builder = Http.CLIENT.newBuilder().readTimeout(readTimeout);
+      if (base.isHttps()) {
+        builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
+      }
+      client = builder.build();
       http = client;
     }
     return client;
@@ -265,27 +279,45 @@ public final class ApiClient {
   }
 
   private <T> T send(Request.Builder builder, JavaType type, boolean authorized) throws ApiException {
+    String text;
     try (Response response = http().newCall(builder.build()).execute()) {
-      String text = response.body().string();
+      text = response.body().string();
       if (!response.isSuccessful()) {
         throw new ApiException(error(response.code(), text));
       }
-      return type == null || text.isEmpty() ? null : Json.MAPPER.readValue(text, type);
+    } catch (InterruptedIOException e) {
+      throw new ApiException("the server at " + base + " did not answer within "
+          + words(readTimeout), e);
     } catch (IOException e) {
-      throw new ApiException("cannot reach the server at " + base + ": " + e.getMessage(), e);
+      throw new ApiException("cannot reach the server at " + base
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+    }
+    try {
+      return type == null || text.isEmpty() ? null : Json.MAPPER.readValue(text, type);
+    } catch (JacksonException e) {
+      // Jackson's words name our classes. Something answered, but not Convene's API: a wrong
+      // address or a network's sign-in page, so as good as unreachable for the user.
+      throw new ApiException("the server at " + base + " answered with something that is not"
+          + " Convene's API (a wrong address, or a network's sign-in page?)", e);
     }
   }
 
+  /** The server's error, with the status of the HTTP answer (not a status its body claims). */
   private static ApiError error(int status, String text) {
     try {
       ApiError error = Json.MAPPER.readValue(text, ApiError.class);
       if (error.message() != null) {
-        return error;
+        return new ApiError(status, error.code() == null ? "http_" + status : error.code(),
+            error.message());
       }
     } catch (IOException e) {
       // not one of ours: fall through
     }
     return new ApiError(status, "http_" + status, "the server answered HTTP " + status);
+  }
+
+  private static String words(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   private Request.Builder request(String path) {

@@ -4,7 +4,8 @@ import app.convene.protocol.api.ApiError;
 
 /**
  * A request the server answered with an error, or could not be sent. {@link #isOffline()} tells a
- * network failure (the server cannot be reached) from an answer.
+ * network failure (the server cannot be reached, does not answer in time, or something other than
+ * Convene's API answers, such as a network's sign-in page) from an answer of the server.
  */
 public final class ApiException extends Exception {
   private final int status;

@@ -156,13 +156,17 @@ public final class ConveneApp extends Application {
         && a.getAuthority() != null && a.getAuthority().equalsIgnoreCase(b.getAuthority());
   }
 
-  /** Whether the server still takes the session (an unreachable server counts as yes). */
-  private static boolean stillValid(ApiClient api) {
+  /**
+   * Whether the server still takes the session: only its refusal (401) says no. An unreachable
+   * server, or one that fails (a proxy's 502 while it restarts), keeps the cached calendar and
+   * the session; signing out would revoke it.
+   */
+  static boolean stillValid(ApiClient api) {
     try {
       api.me();
       return true;
     } catch (ApiException e) {
-      return e.isOffline(); // offline: keep showing the cached calendar
+      return e.status() != 401;
     }
   }
 

@@ -18,6 +18,7 @@ import dev.onvoid.webrtc.media.video.desktop.DesktopSource;
 import dev.onvoid.webrtc.media.video.desktop.ScreenCapturer;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -44,6 +45,7 @@ public final class MediaEngine implements AutoCloseable {
   private final AudioTrackSource audioSource;
   /** Held by the tone thread while it pushes, and around every change of the source's sinks. */
   private final Lock audioSinks = new ReentrantLock();
+  private final AtomicBoolean closed = new AtomicBoolean();
   /** Peer connections made from the factory and not yet closed; guarded by {@code this}. */
   private int openConnections;
   private TestPatternSource pattern;
@@ -286,10 +288,14 @@ public final class MediaEngine implements AutoCloseable {
    * source is disposed), then drops the tracks, then stops the audio module and disposes the
    * factory and the module. Close the peer connections first: this waits up to 30 s for the last
    * of them, and should one still be closing (a starved machine), leaves the factory and the
-   * module to the process's end rather than dispose them under it.
+   * module to the process's end rather than dispose them under it. Closing again does nothing
+   * (the native objects are gone; disposing one twice throws).
    */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     boolean connectionsClosed = awaitConnectionsClosed(30_000);
     stopScreen();
     if (camera != null) {

@@ -10,6 +10,14 @@ package app.convene.client.media;
  * @param fps test pattern frame rate
  */
 public record MediaOptions(boolean syntheticOnly, int width, int height, int fps) {
+  /**
+   * Checks the pattern's size and rate here, before a {@link MediaEngine} starts its factory and
+   * tone thread: refused in the engine's constructor, they would never be closed.
+   */
+  public MediaOptions {
+    TestPatternSource.checkFormat(width, height, fps);
+  }
+
   public static MediaOptions synthetic(int width, int height, int fps) {
     return new MediaOptions(true, width, height, fps);
   }

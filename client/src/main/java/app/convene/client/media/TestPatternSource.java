@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -31,6 +32,7 @@ public final class TestPatternSource implements AutoCloseable {
   private final byte[] blueRow;
   private final byte[] redRow;
   private final AtomicLong framesPushed = new AtomicLong();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ScheduledExecutorService scheduler;
   private final int fps;
   private ScheduledFuture<?> task;
@@ -45,12 +47,7 @@ public final class TestPatternSource implements AutoCloseable {
    * @param fps frames per second, 1 to 60
    */
   public TestPatternSource(int width, int height, int fps) {
-    if (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
-      throw new IllegalArgumentException("test pattern size must be even and at least 16x16");
-    }
-    if (fps < 1 || fps > 60) {
-      throw new IllegalArgumentException("test pattern rate must be 1 to 60 fps");
-    }
+    checkFormat(width, height, fps);
     this.width = width;
     this.height = height;
     int chromaWidth = width / 2;
@@ -75,6 +72,16 @@ public final class TestPatternSource implements AutoCloseable {
     this.fps = fps;
     this.rate = fps;
     task = scheduler.scheduleAtFixedRate(this::pushFrame, 0, 1_000_000 / fps, TimeUnit.MICROSECONDS);
+  }
+
+  /** Throws {@link IllegalArgumentException} unless a pattern of this size and rate can be made. */
+  static void checkFormat(int width, int height, int fps) {
+    if (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
+      throw new IllegalArgumentException("test pattern size must be even and at least 16x16");
+    }
+    if (fps < 1 || fps > 60) {
+      throw new IllegalArgumentException("test pattern rate must be 1 to 60 fps");
+    }
   }
 
   /**
@@ -145,9 +152,15 @@ public final class TestPatternSource implements AutoCloseable {
     plane.rewind();
   }
 
-  /** Stops the frame thread and waits for it to end; only then disposes the source. */
+  /**
+   * Stops the frame thread and waits for it to end; only then disposes the source. Closing again
+   * does nothing.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     synchronized (this) {
       task.cancel(false);
     }

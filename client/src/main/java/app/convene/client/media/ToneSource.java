@@ -3,7 +3,9 @@ package app.convene.client.media;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -26,11 +28,12 @@ public final class ToneSource implements AutoCloseable {
   private final byte[] chunk = new byte[FRAMES_PER_CHUNK * 2];
   private final ScheduledExecutorService scheduler;
   private final Lock sinks;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private long sampleIndex;
 
   /** Starts pushing at once; each push holds {@code sinks}. */
   public ToneSource(Lock sinks) {
-    this.sinks = sinks;
+    this.sinks = Objects.requireNonNull(sinks, "sinks == null");
     scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -60,9 +63,15 @@ public final class ToneSource implements AutoCloseable {
     }
   }
 
-  /** Stops the push thread and waits for it to end; only then disposes the source. */
+  /**
+   * Stops the push thread and waits for it to end; only then disposes the source. Closing again
+   * does nothing.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (Threads.stopAndJoin(scheduler)) {
       source.dispose();
     }

@@ -124,7 +124,7 @@ public final class TestBackend implements AutoCloseable {
   public void startAgain() throws Exception {
     server = SignalingServer.start(
         defaults().withNetwork(n -> n.withPort(server.port()))
-            .withStorage(s -> s.withDataDir(dataDir)));
+            .withStorage(s -> s.withDataDir(dataDir)), clock);
   }
 
   public URI httpBase() {
