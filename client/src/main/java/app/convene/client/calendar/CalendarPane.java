@@ -1,12 +1,9 @@
 package app.convene.client.calendar;
 
 import app.convene.client.google.ui.GoogleModel;
-import app.convene.client.google.ui.GoogleMenu;
 import app.convene.client.call.InviteLink;
 import app.convene.client.google.GoogleEvent;
 import app.convene.client.google.MeetingDraft;
-import app.convene.client.google.MeetingLink;
-import app.convene.client.google.MeetingLinks;
 import app.convene.client.notify.ReminderOverrides;
 import app.convene.protocol.api.ServiceKind;
 import app.convene.client.i18n.Failures;
@@ -14,25 +11,13 @@ import app.convene.client.ui.DialogButtons;
 import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.OccurrenceView;
 import com.calendarfx.view.CalendarView;
-import com.calendarfx.view.DateControl;
 import java.time.ZonedDateTime;
 import java.util.function.Consumer;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /**
  * The main window's calendar: CalendarFX's day, week and month views over a {@link CalendarModel},
@@ -47,15 +32,13 @@ public final class CalendarPane extends BorderPane {
   /** Moves the view's "today" and its current-time line along with the clock. */
   private final javafx.animation.Timeline clockTick = new javafx.animation.Timeline(
       new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), e -> showNow()));
-  private HBox bar;
-  private ReminderOverrides reminders;
-  private Runnable onRemindersChanged = () -> {};
+  private final MeetingMenus menus;
+  private final CalendarToolbar bar;
   private boolean pressedOnEntry;
 
   /** Offers "Remind me" in meetings' context menus; {@code changed} runs after a choice. */
   public void setReminderChoices(ReminderOverrides overrides, Runnable changed) {
-    this.reminders = overrides;
-    this.onRemindersChanged = changed;
+    menus.setReminderChoices(overrides, changed);
   }
 
   /** Loads the shown range again (e.g. after the server said a meeting changed). */
@@ -65,7 +48,7 @@ public final class CalendarPane extends BorderPane {
 
   /** Adds a control to the tool bar, before the user's name (e.g. the notification centre). */
   public void addTool(Node tool) {
-    bar.getChildren().add(bar.getChildren().size() - 2, tool);
+    bar.addTool(tool);
   }
 
   /**
@@ -83,6 +66,8 @@ public final class CalendarPane extends BorderPane {
     // The user's week and the app's clock and zone, not CalendarFX's defaults (the JVM's locale,
     // zone and clock): the week shown is the week every "this week" in code means.
     view.setWeekFields(week.fields());
+    hideCalendarFxWeekNumbers();
+    EntryViews.install(view);
     view.setZoneId(week.zone());
     view.setDate(week.today());
     showNow();
@@ -114,7 +99,28 @@ public final class CalendarPane extends BorderPane {
       }
       return true; // never CalendarFX's own editor: meetings change through our dialog
     });
-    view.setEntryContextMenuCallback(param -> contextMenu(param));
+    menus = new MeetingMenus(model, google, new MeetingMenus.Actions() {
+      @Override
+      public void open(OccurrenceView occurrence) {
+        CalendarPane.this.open(occurrence);
+      }
+
+      @Override
+      public void edit(OccurrenceView occurrence) {
+        CalendarPane.this.edit(occurrence);
+      }
+
+      @Override
+      public void cancel(OccurrenceView occurrence) {
+        confirmCancel(occurrence);
+      }
+
+      @Override
+      public boolean confirmed(String question) {
+        return CalendarPane.this.confirmed(question);
+      }
+    });
+    view.setEntryContextMenuCallback(menus::forEntry);
     // Meetings are created and changed through our dialog only. A double-click on free time opens
     // it there; CalendarFX's own drag-to-create (which fails on read-only calendars) is stopped.
     view.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> pressedOnEntry = inEntry(e));
@@ -135,59 +141,28 @@ public final class CalendarPane extends BorderPane {
     view.dateProperty().addListener((o, was, date) -> model.ensureLoaded(date));
     view.showWeekPage();
 
-    Button create = new Button(Messages.get("calendar.new"));
-    create.setId("new-meeting");
-    create.getStyleClass().add("accent");
-    // Offline a new meeting cannot be saved: say so on the button, not only when saving fails.
-    create.disableProperty().bind(model.offlineProperty());
-    Tooltip offlineTip = new Tooltip(Messages.get("calendar.newOffline"));
-    model.offlineProperty().addListener((o, was, is) -> create.setTooltip(is ? offlineTip : null));
-    create.setOnAction(e -> newMeeting(ZonedDateTime.now(week.clock()).plusHours(1).withMinute(0).withSecond(0).withNano(0)));
-    Button joinLink = new Button(Messages.get("calendar.joinLink"));
-    joinLink.setId("join-link");
-    joinLink.setOnAction(e -> askForLink().ifPresent(onJoinLink));
-    Button refresh = new Button(Messages.get("calendar.refresh"));
-    refresh.setId("refresh");
-    refresh.setOnAction(e -> model.refresh(view.getDate()));
-    ProgressIndicator busy = new ProgressIndicator();
-    busy.setPrefSize(18, 18);
-    busy.visibleProperty().bind(model.busyProperty());
-    Label status = new Label();
-    status.setId("calendar-status");
-    status.textProperty().bind(model.statusProperty());
-    status.getStyleClass().add("calendar-status");
-    model.offlineProperty().addListener((o, was, now) -> status.pseudoClassStateChanged(
-        javafx.css.PseudoClass.getPseudoClass("offline"), now));
-    Label user = new Label(userName);
-    user.getStyleClass().add("user-name");
-    Button signOut = new Button(Messages.get("calendar.signOut"));
-    signOut.setId("sign-out");
-    signOut.setOnAction(e -> onSignOut.run());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    GoogleMenu googleControl = new GoogleMenu(google);
-    bar = new HBox(10, create, joinLink, refresh, googleControl, busy, status, spacer, user, signOut);
-    // A long status gives way (cut with "…", whole in its tooltip); the buttons and the user's
-    // name never shrink to "…".
-    for (javafx.scene.Node node : bar.getChildren()) {
-      if (node instanceof Region region && node != status && node != spacer) {
-        region.setMinWidth(Region.USE_PREF_SIZE);
-      }
-    }
-    status.setMinWidth(0);
-    HBox.setHgrow(status, Priority.SOMETIMES);
-    Tooltip statusTip = new Tooltip();
-    statusTip.textProperty().bind(status.textProperty());
-    statusTip.setWrapText(true);
-    statusTip.setMaxWidth(480);
-    status.setTooltip(statusTip);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(8, 12, 8, 12));
-    bar.getStyleClass().add("calendar-toolbar");
+    bar = new CalendarToolbar(model, google, userName, view.dateProperty(),
+        () -> newMeeting(ZonedDateTime.now(week.clock()).plusHours(1).withMinute(0).withSecond(0)
+            .withNano(0)),
+        () -> askForLink().ifPresent(onJoinLink), () -> model.refresh(view.getDate()), onSignOut);
     setTop(bar);
     setCenter(view);
     model.refresh(week.today());
     model.loadPreferences();
+  }
+
+  /**
+   * CalendarFX numbers a row of days by the calendar year of its first day, so the week of
+   * 1 January that starts in December reads "53" (then "2"); the tool bar shows the right number
+   * of the week on screen instead ({@link Week#number}).
+   */
+  private void hideCalendarFxWeekNumbers() {
+    view.getYearMonthView().setShowWeekNumbers(false);
+    view.getDayPage().getYearMonthView().setShowWeekNumbers(false);
+    view.getMonthPage().getMonthView().setShowWeekNumbers(false);
+    for (java.time.Month month : java.time.Month.values()) {
+      view.getYearPage().getYearView().getMonthView(month).setShowWeekNumbers(false);
+    }
   }
 
   /** Today and the time by the app's clock, for the view's "today" and its current-time line. */
@@ -245,103 +220,6 @@ public final class CalendarPane extends BorderPane {
     } else {
       google.noLink(event);
     }
-  }
-
-  private static void toClipboard(String text) {
-    javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-    content.putString(text);
-    javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-  }
-
-  private static MenuItem joinItem(MeetingLink link, Runnable action) {
-    MenuItem join = new MenuItem(Messages.format("calendar.joinWith", link.kind().displayName()));
-    join.getStyleClass().add("join-link-item");
-    join.setOnAction(e -> action.run());
-    return join;
-  }
-
-  private ContextMenu contextMenu(DateControl.EntryContextMenuParameter param) {
-    if (param.getEntry().getUserObject() instanceof GoogleEvent event) {
-      ContextMenu menu = new ContextMenu();
-      if (JoinTarget.of(event).orElse(null) instanceof JoinTarget.WebLink web) {
-        menu.getItems().add(joinItem(web.link(), () -> google.openLink(web.link().uri())));
-      }
-      if (event.htmlLink() != null) {
-        MenuItem page = new MenuItem(Messages.get("google.openEvent"));
-        page.setOnAction(e -> google.openLink(java.net.URI.create(event.htmlLink())));
-        menu.getItems().add(page);
-      }
-      if (google.canChange(event)) {
-        MenuItem cancel = new MenuItem(Messages.get("calendar.cancel"));
-        cancel.setOnAction(e -> {
-          if (confirmed(Messages.format("calendar.cancelConfirm", event.summary()))) {
-            google.cancel(event);
-          }
-        });
-        menu.getItems().add(cancel);
-      }
-      return menu.getItems().isEmpty() ? null : menu;
-    }
-    if (!(param.getEntry().getUserObject() instanceof OccurrenceView occurrence)) {
-      return null;
-    }
-    ContextMenu menu = new ContextMenu();
-    java.util.Optional<JoinTarget> target = JoinTarget.of(occurrence.event());
-    boolean nativeRoom = target.orElse(null) instanceof JoinTarget.NativeRoom;
-    if (nativeRoom || target.isEmpty()) { // with no way to join, Join says why
-      MenuItem join = new MenuItem(Messages.get("calendar.join"));
-      join.setOnAction(e -> open(occurrence));
-      menu.getItems().add(join);
-    }
-    JoinTarget.webLink(occurrence.event())
-        .ifPresent(l -> menu.getItems().add(joinItem(l, () -> google.openLink(l.uri()))));
-    if (nativeRoom) {
-      if (model.isOwner(occurrence)) {
-        MenuItem invite = new MenuItem(Messages.get("calendar.copyInvite"));
-        invite.setId("copy-invite");
-        invite.setOnAction(e -> model.inviteLink(occurrence)
-            .thenAccept(copied -> copied.ifPresent(CalendarPane::toClipboard)));
-        menu.getItems().add(invite);
-      }
-      MenuItem roomId = new MenuItem(Messages.get("calendar.copyRoomId"));
-      roomId.setId("copy-room-id");
-      roomId.setOnAction(e -> {
-        toClipboard(occurrence.event().roomId());
-        model.roomIdCopied();
-      });
-      menu.getItems().add(roomId);
-    }
-    if (model.isOwner(occurrence)) {
-      MenuItem edit = new MenuItem(Messages.get("calendar.edit"));
-      edit.setOnAction(e -> edit(occurrence));
-      MenuItem cancel = new MenuItem(Messages.get("calendar.cancel"));
-      cancel.setOnAction(e -> confirmCancel(occurrence));
-      menu.getItems().addAll(edit, cancel);
-    }
-    if (reminders != null) {
-      menu.getItems().add(remindMenu(occurrence.event().id()));
-    }
-    return menu;
-  }
-
-  /** "Remind me": the meeting's own lead time, kept on this computer. */
-  private javafx.scene.control.Menu remindMenu(String eventId) {
-    javafx.scene.control.Menu remind = new javafx.scene.control.Menu(Messages.get("remind.menu"));
-    remind.setId("remind-menu");
-    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-    java.util.List<java.time.Duration> current = reminders.get(eventId).orElse(null);
-    for (java.util.List<java.time.Duration> choice : ReminderOverrides.CHOICES) {
-      javafx.scene.control.RadioMenuItem item =
-          new javafx.scene.control.RadioMenuItem(ReminderOverrides.label(choice));
-      item.setToggleGroup(group);
-      item.setSelected(java.util.Objects.equals(choice, current));
-      item.setOnAction(e -> {
-        reminders.set(eventId, choice);
-        onRemindersChanged.run();
-      });
-      remind.getItems().add(item);
-    }
-    return remind;
   }
 
   /** Opens the scheduling dialog for a new meeting at {@code start}. */

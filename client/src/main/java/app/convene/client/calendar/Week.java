@@ -81,6 +81,16 @@ public final class Week {
     return day.with(fields.dayOfWeek(), 1);
   }
 
+  /**
+   * The number of the week {@code day} is in, as people count them where the user lives: by the
+   * week-based year, so the week of 1 January is week 1 even when it starts in December (ISO: 28
+   * December 2026 is in week 53, 4 January 2027 starts week 1; in the United States the week of
+   * 27 December 2026 holds 1 January and is week 1).
+   */
+  public int number(LocalDate day) {
+    return day.get(fields.weekOfWeekBasedYear());
+  }
+
   /** The first day of this week. */
   public LocalDate thisWeek() {
     return start(today());

@@ -101,20 +101,7 @@ class WeekViewTest {
     schedule("First day" + suffix, first.atTime(0, 15), zone);
     schedule("Last day" + suffix, first.plusDays(6).atTime(23, 0), zone);
 
-    Stage stage = Fx.call(() -> {
-      CalendarService service = new CalendarService(anna.api(),
-          new MeetingCache(SealedFiles.withKeyFile(Files.createTempDirectory("convene-week")), anna.user().id()), clock);
-      CalendarModel model = new CalendarModel(service, week, anna.user().id(), background,
-          Platform::runLater, occurrence -> {});
-      Path dir = Files.createTempDirectory("convene-week-google");
-      GoogleModel google = new GoogleModel(Optional::empty, SealedFiles.withKeyFile(dir), dir, BrowserOpener.system(),
-          background, Platform::runLater, model.statusProperty(), clock);
-      Stage window = new Stage();
-      window.setScene(new Scene(new CalendarPane(model, google, "Anna", link -> {}, () -> {}),
-          1100, 700));
-      window.show();
-      return window;
-    });
+    Stage stage = open(week, clock);
     try {
       CalendarView view = robot.lookup("#calendar").queryAs(CalendarView.class);
       var weekView = view.getWeekPage().getDetailedWeekView().getWeekView();
@@ -133,9 +120,98 @@ class WeekViewTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} on {1}")
+  @CsvSource({
+      "en-US, 2026-12-31T10:00, Week 1", // the week from Sunday 27 December holds 1 January
+      "en-US, 2027-01-03T10:00, Week 2",
+      "en-GB, 2026-12-31T10:00, Week 53", // ISO: 2026 has 53 weeks
+      "ru,    2026-12-31T10:00, Неделя 53",
+      "ru,    2027-01-04T10:00, Неделя 1",
+      "ru,    2025-12-31T10:00, Неделя 1", // ISO: Monday 29 December 2025 starts week 1 of 2026
+  })
+  void theToolbarNamesTheWeekOnScreenAsPeopleThereCountIt(String tag, LocalDateTime local,
+      String expected) throws Exception {
+    ZoneId zone = ZoneId.of("Europe/Moscow");
+    Locale locale = Locale.forLanguageTag(tag);
+    Messages.use(locale);
+    MutableClock clock = new MutableClock(local.atZone(zone).toInstant(), zone);
+    Stage stage = open(Week.of(clock, locale, Locale.ROOT), clock);
+    try {
+      assertThat(Fx.call(() -> robot.lookup("#week-number").queryLabeled().getText()))
+          .isEqualTo(expected);
+      // CalendarFX's own numbers would call the week of 1 January "53": they are not shown.
+      CalendarView view = robot.lookup("#calendar").queryAs(CalendarView.class);
+      assertThat(Fx.call(() -> view.getMonthPage().getMonthView().isShowWeekNumbers())).isFalse();
+      assertThat(Fx.call(() -> view.getYearMonthView().isShowWeekNumbers())).isFalse();
+    } finally {
+      Fx.run(stage::close);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFifteenMinuteMeetingShowsItsWholeTitleAndItsTimesOnHover() throws Exception {
+    ZoneId zone = ZoneId.of("Europe/Berlin");
+    Messages.use(Locale.UK);
+    MutableClock clock = new MutableClock(
+        LocalDateTime.parse("2026-12-08T08:00").atZone(zone).toInstant(), zone);
+    schedule("Standup", LocalDateTime.parse("2026-12-08T09:30"), zone, Duration.ofMinutes(15));
+    schedule("Planning", LocalDateTime.parse("2026-12-08T11:00"), zone, Duration.ofMinutes(60));
+    schedule("Quick sync with the design team", LocalDateTime.parse("2026-12-09T09:30"), zone,
+        Duration.ofMinutes(10));
+    Stage stage = open(Week.of(clock, Locale.UK, Locale.ROOT), clock);
+    try {
+      screens.await(() -> screens.entry("Standup").isPresent()
+          && screens.entry("Planning").isPresent());
+      com.calendarfx.view.DayEntryView standup = dayEntry("Standup");
+      com.calendarfx.view.DayEntryView planning = dayEntry("Planning");
+      assertThat(standup.getPseudoClassStates()).contains(EntryViews.SHORT_STYLE);
+      assertThat(planning.getPseudoClassStates()).doesNotContain(EntryViews.SHORT_STYLE);
+      javafx.scene.control.Label title =
+          (javafx.scene.control.Label) Fx.call(() -> standup.lookup(".title-label"));
+      // The whole title, not "Sta…", and inside the entry's height (not cut off below).
+      assertThat(Fx.call(() -> ((javafx.scene.text.Text) title.lookup(".text")).getText()))
+          .isEqualTo("Standup");
+      assertThat(Fx.call(() -> title.getBoundsInParent().getMaxY()))
+          .isLessThanOrEqualTo(Fx.call(standup::getHeight) + 0.5);
+      assertThat(EntryViews.describe(standup.getEntry())).isEqualTo("Standup\n09:30 – 09:45");
+      screens.scrollIntoView("Standup");
+      Fx.screenshot(robot, stage.getScene().getRoot(), "calendar-short-meetings.png");
+    } finally {
+      Fx.run(stage::close);
+      Messages.use(Locale.ENGLISH);
+    }
+  }
+
+  private com.calendarfx.view.DayEntryView dayEntry(String title) throws Exception {
+    return (com.calendarfx.view.DayEntryView) screens.entry(title).orElseThrow();
+  }
+
+  /** The real calendar pane for Anna, in a window of its own. */
+  private static Stage open(Week week, MutableClock clock) throws Exception {
+    return Fx.call(() -> {
+      CalendarService service = new CalendarService(anna.api(),
+          new MeetingCache(SealedFiles.withKeyFile(Files.createTempDirectory("convene-week")), anna.user().id()), clock);
+      CalendarModel model = new CalendarModel(service, week, anna.user().id(), background,
+          Platform::runLater, occurrence -> {});
+      Path dir = Files.createTempDirectory("convene-week-google");
+      GoogleModel google = new GoogleModel(Optional::empty, SealedFiles.withKeyFile(dir), dir, BrowserOpener.system(),
+          background, Platform::runLater, model.statusProperty(), clock);
+      Stage window = new Stage();
+      window.setScene(new Scene(new CalendarPane(model, google, "Anna", link -> {}, () -> {}),
+          1100, 700));
+      window.show();
+      return window;
+    });
+  }
+
   private static void schedule(String title, LocalDateTime at, ZoneId zone) throws Exception {
+    schedule(title, at, zone, Duration.ofMinutes(30));
+  }
+
+  private static void schedule(String title, LocalDateTime at, ZoneId zone, Duration length)
+      throws Exception {
     Instant start = at.atZone(zone).toInstant();
-    anna.api().schedule(new EventRequest(title, "", start, start.plus(Duration.ofMinutes(30)),
+    anna.api().schedule(new EventRequest(title, "", start, start.plus(length),
         zone.getId(), List.of(), ServiceKind.NATIVE, null));
   }
 }
