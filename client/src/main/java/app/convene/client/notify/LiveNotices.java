@@ -53,7 +53,8 @@ public final class LiveNotices implements NoticeListener {
     switch (notice.kind()) {
       case STARTING_SOON -> startingSoon(notice);
       case PARTICIPANT_JOINED -> show(notice, Kind.JOINED,
-          Messages.format("notice.joined", actor(notice), notice.title()));
+          Phrase.of("notice.joined", actor(notice), notice.title() == null
+              ? new Phrase.Arg.Word("notice.untitled") : new Phrase.Arg.Text(notice.title())));
       case INVITED -> changed(notice, Kind.INVITED, "notice.invited");
       case CHANGED -> changed(notice, Kind.CHANGED, "notice.changed");
       case CANCELLED -> changed(notice, Kind.CANCELLED, "notice.cancelled");
@@ -68,30 +69,30 @@ public final class LiveNotices implements NoticeListener {
     notifier.claimReminder(key, notice.occurrenceStart()).thenAccept(show -> {
       if (show) {
         Platform.runLater(() -> show(notice, Kind.REMINDER,
-            Notifier.reminderText(notice.occurrenceStart(), clock)));
+            Notifier.reminderPhrase(notice.occurrenceStart(), clock)));
       }
     });
   }
 
   private void changed(Notice notice, Kind kind, String textKey) {
-    String when = notice.occurrenceStart() == null ? ""
-        : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Messages.locale()).withZone(clock.getZone())
-            .format(notice.occurrenceStart());
-    show(notice, kind, Messages.format(textKey, actor(notice), when));
+    Phrase.Arg when = notice.occurrenceStart() == null ? new Phrase.Arg.Text("")
+        : new Phrase.Arg.DateTime(notice.occurrenceStart());
+    show(notice, kind, Phrase.of(textKey, actor(notice), when));
     meetingsChanged.run();
   }
 
-  private void show(Notice notice, Kind kind, String text) {
-    String title = notice.title() == null ? Messages.get("notice.untitled") : notice.title();
+  private void show(Notice notice, Kind kind, Phrase text) {
+    Phrase title = notice.title() == null ? Phrase.of("notice.untitled")
+        : Phrase.literal(notice.title());
+    NotificationEntry entry = NotificationEntry.of(notice.id(), kind, title, text,
+        clock.instant(), notice.occurrenceKey(), clock.getZone());
     Runnable join = notice.roomId() == null || kind == Kind.CANCELLED ? null
-        : () -> joinRoom.accept(title, notice.roomId());
-    notifier.notice(new NotificationEntry(notice.id(), kind, title, text, clock.instant(),
-        notice.occurrenceKey(), false), join);
+        : () -> joinRoom.accept(entry.title(), notice.roomId());
+    notifier.notice(entry, join);
   }
 
-  private static String actor(Notice notice) {
+  private static Phrase.Arg actor(Notice notice) {
     return notice.actor() == null || notice.actor().isBlank()
-        ? Messages.get("notice.someone") : notice.actor();
+        ? new Phrase.Arg.Word("notice.someone") : new Phrase.Arg.Text(notice.actor());
   }
 }

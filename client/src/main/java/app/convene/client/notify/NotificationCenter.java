@@ -80,12 +80,14 @@ public final class NotificationCenter extends Button {
   /** Title, text and time; unread entries stand out. */
   private static final class EntryCell extends ListCell<NotificationEntry> {
     private final DateTimeFormatter time;
+    private final ZoneId zone;
     private final Label title = new Label();
     private final Label text = new Label();
     private final Label when = new Label();
     private final VBox box = new VBox(2, title, text, when);
 
     EntryCell(ZoneId zone) {
+      this.zone = zone;
       time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
           .withLocale(Messages.locale()).withZone(zone);
       title.getStyleClass().add("notification-title");
@@ -105,9 +107,9 @@ public final class NotificationCenter extends Button {
         return;
       }
       title.setText(Messages.get("notify.kind." + entry.kind().name().toLowerCase(java.util.Locale.ROOT))
-          + " · " + entry.title());
-      text.setText(entry.text());
-      text.setManaged(!entry.text().isEmpty());
+          + " · " + entry.title(zone));
+      text.setText(entry.text(zone));
+      text.setManaged(!text.getText().isEmpty());
       when.setText(time.format(entry.at()));
       pseudoClassStateChanged(UNREAD, !entry.read());
       setGraphic(box);

@@ -130,7 +130,7 @@ public final class Notifier implements AutoCloseable {
       }
       tray = host;
       host.ifPresentOrElse(t -> t.showMeetings(lastUpcoming), () -> info("no-tray",
-          Messages.get("notify.noTrayTitle"), Messages.get("notify.noTray")));
+          "notify.noTrayTitle", "notify.noTray"));
     }));
   }
 
@@ -216,14 +216,18 @@ public final class Notifier implements AutoCloseable {
     if (closed) {
       return;
     }
-    String text = reminderText(meeting.start(), timing.clock());
-    model.add(new NotificationEntry("reminder:" + reminder.meetingKey() + "/" + reminder.lead().toSeconds()
-        + "@" + timing.clock().millis(), NotificationEntry.Kind.REMINDER, meeting.title(), text,
-        timing.clock().instant(), meeting.key(), false));
+    ZoneId zone = timing.clock().getZone();
+    NotificationEntry entry = NotificationEntry.of("reminder:" + reminder.meetingKey() + "/"
+            + reminder.lead().toSeconds() + "@" + timing.clock().millis(),
+        NotificationEntry.Kind.REMINDER, Phrase.literal(meeting.title()),
+        reminderPhrase(meeting.start(), timing.clock()), timing.clock().instant(), meeting.key(),
+        zone);
+    model.add(entry);
     if (app.inMeeting(meeting.key())) {
       return; // in its call already: the centre has it, a pop-up would cover the call
     }
-    popups.show("reminder:" + meeting.key(), Messages.get("notify.kind.reminder"), meeting.title(), text,
+    popups.show("reminder:" + meeting.key(), Messages.get("notify.kind.reminder"), meeting.title(),
+        entry.text(),
         List.of(
             new PopupStack.Action("reminder-join", Messages.get("notify.join"), meeting.join(), true),
             new PopupStack.Action("reminder-snooze", Messages.get("notify.snooze"),
@@ -234,19 +238,19 @@ public final class Notifier implements AutoCloseable {
 
   /** "Starts at 10:00 (in 5 min)" or "Starting now", by {@code clock} and in its zone. */
   public static String reminderText(Instant start, Clock clock) {
-    Instant now = clock.instant();
-    long minutes = (Duration.between(now, start).toSeconds() + 59) / 60;
-    if (minutes <= 0) {
-      return Messages.get("notify.startingNow");
-    }
-    DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-        .withLocale(Messages.locale()).withZone(clock.getZone());
-    return Messages.format("notify.startsAt", time.format(start), minutes);
+    return reminderPhrase(start, clock).render(clock.getZone());
   }
 
-  private void info(String id, String title, String text) {
-    model.add(new NotificationEntry(id, NotificationEntry.Kind.INFO, title, text,
-        timing.clock().instant(), null, false));
+  /** {@link #reminderText} as a phrase: the minutes are those left when it was said. */
+  public static Phrase reminderPhrase(Instant start, Clock clock) {
+    long minutes = (Duration.between(clock.instant(), start).toSeconds() + 59) / 60;
+    return minutes <= 0 ? Phrase.of("notify.startingNow")
+        : Phrase.of("notify.startsAt", new Phrase.Arg.Time(start), new Phrase.Arg.Count(minutes));
+  }
+
+  private void info(String id, String titleKey, String textKey) {
+    model.add(NotificationEntry.of(id, NotificationEntry.Kind.INFO, Phrase.of(titleKey),
+        Phrase.of(textKey), timing.clock().instant(), null, timing.clock().getZone()));
   }
 
   /** Closes {@code resource} (e.g. the server's notice feed) when this closes. */
