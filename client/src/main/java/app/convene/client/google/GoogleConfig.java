@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.i18n.Messages;
 import app.convene.client.storage.UserFolders;
 import java.io.IOException;
 import java.io.Reader;
@@ -82,24 +83,14 @@ public record GoogleConfig(String clientId, String clientSecret, GoogleEndpoints
     return new GoogleConfig(clientId, clientSecret, other);
   }
 
-  /** What to tell a user or admin when {@link #load} found nothing, with the exact file path. */
+  /**
+   * What to tell a user or admin when {@link #load} found nothing, with the exact file path, in
+   * the app's language.
+   */
   public static String setupInstructions(Path configDir) {
     Objects.requireNonNull(configDir, "configDir == null");
-    return """
-        Google Meet mode needs an OAuth client of your organisation (Convene does not ship one).
-        1. In Google Cloud Console (console.cloud.google.com) choose or create a project and
-           enable the "Google Calendar API" (APIs & Services > Library).
-        2. Configure the OAuth consent screen (APIs & Services > OAuth consent screen): type
-           Internal for a Workspace organisation, else External with your users as test users;
-           add the scopes .../auth/calendar.events and .../auth/calendar.readonly.
-        3. Create credentials > OAuth client ID > Application type "Desktop app".
-        4. Put its client ID and secret in %s:
-               client_id=1234-abc.apps.googleusercontent.com
-               client_secret=GOCSPX-...
-           or set the environment variables %s and %s.
-        5. Restart Convene and choose "Sign in with Google".
-        """
-        .formatted(configDir.resolve(FILE_NAME), ENV_ID, ENV_SECRET);
+    // The Cloud Console's menu names stay as its English interface writes them.
+    return Messages.format("google.setupSteps", configDir.resolve(FILE_NAME), ENV_ID, ENV_SECRET);
   }
 
   @Override

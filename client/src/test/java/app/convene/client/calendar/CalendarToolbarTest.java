@@ -85,6 +85,21 @@ class CalendarToolbarTest {
           .queryAs(javafx.scene.control.DatePicker.class).getEditor().getText())).matches("\\d\\d\\.\\d\\d\\.\\d{4}");
       Fx.screenshot(robot, dialog, "schedule-dialog-ru.png");
       Fx.run(() -> dialog.getScene().getWindow().hide());
+
+      // Google not set up, in Russian down to the details link (JavaFX's own says "Show Details").
+      Fx.run(shown.google()::start);
+      Fx.await(() -> !Fx.call(() -> robot.lookup("#google-setup").queryButton().isDisabled()));
+      robot.clickOn("#google-setup");
+      Fx.await(() -> Fx.call(() -> robot.lookup(".details-button").tryQuery().isPresent()));
+      javafx.scene.control.Hyperlink details = robot.lookup(".details-button").query();
+      assertThat(Fx.call(details::getText)).isEqualTo("Подробнее");
+      robot.clickOn(details);
+      Fx.await(() -> Fx.call(() -> details.getText().equals("Скрыть подробности")));
+      javafx.scene.control.DialogPane setup = (javafx.scene.control.DialogPane)
+          Fx.call(() -> details.getScene().getRoot());
+      assertThat(Fx.call(setup::isExpanded)).isTrue();
+      Fx.screenshot(robot, setup, "google-not-set-up-ru.png");
+      Fx.run(() -> setup.getScene().getWindow().hide());
       Fx.run(() -> shown.stage().close());
     } finally {
       Messages.use(Locale.ENGLISH);
@@ -128,6 +143,8 @@ class CalendarToolbarTest {
           .startsWith("Google Meet mode needs your organisation's Google sign-in.");
       assertThat(Fx.call(dialog::isExpanded)).isFalse();
       assertThat(Fx.call(() -> dialog.getExpandableContent() != null)).isTrue();
+      assertThat(Fx.call(() -> ((javafx.scene.control.Hyperlink) dialog.lookup(".details-button"))
+          .getText())).isEqualTo("Show details");
       Fx.screenshot(robot, dialog, "google-not-set-up-en.png");
       Fx.run(() -> dialog.getScene().getWindow().hide());
 

@@ -2,6 +2,7 @@ package app.convene.client.google.ui;
 
 import app.convene.client.google.GoogleCalendarInfo;
 import app.convene.client.i18n.Messages;
+import app.convene.client.ui.DialogButtons;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -95,8 +96,7 @@ public final class GoogleMenu extends StackPane {
     forUser.setPrefWidth(520);
     forUser.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     alert.getDialogPane().setContent(forUser);
-    alert.getDialogPane().setExpandableContent(
-        new VBox(8, new Label(Messages.get("google.setupCopy")), text));
+    DialogButtons.details(alert, new VBox(8, new Label(Messages.get("google.setupCopy")), text));
     alert.setResizable(true);
     alert.show();
   }
