@@ -1,7 +1,7 @@
 package app.convene.client.account;
 
 import app.convene.client.storage.SealedFiles;
-import app.convene.client.api.Json;
+import app.convene.protocol.api.RestJson;
 import app.convene.protocol.api.AuthSession;
 import java.io.IOException;
 import java.net.URI;
@@ -41,7 +41,7 @@ public final class SessionStore {
   public Optional<Saved> load() {
     try {
       SealedFiles.Read read = sealed.read(file);
-      Saved saved = Json.MAPPER.readValue(read.content(), Saved.class);
+      Saved saved = RestJson.mapper().readValue(read.content(), Saved.class);
       if (read.plain()) {
         save(saved.server(), saved.session());
       }
@@ -56,7 +56,7 @@ public final class SessionStore {
 
   public void save(URI server, AuthSession session) {
     try {
-      sealed.write(file, Json.MAPPER.writeValueAsBytes(new Saved(server, session)));
+      sealed.write(file, RestJson.mapper().writeValueAsBytes(new Saved(server, session)));
     } catch (IOException e) {
       log.warn("cannot store the session in {}: {}", file, e.getMessage());
     }

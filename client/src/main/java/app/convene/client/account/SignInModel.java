@@ -163,11 +163,22 @@ public final class SignInModel {
       case "email_taken" -> Messages.get("signIn.error.emailTaken");
       case "server_busy" -> Messages.get("signIn.error.busy");
       case "too_many_attempts" -> Messages.get("signIn.error.tooManyAttempts");
-      case "weak_password" -> Messages.format("signIn.error.weakPassword", api.getMessage());
+      case "weak_password" -> weakPassword(api);
       case "registration_closed" -> Messages.get("signIn.error.registrationClosed");
       default -> api.status() >= 500
           ? Messages.format("signIn.error.serverFailed", api.status())
           : api.getMessage();
+    };
+  }
+
+  /** Which rule the password broke, in the app's words; an older server only says it in English. */
+  private static String weakPassword(ApiException api) {
+    return switch (api.details().getOrDefault("rule", "")) {
+      case "length" -> Messages.format("signIn.error.weakLength",
+          api.details().getOrDefault("min", "8"), api.details().getOrDefault("max", "200"));
+      case "common" -> Messages.get("signIn.error.weakCommon");
+      case "address" -> Messages.get("signIn.error.weakAddress");
+      default -> Messages.format("signIn.error.weakPassword", api.getMessage());
     };
   }
 }

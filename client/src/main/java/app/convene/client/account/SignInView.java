@@ -88,6 +88,12 @@ public final class SignInView extends VBox {
     error.getStyleClass().add("join-error");
     error.setWrapText(true);
     error.textProperty().bind(model.errorProperty());
+    // A refused password is cleared: typing goes on there, not in the address field.
+    model.errorProperty().addListener((o, was, now) -> {
+      if (now != null && !now.isEmpty() && password.getText().isEmpty()) {
+        javafx.application.Platform.runLater(password::requestFocus);
+      }
+    });
 
     getChildren().addAll(heading, form, actions, toggle, error);
     // The server is filled in; the first thing to type is the e-mail address.

@@ -1,5 +1,6 @@
 package app.convene.client.api;
 
+import app.convene.protocol.api.RestJson;
 import app.convene.protocol.Peer;
 import app.convene.protocol.api.ApiError;
 import app.convene.protocol.api.AuthSession;
@@ -181,7 +182,7 @@ public final class ApiClient {
     HttpUrl url = base.newBuilder().encodedPath("/api/events")
         .addQueryParameter("from", from.toString()).addQueryParameter("to", to.toString()).build();
     return authorized(new Request.Builder().url(url).get(),
-        Json.MAPPER.getTypeFactory().constructType(new TypeReference<List<OccurrenceView>>() {}));
+        RestJson.mapper().getTypeFactory().constructType(new TypeReference<List<OccurrenceView>>() {}));
   }
 
   public EventView event(String id) throws ApiException {
@@ -220,7 +221,7 @@ public final class ApiClient {
   /** Who is in the room's call now; host only. */
   public List<Peer> participants(String id) throws ApiException {
     return get("/api/rooms/" + id + "/participants",
-        Json.MAPPER.getTypeFactory().constructType(new TypeReference<List<Peer>>() {}));
+        RestJson.mapper().getTypeFactory().constructType(new TypeReference<List<Peer>>() {}));
   }
 
   /** Takes a participant out of the room's call; host only. */
@@ -293,7 +294,7 @@ public final class ApiClient {
           + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
     }
     try {
-      return type == null || text.isEmpty() ? null : Json.MAPPER.readValue(text, type);
+      return type == null || text.isEmpty() ? null : RestJson.mapper().readValue(text, type);
     } catch (JacksonException e) {
       // Jackson's words name our classes. Something answered, but not Convene's API: a wrong
       // address or a network's sign-in page, so as good as unreachable for the user.
@@ -302,13 +303,22 @@ public final class ApiClient {
     }
   }
 
-  /** The server's error, with the status of the HTTP answer (not a status its body claims). */
+  /**
+   * The server's error, with the status of the HTTP answer (not a status its body claims, which a
+   * proxy's body may lack), its code, message and details.
+   */
   private static ApiError error(int status, String text) {
     try {
-      ApiError error = Json.MAPPER.readValue(text, ApiError.class);
-      if (error.message() != null) {
-        return new ApiError(status, error.code() == null ? "http_" + status : error.code(),
-            error.message());
+      com.fasterxml.jackson.databind.JsonNode body = RestJson.mapper().readTree(text);
+      if (body != null && body.path("message").isTextual()) {
+        String code = body.path("code").isTextual() ? body.path("code").asText() : "http_" + status;
+        java.util.Map<String, String> details = new java.util.HashMap<>();
+        body.path("details").properties().forEach(field -> {
+          if (field.getValue().isValueNode()) {
+            details.put(field.getKey(), field.getValue().asText());
+          }
+        });
+        return new ApiError(status, code, body.path("message").asText(), details);
       }
     } catch (IOException e) {
       // not one of ours: fall through
@@ -326,13 +336,13 @@ public final class ApiClient {
 
   private static RequestBody body(Object payload) throws ApiException {
     try {
-      return RequestBody.create(Json.MAPPER.writeValueAsBytes(payload), JSON);
+      return RequestBody.create(RestJson.mapper().writeValueAsBytes(payload), JSON);
     } catch (IOException e) {
       throw new ApiException("cannot write the request: " + e.getMessage(), e);
     }
   }
 
   private static JavaType type(Class<?> type) {
-    return Json.MAPPER.getTypeFactory().constructType(type);
+    return RestJson.mapper().getTypeFactory().constructType(type);
   }
 }

@@ -1,6 +1,7 @@
 package app.convene.client.api;
 
 import app.convene.protocol.api.ApiError;
+import java.util.Map;
 
 /**
  * A request the server answered with an error, or could not be sent. {@link #isOffline()} tells a
@@ -10,17 +11,25 @@ import app.convene.protocol.api.ApiError;
 public final class ApiException extends Exception {
   private final int status;
   private final String code;
+  private final Map<String, String> details;
 
   public ApiException(ApiError error) {
     super(error.message());
     this.status = error.status();
     this.code = error.code();
+    this.details = error.details();
   }
 
   public ApiException(String message, Throwable cause) {
     super(message, cause);
     this.status = 0;
     this.code = "offline";
+    this.details = Map.of();
+  }
+
+  /** The facts behind the code, for words in the app's language (see {@link ApiError}). */
+  public Map<String, String> details() {
+    return details;
   }
 
   /** The HTTP status, or 0 when the server could not be reached. */

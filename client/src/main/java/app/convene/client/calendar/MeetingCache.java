@@ -1,7 +1,7 @@
 package app.convene.client.calendar;
 
 import app.convene.client.storage.SealedFiles;
-import app.convene.client.api.Json;
+import app.convene.protocol.api.RestJson;
 import app.convene.protocol.api.OccurrenceView;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -45,7 +45,7 @@ public final class MeetingCache {
   public Optional<Snapshot> load() {
     try {
       SealedFiles.Read read = sealed.read(file);
-      Snapshot snapshot = Json.MAPPER.readValue(read.content(), Snapshot.class);
+      Snapshot snapshot = RestJson.mapper().readValue(read.content(), Snapshot.class);
       if (read.plain()) {
         write(snapshot);
       }
@@ -82,7 +82,7 @@ public final class MeetingCache {
 
   private void write(Snapshot snapshot) {
     try {
-      sealed.write(file, Json.MAPPER.writeValueAsBytes(snapshot));
+      sealed.write(file, RestJson.mapper().writeValueAsBytes(snapshot));
     } catch (IOException e) {
       log.warn("cannot write the meeting cache {}: {}", file, e.getMessage());
     }

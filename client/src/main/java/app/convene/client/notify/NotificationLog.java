@@ -2,7 +2,7 @@ package app.convene.client.notify;
 
 import app.convene.client.storage.OwnerOnlyFiles;
 import app.convene.client.storage.UserFolders;
-import app.convene.client.api.Json;
+import app.convene.protocol.api.RestJson;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ final class NotificationLog {
   /** The stored entries, newest first; empty if there are none or the file is unreadable. */
   List<NotificationEntry> load() {
     try {
-      List<NotificationEntry> entries = Json.MAPPER.readValue(Files.readAllBytes(file), LIST);
+      List<NotificationEntry> entries = RestJson.mapper().readValue(Files.readAllBytes(file), LIST);
       return normalise(entries);
     } catch (NoSuchFileException e) {
       return List.of();
@@ -50,7 +50,7 @@ final class NotificationLog {
   /** Replaces the stored entries (newest first, trimmed to the limit). */
   void save(List<NotificationEntry> entries) {
     try {
-      OwnerOnlyFiles.write(file, Json.MAPPER.writeValueAsBytes(normalise(entries)));
+      OwnerOnlyFiles.write(file, RestJson.mapper().writeValueAsBytes(normalise(entries)));
     } catch (IOException e) {
       log.warn("cannot write the notification history {}: {}", file, e.getMessage());
     }

@@ -2,7 +2,7 @@ package app.convene.client.notify;
 
 import app.convene.client.storage.OwnerOnlyFiles;
 import app.convene.client.storage.UserFolders;
-import app.convene.client.api.Json;
+import app.convene.protocol.api.RestJson;
 import app.convene.client.i18n.Messages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class ReminderOverrides {
     this.file = Objects.requireNonNull(file, "file == null");
     this.io = Objects.requireNonNull(io, "io == null");
     try {
-      Json.MAPPER.readValue(Files.readAllBytes(file), MAP).forEach((id, minutes) -> {
+      RestJson.mapper().readValue(Files.readAllBytes(file), MAP).forEach((id, minutes) -> {
         if (id != null && minutes != null) {
           byEvent.put(id, minutes.stream().map(Duration::ofMinutes).toList());
         }
@@ -72,7 +72,7 @@ public final class ReminderOverrides {
     byEvent.forEach((id, list) -> snapshot.put(id, list.stream().map(Duration::toMinutes).toList()));
     io.execute(() -> {
       try {
-        OwnerOnlyFiles.write(file, Json.MAPPER.writeValueAsBytes(snapshot));
+        OwnerOnlyFiles.write(file, RestJson.mapper().writeValueAsBytes(snapshot));
       } catch (IOException e) {
         log.warn("cannot write reminder choices {}: {}", file, e.getMessage());
       }

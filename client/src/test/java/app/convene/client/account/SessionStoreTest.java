@@ -3,7 +3,7 @@ package app.convene.client.account;
 import app.convene.client.storage.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.api.Json;
+import app.convene.protocol.api.RestJson;
 import app.convene.protocol.api.AuthSession;
 import app.convene.protocol.api.UserView;
 import java.net.URI;
@@ -41,7 +41,7 @@ class SessionStoreTest {
   @Test
   void aPlainSessionOfAnOlderVersionIsReadOnceAndWrittenBackEncrypted() throws Exception {
     Files.write(dir.resolve("session.json"),
-        Json.MAPPER.writeValueAsBytes(new SessionStore.Saved(SERVER, SESSION)));
+        RestJson.mapper().writeValueAsBytes(new SessionStore.Saved(SERVER, SESSION)));
     assertThat(fileText()).contains(SESSION.refreshToken());
 
     assertThat(new SessionStore(SealedFiles.withKeyFile(dir)).load()).contains(new SessionStore.Saved(SERVER, SESSION));

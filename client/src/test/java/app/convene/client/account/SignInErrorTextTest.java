@@ -23,7 +23,23 @@ class SignInErrorTextTest {
   }
 
   @Test
-  void weakPasswordIsExplainedInEachLanguageWithTheServersWords() {
+  void eachRuleOfTheServersPasswordPolicyIsWordedInEachLanguage() {
+    ApiException length = new ApiException(new ApiError(400, "weak_password", "too short",
+        java.util.Map.of("rule", "length", "min", "12", "max", "200")));
+    ApiException address = new ApiException(new ApiError(400, "weak_password", "the address",
+        java.util.Map.of("rule", "address")));
+
+    Messages.use(Locale.ENGLISH);
+    assertThat(SignInModel.userText(length, SERVER)).contains("use 12 to 200 characters");
+    assertThat(SignInModel.userText(address, SERVER)).startsWith("The password must not be your");
+    Messages.use(Locale.forLanguageTag("ru"));
+    assertThat(SignInModel.userText(length, SERVER)).contains("от 12 до 200 символов")
+        .doesNotContain("too short");
+    assertThat(SignInModel.userText(address, SERVER)).startsWith("Пароль не должен совпадать");
+  }
+
+  @Test
+  void anOlderServerWithoutTheRuleIsExplainedWithItsWords() {
     ApiException weak = new ApiException(new ApiError(400, "weak_password", SERVER_WORDS));
 
     Messages.use(Locale.ENGLISH);

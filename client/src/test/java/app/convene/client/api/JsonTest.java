@@ -1,5 +1,6 @@
 package app.convene.client.api;
 
+import app.convene.protocol.api.RestJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.protocol.api.AuthSession;
@@ -14,7 +15,7 @@ class JsonTest {
     AuthSession session = new AuthSession(new UserView("u1", "anna@example.com", "Anna"), "a",
         Instant.parse("2026-12-07T09:15:00Z"), "r");
 
-    assertThat(Json.MAPPER.writeValueAsString(session))
+    assertThat(RestJson.mapper().writeValueAsString(session))
         .contains("\"accessTokenExpiresAt\":\"2026-12-07T09:15:00Z\"");
   }
 
@@ -24,7 +25,7 @@ class JsonTest {
         {"id":"u1","email":"anna@example.com","displayName":"Anna","avatar":"a.png","pronouns":"she"}
         """;
 
-    assertThat(Json.MAPPER.readValue(newer, UserView.class))
+    assertThat(RestJson.mapper().readValue(newer, UserView.class))
         .isEqualTo(new UserView("u1", "anna@example.com", "Anna"));
   }
 }

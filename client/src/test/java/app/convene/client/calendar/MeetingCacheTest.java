@@ -3,7 +3,7 @@ package app.convene.client.calendar;
 import app.convene.client.storage.SealedFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.api.Json;
+import app.convene.protocol.api.RestJson;
 import app.convene.protocol.api.EventStatus;
 import app.convene.protocol.api.EventView;
 import app.convene.protocol.api.OccurrenceView;
@@ -76,7 +76,7 @@ class MeetingCacheTest {
   @Test
   void aPlainCacheOfAnOlderVersionIsKeptAndWrittenBackEncrypted() throws Exception {
     OccurrenceView standup = meeting("e-1", DEC_1.plusSeconds(9 * 3600));
-    Files.write(dir.resolve("meetings-u-1.json"), Json.MAPPER.writeValueAsBytes(
+    Files.write(dir.resolve("meetings-u-1.json"), RestJson.mapper().writeValueAsBytes(
         new MeetingCache.Snapshot(DEC_1, DEC_1, DEC_8, List.of(standup))));
 
     assertThat(new MeetingCache(SealedFiles.withKeyFile(dir), "u-1").load().orElseThrow().occurrences())

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -57,21 +58,24 @@ final class PasswordPolicy {
     }
     int length = password.codePointCount(0, password.length());
     if (length < minLength || length > MAX_LENGTH) {
-      throw weak("'password' must have " + minLength + " to " + MAX_LENGTH + " characters; any characters, spaces too");
+      throw weak("'password' must have " + minLength + " to " + MAX_LENGTH
+          + " characters; any characters, spaces too", Map.of("rule", "length",
+          "min", String.valueOf(minLength), "max", String.valueOf(MAX_LENGTH)));
     }
     String lower = password.toLowerCase(Locale.ROOT);
     if (common.contains(lower)) {
       throw weak("'password' is one of the most common passwords, which attackers try first; choose"
-          + " another, e.g. a few unrelated words");
+          + " another, e.g. a few unrelated words", Map.of("rule", "common"));
     }
     if (lower.equals(email) || lower.equals(email.substring(0, email.lastIndexOf('@')))) {
-      throw weak("'password' must not be your e-mail address");
+      throw weak("'password' must not be your e-mail address", Map.of("rule", "address"));
     }
     return password;
   }
 
-  private static ApiException weak(String message) {
-    return new ApiException(400, "weak_password", message);
+  /** A 400 {@code weak_password}; {@code details} name the rule (length, common, address). */
+  private static ApiException weak(String message, Map<String, String> details) {
+    return new ApiException(400, "weak_password", message, details);
   }
 
   private static Set<String> load() {

@@ -1,6 +1,7 @@
 package app.convene.server.http;
 
 import app.convene.protocol.api.ApiError;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,16 +15,24 @@ public final class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final long retryAfterSeconds;
+  private final Map<String, String> details;
 
   public ApiException(int status, String code, String message) {
-    this(status, code, message, 0);
+    this(status, code, message, 0, Map.of());
   }
 
-  private ApiException(int status, String code, String message, long retryAfterSeconds) {
+  /** An error with the facts a client words it from ({@link ApiError#details()}). */
+  public ApiException(int status, String code, String message, Map<String, String> details) {
+    this(status, code, message, 0, details);
+  }
+
+  private ApiException(int status, String code, String message, long retryAfterSeconds,
+      Map<String, String> details) {
     super(Objects.requireNonNull(message, "message == null"), null, false, false);
     this.status = status;
     this.code = Objects.requireNonNull(code, "code == null");
     this.retryAfterSeconds = retryAfterSeconds;
+    this.details = Map.copyOf(details);
   }
 
   /**
@@ -34,7 +43,7 @@ public final class ApiException extends RuntimeException {
     if (retryAfterSeconds < 1) {
       throw new IllegalArgumentException("retryAfterSeconds < 1: " + retryAfterSeconds);
     }
-    return new ApiException(503, "server_busy", message, retryAfterSeconds);
+    return new ApiException(503, "server_busy", message, retryAfterSeconds, Map.of());
   }
 
   /**
@@ -45,7 +54,7 @@ public final class ApiException extends RuntimeException {
     if (retryAfterSeconds < 1) {
       throw new IllegalArgumentException("retryAfterSeconds < 1: " + retryAfterSeconds);
     }
-    return new ApiException(429, "too_many_attempts", message, retryAfterSeconds);
+    return new ApiException(429, "too_many_attempts", message, retryAfterSeconds, Map.of());
   }
 
   /** 400 {@code invalid_input}. */
@@ -82,6 +91,6 @@ public final class ApiException extends RuntimeException {
   }
 
   public ApiError toError() {
-    return new ApiError(status, code, getMessage());
+    return new ApiError(status, code, getMessage(), details);
   }
 }

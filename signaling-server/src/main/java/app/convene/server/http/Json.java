@@ -1,37 +1,24 @@
 package app.convene.server.http;
 
+import app.convene.protocol.api.RestJson;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The REST API's JSON: instants as ISO-8601 strings, dates as {@code 2026-12-31}, unknown fields
- * ignored. Reading maps every way a body can be wrong to a 400 {@link ApiException}: not JSON is
+ * The REST API's JSON, configured as {@link RestJson} (shared with the client). Reading maps every way a body can be wrong to a 400 {@link ApiException}: not JSON is
  * {@code malformed_json}, JSON of the wrong shape is {@code invalid_input} naming the field.
  * Thread-safe.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT) // maxUsers 1.5 is refused, not 1
-          .build();
+  private static final ObjectMapper MAPPER = RestJson.mapper();
 
   private Json() {}
 
