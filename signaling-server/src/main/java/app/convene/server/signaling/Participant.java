@@ -199,7 +199,7 @@ final class Participant {
           "join");
       return;
     }
-    String roomName = join.room().strip();
+    String roomName = join.roomId().strip();
     String name = join.name().strip();
     Optional<String> problem =
         InputChecks.roomName(roomName).or(() -> InputChecks.displayName(name));

@@ -37,7 +37,7 @@ class RoomMembershipTest {
     Joined joined = server.connect().join("standup", "Anna");
 
     assertThat(joined.protocol()).isEqualTo(ProtocolVersion.CURRENT);
-    assertThat(joined.room()).isEqualTo(server.room("standup"));
+    assertThat(joined.roomId()).isEqualTo(server.room("standup"));
     assertThat(joined.peerId()).matches("p-[0-9a-f]{8}");
     assertThat(joined.peers()).isEmpty();
     assertThat(joined.iceServers()).containsExactly(stun);
@@ -66,7 +66,7 @@ class RoomMembershipTest {
 
     Joiner boris = server.joined("standup", "Boris");
 
-    assertThat(anna.joined().room()).isEqualTo(server.room("standup"));
+    assertThat(anna.joined().roomId()).isEqualTo(server.room("standup"));
     assertThat(boris.joined().peers()).containsExactly(new Peer(anna.peerId(), "Anna"));
   }
 
