@@ -35,8 +35,8 @@ class AuthenticatedJoinTest {
   void browserMayPassTheTokenAsAQueryParameter() throws Exception {
     URI uri = URI.create(server.server().signalingUri() + "?access_token=" + server.host().token());
 
-    try (TestClient browser = TestClient.connect(uri, null, server::room)) {
-      assertThat(browser.join("standup", "Anna").roomId()).isEqualTo(server.room("standup"));
+    try (TestClient browser = TestClient.connect(uri, null, server::roomId)) {
+      assertThat(browser.join("standup", "Anna").roomId()).isEqualTo(server.roomId("standup"));
     }
   }
 
@@ -66,7 +66,7 @@ class AuthenticatedJoinTest {
 
   @Test
   void roomIdIsCanonicalised() throws Exception {
-    String id = server.room("standup");
+    String id = server.roomId("standup");
     TestClient anna = server.connect();
 
     anna.send(new Join(" " + id.toUpperCase() + " ", "Anna"));

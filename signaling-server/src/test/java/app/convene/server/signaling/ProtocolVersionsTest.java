@@ -34,7 +34,7 @@ class ProtocolVersionsTest {
 
   @Test
   void version1JoinWithRoomIsAdmittedAndItsJoinedCarriesRoom() throws Exception {
-    String roomId = server.room("standup");
+    String roomId = server.roomId("standup");
     TestClient v1 = server.connect();
 
     v1.sendText("{\"type\":\"join\",\"protocol\":1,\"room\":\"" + roomId + "\",\"name\":\"Anna\"}");
@@ -46,7 +46,7 @@ class ProtocolVersionsTest {
 
   @Test
   void version2JoinWithRoomIdIsAdmitted() throws Exception {
-    String roomId = server.room("standup");
+    String roomId = server.roomId("standup");
     TestClient v2 = server.connect();
 
     v2.sendText("{\"type\":\"join\",\"protocol\":2,\"roomId\":\"" + roomId + "\",\"name\":\"Anna\"}");
@@ -58,7 +58,7 @@ class ProtocolVersionsTest {
 
   @Test
   void version1AndVersion2ClientsShareARoom() throws Exception {
-    String roomId = server.room("standup");
+    String roomId = server.roomId("standup");
     TestClient v1 = server.connect();
     v1.sendText("{\"type\":\"join\",\"protocol\":1,\"room\":\"" + roomId + "\",\"name\":\"Anna\"}");
     String annaPeer = v1.expect(Joined.class).peerId();
@@ -72,7 +72,7 @@ class ProtocolVersionsTest {
 
   @Test
   void aVersion1ParticipantEndedByTheHostReadsRoomInRemoved() throws Exception {
-    String roomId = server.room("standup");
+    String roomId = server.roomId("standup");
     TestClient v1 = server.connect();
     v1.sendText("{\"type\":\"join\",\"protocol\":1,\"room\":\"" + roomId + "\",\"name\":\"Anna\"}");
     v1.expect(Joined.class);

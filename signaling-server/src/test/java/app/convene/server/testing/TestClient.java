@@ -125,7 +125,7 @@ public final class TestClient implements Closeable {
   /**
    * Joins a room and returns the server's reply. {@code room} is a name that the {@link
    * TestServer} that made this client turns into the id of a room it created (see {@link
-   * TestServer#room}).
+   * TestServer#roomId}).
    */
   public Joined join(String room, String name) throws InterruptedException {
     send(new Join(rooms.apply(room), name));
