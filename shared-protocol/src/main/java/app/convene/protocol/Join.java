@@ -1,5 +1,6 @@
 package app.convene.protocol;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -7,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * ErrorMessage}.
  *
  * @param protocol the protocol version the client speaks ({@link ProtocolVersion#CURRENT})
- * @param room the room: its id on a server with accounts
+ * @param roomId the room's id (a meeting's {@code roomId}, a {@code RoomView.id}); read from
+ *     {@code room} as well, the field's name in protocol version 1
  * @param name the participant's display name
  * @param invite the room's invite token, when that is what admits this participant; else
  *     {@code null}
@@ -17,27 +19,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     ErrorCode#RESUME_REFUSED}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Join(int protocol, String room, String name, String invite, String resume)
+public record Join(
+    int protocol, @JsonAlias("room") String roomId, String name, String invite, String resume)
     implements SignalMessage {
   public Join {
-    Fields.required(room, "room");
+    Fields.required(roomId, "roomId");
     Fields.required(name, "name");
   }
 
-  public Join(int protocol, String room, String name, String invite) {
-    this(protocol, room, name, invite, null);
+  public Join(int protocol, String roomId, String name, String invite) {
+    this(protocol, roomId, name, invite, null);
   }
 
-  public Join(String room, String name) {
-    this(ProtocolVersion.CURRENT, room, name, null, null);
+  public Join(String roomId, String name) {
+    this(ProtocolVersion.CURRENT, roomId, name, null, null);
   }
 
-  public Join(String room, String name, String invite) {
-    this(ProtocolVersion.CURRENT, room, name, invite, null);
+  public Join(String roomId, String name, String invite) {
+    this(ProtocolVersion.CURRENT, roomId, name, invite, null);
   }
 
   /** The same join, coming back with this resume token. */
   public Join resuming(String token) {
-    return new Join(protocol, room, name, invite, token);
+    return new Join(protocol, roomId, name, invite, token);
   }
 }

@@ -1,9 +1,16 @@
 package app.convene.protocol;
 
-/** The signaling protocol version. A server accepts joins whose version it supports. */
+/**
+ * The signaling protocol version. A server accepts joins whose version it supports.
+ *
+ * <p>Version 2 names the room's id {@code roomId} in {@code join}, {@code joined} and {@code
+ * removed}, where version 1 named it {@code room}. Both names are read; while version 1 is
+ * supported, {@code joined} and {@code removed} carry both, since a version-1 client requires
+ * {@code room} (and ignores the {@code roomId} it does not know).
+ */
 public final class ProtocolVersion {
   /** The version this build speaks. */
-  public static final int CURRENT = 1;
+  public static final int CURRENT = 2;
 
   /** The oldest version this build still accepts. */
   public static final int OLDEST_SUPPORTED = 1;
@@ -12,5 +19,10 @@ public final class ProtocolVersion {
 
   public static boolean isSupported(int version) {
     return version >= OLDEST_SUPPORTED && version <= CURRENT;
+  }
+
+  /** Whether messages to clients also carry the fields under their version-1 names. */
+  static boolean writesVersion1Fields() {
+    return OLDEST_SUPPORTED <= 1;
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.HashMap;
@@ -25,7 +26,10 @@ import java.util.stream.Collectors;
  * ErrorCode#MALFORMED_MESSAGE}, an unknown {@code type} is {@link ErrorCode#UNKNOWN_TYPE}, an absent
  * required field (or {@code type}) is {@link ErrorCode#MISSING_FIELD}, and a field of the wrong
  * JSON type is {@link ErrorCode#INVALID_FIELD}. Unknown fields are ignored so that newer peers can
- * add them. Instants are ISO-8601 strings in UTC, e.g. {@code "2026-12-01T08:05:00Z"}.
+ * add them. A field renamed by a protocol version is read under either name (version 1's {@code
+ * room} is {@code roomId}); a message that carries both with different values is {@link
+ * ErrorCode#INVALID_FIELD}. Instants are ISO-8601 strings in UTC, e.g. {@code
+ * "2026-12-01T08:05:00Z"}.
  */
 public final class SignalCodec {
   private static final ObjectMapper MAPPER =
@@ -55,6 +59,7 @@ public final class SignalCodec {
     }
     JsonNode type = tree.get("type");
     String ref = type != null && type.isTextual() ? type.asText() : null;
+    version1Names((ObjectNode) tree, ref);
     try {
       return MAPPER.treeToValue(tree, SignalMessage.class);
     } catch (InvalidTypeIdException e) {
@@ -87,6 +92,26 @@ public final class SignalCodec {
       throw new ProtocolException(ErrorCode.INVALID_FIELD,
           field.isEmpty() ? "the message does not fit its type" : "field '" + field
               + "' has an invalid value", ref);
+    }
+  }
+
+  /**
+   * Reads version 1's {@code room} as {@code roomId} (version 2's name; {@code joined} and {@code
+   * removed} carry both while version 1 is supported). The tree is changed before Jackson sees it
+   * rather than left to the records' {@code @JsonAlias}: Jackson names the property, not the alias,
+   * in its errors, and takes an alias that comes after a record's last field for a setter.
+   */
+  private static void version1Names(ObjectNode tree, String ref) throws ProtocolException {
+    JsonNode room = tree.remove("room");
+    if (room == null) {
+      return;
+    }
+    JsonNode roomId = tree.get("roomId");
+    if (roomId == null) {
+      tree.set("roomId", room);
+    } else if (!roomId.equals(room)) {
+      throw new ProtocolException(ErrorCode.INVALID_FIELD,
+          "fields 'roomId' and 'room' (its version-1 name) name different rooms", ref);
     }
   }
 

@@ -136,6 +136,65 @@ class SignalCodecTest {
   }
 
   @Test
+  void version1JoinWithRoomReadsAsTheSameJoinAsVersion2WithRoomId() throws Exception {
+    Join v1 = (Join) SignalCodec.parse(resource("join-v1.json"));
+    Join v2 = (Join) SignalCodec.parse(resource("join.json"));
+
+    assertThat(v1.protocol()).isEqualTo(1);
+    assertThat(v1.roomId()).isEqualTo("design-review").isEqualTo(v2.roomId());
+    assertThat(v2.protocol()).isEqualTo(2);
+  }
+
+  @Test
+  void joinIsWrittenWithRoomIdOnly() throws Exception {
+    JsonNode json = JSON.readTree(SignalCodec.write(new Join("r-42", "Anna")));
+
+    assertThat(json.get("roomId").asText()).isEqualTo("r-42");
+    assertThat(json.has("room")).isFalse();
+  }
+
+  @Test
+  void joinedAndRemovedCarryTheRoomIdUnderBothNamesWhileVersion1IsSupported() throws Exception {
+    assertThat(ProtocolVersion.OLDEST_SUPPORTED).as("drop 'room' once version 1 is gone")
+        .isEqualTo(1);
+    JsonNode joined = JSON.readTree(SignalCodec.write(
+        new Joined(ProtocolVersion.CURRENT, "r-42", "p-1", List.of(), List.of(), 8)));
+    JsonNode removed = JSON.readTree(SignalCodec.write(
+        new Removed("r-42", Removed.Reason.ENDED_BY_HOST)));
+
+    for (JsonNode json : List.of(joined, removed)) {
+      assertThat(json.get("roomId").asText()).isEqualTo("r-42");
+      assertThat(json.get("room").asText()).isEqualTo("r-42");
+    }
+  }
+
+  @Test
+  void joinedAndRemovedOfAVersion1ServerParse() throws Exception {
+    SignalMessage joined = SignalCodec.parse("{\"type\":\"joined\",\"protocol\":1,"
+        + "\"room\":\"r-42\",\"peerId\":\"p-1\",\"peers\":[],\"maxPeers\":8}");
+    SignalMessage removed =
+        SignalCodec.parse("{\"type\":\"removed\",\"reason\":\"UNINVITED\",\"room\":\"r-42\"}");
+
+    assertThat(joined).isInstanceOfSatisfying(Joined.class,
+        j -> assertThat(j.roomId()).isEqualTo("r-42"));
+    assertThat(removed).isEqualTo(new Removed("r-42", Removed.Reason.UNINVITED));
+  }
+
+  @Test
+  void roomIdAndItsVersion1NameRoomMustAgreeWhenBothCome() throws Exception {
+    Join both = (Join) SignalCodec.parse(
+        "{\"type\":\"join\",\"protocol\":2,\"roomId\":\"r-42\",\"room\":\"r-42\",\"name\":\"A\"}");
+
+    assertThat(both.roomId()).isEqualTo("r-42");
+    assertThatThrownBy(() -> SignalCodec.parse(
+        "{\"type\":\"join\",\"protocol\":2,\"roomId\":\"new\",\"room\":\"old\",\"name\":\"A\"}"))
+        .isInstanceOfSatisfying(ProtocolException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+          assertThat(e.ref()).isEqualTo("join");
+        });
+  }
+
+  @Test
   void relayedMessageFromAClientOmitsFromUntilTheServerStampsIt() throws Exception {
     Offer sent = new Offer("p-2", "v=0");
 
@@ -225,6 +284,8 @@ class SignalCodecTest {
   @ValueSource(strings = {
       "{\"type\":\"candidate\",\"to\":\"p-1\",\"sdpMLineIndex\":\"zero\",\"candidate\":\"c\"}",
       "{\"type\":\"join\",\"protocol\":\"one\",\"room\":\"r\",\"name\":\"n\"}",
+      "{\"type\":\"join\",\"protocol\":1,\"room\":[],\"name\":\"n\"}",
+      "{\"type\":\"join\",\"protocol\":2,\"roomId\":{},\"name\":\"n\"}",
       "{\"type\":\"peer-left\",\"peerId\":\"p-1\",\"reason\":\"BORED\"}",
       "{\"type\":\"offer\",\"to\":[\"p-1\"],\"sdp\":\"v=0\"}",
       "{\"type\":\"notice\",\"id\":\"n-1\",\"kind\":\"PARTY\",\"at\":\"2026-12-01T08:00:00Z\"}",

@@ -109,7 +109,7 @@ public final class SignalingServer implements AutoCloseable {
     AtomicReference<SignalingService> rooms = new AtomicReference<>();
     ConnectedUsers connected = new ConnectedUsers(config.throttle().maxSocketsPerAccount());
     Backend backend = Backend.open(config, clock,
-        room -> rooms.get() != null && rooms.get().isOccupied(room), connected,
+        roomId -> rooms.get() != null && rooms.get().isOccupied(roomId), connected,
         LiveCalls.later(rooms::get));
     SignalingServer started;
     try {

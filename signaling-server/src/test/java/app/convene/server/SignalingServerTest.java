@@ -72,7 +72,7 @@ class SignalingServerTest {
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.contentType()).startsWith("application/json");
     assertThat(health.json().get("status").asText()).isEqualTo("ok");
-    assertThat(health.json().get("protocol").asInt()).isEqualTo(1);
+    assertThat(health.json().get("protocol").asInt()).isEqualTo(2);
     assertThat(health.json().get("rooms").asInt()).isEqualTo(2);
     assertThat(health.json().get("peers").asInt()).isEqualTo(3);
   }
@@ -112,7 +112,7 @@ class SignalingServerTest {
     Joiner sender = server.joined("standup", "Sender");
     // Never reads: once its TCP buffers are full, the farewell cannot be sent until the grace ends.
     RawWebSocket stuck = server.connectRaw(4 * 1024);
-    stuck.sendText(SignalCodec.write(new Join(server.room("standup"), "Stuck")));
+    stuck.sendText(SignalCodec.write(new Join(server.roomId("standup"), "Stuck")));
     String stuckId = sender.client().expect(PeerJoined.class).peer().peerId();
     String sdp = "v".repeat(60 * 1024);
     for (int i = 0; i < 150; i++) {

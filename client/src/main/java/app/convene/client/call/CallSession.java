@@ -353,7 +353,7 @@ public final class CallSession implements AutoCloseable {
     resumption.remember(joined);
     configuration = configuration(joined.iceServers());
     outgoingVideo = media.cameraTrack();
-    log.info("joined room {} as {} with {} peer(s)", joined.room(), localId, joined.peers().size());
+    log.info("joined room {} as {} with {} peer(s)", joined.roomId(), localId, joined.peers().size());
     listener.joined(joined);
     joinedFuture.complete(joined);
     for (Peer peer : joined.peers()) {
@@ -602,8 +602,8 @@ public final class CallSession implements AutoCloseable {
 
   /** The server took us out of the room: the call ends, without a {@code leave} (we are out). */
   private void onRemoved(Removed removed) {
-    if (!removed.room().equals(ticket.roomId())) {
-      log.warn("ignoring removal from another room {}", removed.room());
+    if (!removed.roomId().equals(ticket.roomId())) {
+      log.warn("ignoring removal from another room {}", removed.roomId());
       return;
     }
     log.info("removed from the call: {}", removed.reason());

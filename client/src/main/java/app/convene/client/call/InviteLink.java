@@ -36,8 +36,8 @@ public record InviteLink(String roomId, String invite) {
     if (!"convene".equals(uri.getScheme()) || !"join".equals(uri.getHost()) || uri.getPath() == null) {
       return Optional.empty();
     }
-    String room = uri.getPath().replaceFirst("^/", "");
-    if (!ID.matcher(room).matches()) {
+    String roomId = uri.getPath().replaceFirst("^/", "");
+    if (!ID.matcher(roomId).matches()) {
       return Optional.empty();
     }
     String invite = null;
@@ -48,7 +48,7 @@ public record InviteLink(String roomId, String invite) {
         }
       }
     }
-    return Optional.of(new InviteLink(room, invite == null || invite.isBlank() ? null : invite));
+    return Optional.of(new InviteLink(roomId, invite == null || invite.isBlank() ? null : invite));
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param server the signaling WebSocket URL
  * @param email the account to sign in with; created when it does not exist yet
  * @param password the account's password
- * @param room the room id to join
+ * @param roomId the room id to join
  * @param invite the room's invite token, when the account is not invited otherwise
  * @param name the display name
  * @param duration how long to stay at most
@@ -22,30 +22,30 @@ import java.time.Duration;
  * @param relayOnly whether ICE may use relayed candidates only (TURN), never host or reflexive ones
  */
 public record HeadlessOptions(
-    URI server, String email, String password, String room, String invite, String name,
+    URI server, String email, String password, String roomId, String invite, String name,
     Duration duration, long frames, int peers, int width, int height, int fps, Path caCert,
     boolean relayOnly) {
 
   /** Options that trust the system's certificate authorities only and use every kind of ICE candidate. */
-  public HeadlessOptions(URI server, String email, String password, String room, String invite,
+  public HeadlessOptions(URI server, String email, String password, String roomId, String invite,
       String name, Duration duration, long frames, int peers, int width, int height, int fps) {
-    this(server, email, password, room, invite, name, duration, frames, peers, width, height, fps,
+    this(server, email, password, roomId, invite, name, duration, frames, peers, width, height, fps,
         null, false);
   }
 
   /** Options with an extra certificate authority, every kind of ICE candidate. */
-  public HeadlessOptions(URI server, String email, String password, String room, String invite,
+  public HeadlessOptions(URI server, String email, String password, String roomId, String invite,
       String name, Duration duration, long frames, int peers, int width, int height, int fps,
       Path caCert) {
-    this(server, email, password, room, invite, name, duration, frames, peers, width, height, fps,
+    this(server, email, password, roomId, invite, name, duration, frames, peers, width, height, fps,
         caCert, false);
   }
 
   /** Options that trust the system's certificate authorities only, with ICE relay-only or not. */
-  public HeadlessOptions(URI server, String email, String password, String room, String invite,
+  public HeadlessOptions(URI server, String email, String password, String roomId, String invite,
       String name, Duration duration, long frames, int peers, int width, int height, int fps,
       boolean relayOnly) {
-    this(server, email, password, room, invite, name, duration, frames, peers, width, height, fps,
+    this(server, email, password, roomId, invite, name, duration, frames, peers, width, height, fps,
         null, relayOnly);
   }
 
@@ -69,7 +69,7 @@ public record HeadlessOptions(
 
   public static HeadlessOptions parse(String[] args) {
     URI server = URI.create("ws://127.0.0.1:8787/signal");
-    String room = null;
+    String roomId = null;
     String email = null;
     String password = null;
     String invite = null;
@@ -98,7 +98,7 @@ public record HeadlessOptions(
       String value = arg.substring(eq + 1);
       switch (key) {
         case "server" -> server = URI.create(value);
-        case "room" -> room = value;
+        case "room" -> roomId = value;
         case "email" -> email = value;
         case "password" -> password = value;
         case "invite" -> invite = value;
@@ -113,13 +113,13 @@ public record HeadlessOptions(
         default -> throw new IllegalArgumentException("unknown flag --" + key);
       }
     }
-    if (room == null || room.isBlank()) {
+    if (roomId == null || roomId.isBlank()) {
       throw new IllegalArgumentException("--room is required");
     }
     if (email == null || password == null) {
       throw new IllegalArgumentException("--email and --password are required");
     }
-    return new HeadlessOptions(server, email, password, room, invite, name, duration, frames,
+    return new HeadlessOptions(server, email, password, roomId, invite, name, duration, frames,
         peers, width, height, fps, caCert, relayOnly);
   }
 

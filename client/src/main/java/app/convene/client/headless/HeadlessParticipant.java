@@ -69,14 +69,14 @@ public final class HeadlessParticipant {
   /** Joins, stays until the duration passed or the frame goal was met, leaves; never throws. */
   public HeadlessSummary run() {
     long start = System.nanoTime();
-    log.info("{} joins {}", options.name(), options.room());
+    log.info("{} joins {}", options.name(), options.roomId());
     MediaOptions mediaOptions = MediaOptions.synthetic(options.width(), options.height(), options.fps());
     Outages outages = new Outages();
     try (MediaEngine media = new MediaEngine(mediaOptions)) {
       CallSession session;
       try {
         ApiClient api = signIn();
-        JoinTicket ticket = new JoinTicket(options.server(), api.accessToken(), options.room(),
+        JoinTicket ticket = new JoinTicket(options.server(), api.accessToken(), options.roomId(),
             options.invite(), options.name(), api.trust());
         session = CallSession.join(ticket, media, outages,
             Reconnect.withTokens(TokenSource.of(api)), options.relayOnly()).join();
@@ -174,7 +174,7 @@ public final class HeadlessParticipant {
         && !HeadlessSummary.troubled(peers);
     return new HeadlessSummary(
         ok,
-        options.room(),
+        options.roomId(),
         peerId,
         (System.nanoTime() - start) / 1_000_000,
         sent,

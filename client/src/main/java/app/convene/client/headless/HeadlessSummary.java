@@ -9,12 +9,14 @@ import java.util.List;
  * @param ok whether the call went well (the exit status follows it): remote video was decoded, no
  *     peer's video stopped for longer than {@link #MAX_MEDIA_GAP_MS}, no known peer ended up not
  *     connected, and the call did not end before the participant left
+ * @param roomId the id of the room joined
+ * @param peerId this participant's peer id
  * @param reconnections how often the signaling connection dropped and came back
  * @param error why the participant could not take part, or {@code null}
  */
 public record HeadlessSummary(
     boolean ok,
-    String room,
+    String roomId,
     String peerId,
     long durationMs,
     Sent sent,

@@ -66,7 +66,7 @@ class SignalingClientTest {
       assertThat(client.send(new Join(roomId, "Anna"))).isTrue();
 
       Joined joined = events.next(Joined.class);
-      assertThat(joined.room()).isEqualTo(roomId);
+      assertThat(joined.roomId()).isEqualTo(roomId);
       assertThat(joined.peers()).isEmpty();
       assertThat(events.threads).containsOnly(DELIVERY);
     }
@@ -124,7 +124,7 @@ class SignalingClientTest {
     try (SignalingClient again = SignalingClient.connect(backend.signalingUri(),
         anna.accessToken(), second, delivery).get(10, TimeUnit.SECONDS)) {
       again.send(new Join(roomId, "Anna"));
-      assertThat(second.next(Joined.class).room()).isEqualTo(roomId);
+      assertThat(second.next(Joined.class).roomId()).isEqualTo(roomId);
     }
     client.close();
     delivery.submit(() -> {}).get(); // whatever was queued for the listeners has run

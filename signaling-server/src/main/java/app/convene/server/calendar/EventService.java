@@ -100,9 +100,9 @@ public final class EventService {
       EventRow row = ownedBy(c, caller, id);
       before[0] = EventViews.one(c, row);
       if (input.service() == ServiceKind.NATIVE && row.roomId() == null) {
-        UUID room = rooms.roomFor(c, input.title());
-        if (room != null) {
-          Events.setRoom(c, id, room);
+        UUID roomId = rooms.roomFor(c, input.title());
+        if (roomId != null) {
+          Events.setRoom(c, id, roomId);
         }
       }
       Events.update(c, id, input, clock.instant());

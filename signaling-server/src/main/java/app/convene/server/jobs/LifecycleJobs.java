@@ -59,13 +59,13 @@ public final class LifecycleJobs implements Occupancy, AutoCloseable {
   }
 
   @Override
-  public void joined(String room, boolean first) {
-    used("room joined", room, first, EventLifecycle::occupied, "started", "room occupied");
+  public void joined(String roomId, boolean first) {
+    used("room joined", roomId, first, EventLifecycle::occupied, "started", "room occupied");
   }
 
   @Override
-  public void left(String room, boolean empty) {
-    used("room left", room, empty, EventLifecycle::emptied, "completed", "room emptied");
+  public void left(String roomId, boolean empty) {
+    used("room left", roomId, empty, EventLifecycle::emptied, "completed", "room emptied");
   }
 
   /**
@@ -127,15 +127,15 @@ public final class LifecycleJobs implements Occupancy, AutoCloseable {
    * turned occupied or empty ({@code turned}), {@code meetings} moves its meetings' status and the
    * number moved is logged under {@code counted}.
    */
-  private void used(String job, String room, boolean turned, MeetingStatus meetings,
+  private void used(String job, String roomId, boolean turned, MeetingStatus meetings,
       String counted, String message) {
     enqueue(job, () -> database.inTransaction(c -> {
       Instant now = clock.instant();
-      UUID id = UUID.fromString(room);
+      UUID id = UUID.fromString(roomId);
       EventLifecycle.touch(c, id, now);
       if (turned) {
         int moved = meetings.update(c, id, now);
-        log.atDebug().addKeyValue("room", room).addKeyValue(counted, moved).log(message);
+        log.atDebug().addKeyValue("roomId", roomId).addKeyValue(counted, moved).log(message);
       }
       return null;
     }));

@@ -40,13 +40,13 @@ final class ArrivalNotices {
 
   /** Returns how many users were told. */
   int arrived(Caller who, String roomId, String peerId, String name) {
-    UUID room;
+    UUID key;
     try {
-      room = UUID.fromString(roomId);
+      key = UUID.fromString(roomId);
     } catch (IllegalArgumentException e) {
       return 0; // not a persisted room: nobody to tell
     }
-    Optional<RoomMeeting> found = database.read(c -> find(c, room));
+    Optional<RoomMeeting> found = database.read(c -> find(c, key));
     if (found.isEmpty()) {
       return 0;
     }
@@ -69,12 +69,12 @@ final class ArrivalNotices {
     return told;
   }
 
-  private static Optional<RoomMeeting> find(Connection c, UUID room) throws SQLException {
+  private static Optional<RoomMeeting> find(Connection c, UUID roomId) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
         "SELECT r.host_id, r.name, e.id, e.owner_id, e.title FROM video_rooms r"
             + " LEFT JOIN calendar_events e ON e.room_id = r.id AND e.status <> 'CANCELLED'"
             + " WHERE r.id = ? ORDER BY e.start_at DESC")) {
-      s.setObject(1, room);
+      s.setObject(1, roomId);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) {
           return Optional.empty();

@@ -20,8 +20,8 @@ public sealed interface Admission {
   /**
    * The room already holds its maximum number of members; nothing changed.
    *
-   * @param room the room's name
+   * @param roomId the room's id
    * @param maxPeers how many members the room admits
    */
-  record Full(String room, int maxPeers) implements Admission {}
+  record Full(String roomId, int maxPeers) implements Admission {}
 }

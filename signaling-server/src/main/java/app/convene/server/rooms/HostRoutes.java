@@ -29,17 +29,17 @@ public final class HostRoutes {
         .get("/api/rooms/{id}/participants", Access.USER, r -> ApiResponse.ok(calls.participants(
             rooms.requireHost(r.caller(), r.idParam("id", "room"), "list the participants"))))
         .delete("/api/rooms/{id}/participants/{peerId}", Access.USER, r -> {
-          String room = rooms.requireHost(
+          String roomId = rooms.requireHost(
               r.caller(), r.idParam("id", "room"), "remove a participant");
-          if (!calls.remove(room, r.pathParam("peerId"), Removed.Reason.REMOVED_BY_HOST)) {
+          if (!calls.remove(roomId, r.pathParam("peerId"), Removed.Reason.REMOVED_BY_HOST)) {
             throw ApiException.notFound("participant");
           }
           return ApiResponse.noContent();
         })
         .post("/api/rooms/{id}/end", Access.USER, r -> {
-          String room = rooms.requireHost(
+          String roomId = rooms.requireHost(
               r.caller(), r.idParam("id", "room"), "end the meeting for everyone");
-          calls.endAll(room, Removed.Reason.ENDED_BY_HOST);
+          calls.endAll(roomId, Removed.Reason.ENDED_BY_HOST);
           return ApiResponse.noContent();
         });
   }

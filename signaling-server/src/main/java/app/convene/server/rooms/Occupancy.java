@@ -10,10 +10,10 @@ public interface Occupancy {
   /** Does nothing. */
   Occupancy NONE = new Occupancy() {
     @Override
-    public void joined(String room, boolean first) {}
+    public void joined(String roomId, boolean first) {}
 
     @Override
-    public void left(String room, boolean empty) {}
+    public void left(String roomId, boolean empty) {}
   };
 
   /**
@@ -21,12 +21,12 @@ public interface Occupancy {
    *
    * @param first whether the room was empty before
    */
-  void joined(String room, boolean first);
+  void joined(String roomId, boolean first);
 
   /**
    * A member left.
    *
    * @param empty whether the room is empty now
    */
-  void left(String room, boolean empty);
+  void left(String roomId, boolean empty);
 }

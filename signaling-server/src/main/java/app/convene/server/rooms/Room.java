@@ -9,27 +9,28 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A named set of at most {@code maxPeers} members, in the order they joined.
+ * The members of one room's call, at most {@code maxPeers}, in the order they joined.
  *
  * <p>Thread-safe: the room guards its members with its own monitor. Members are added and removed
  * only through {@link RoomRegistry}, so that an empty room can be dropped atomically; any thread may
  * look members up. No method calls out while holding the monitor.
  */
 public final class Room {
-  private final String name;
+  private final String id;
   private final int maxPeers;
   private final Map<String, Member> members = new LinkedHashMap<>(); // guarded by this
 
-  Room(String name, int maxPeers) {
-    this.name = Objects.requireNonNull(name, "name == null");
+  Room(String id, int maxPeers) {
+    this.id = Objects.requireNonNull(id, "id == null");
     if (maxPeers < 1) {
       throw new IllegalArgumentException("maxPeers < 1: " + maxPeers);
     }
     this.maxPeers = maxPeers;
   }
 
-  public String name() {
-    return name;
+  /** The room's id: a persisted room's {@code roomId}, in its canonical (lower-case) form. */
+  public String id() {
+    return id;
   }
 
   public int maxPeers() {
@@ -61,10 +62,10 @@ public final class Room {
    */
   synchronized Admission admit(Member member, Consumer<Admission.Admitted> welcome) {
     if (members.containsKey(member.peerId())) {
-      throw new IllegalStateException(member.peerId() + " is already in room " + name);
+      throw new IllegalStateException(member.peerId() + " is already in room " + id);
     }
     if (members.size() >= maxPeers) {
-      return new Admission.Full(name, maxPeers);
+      return new Admission.Full(id, maxPeers);
     }
     List<Member> others = new ArrayList<>(members.values());
     members.put(member.peerId(), member);
@@ -92,6 +93,6 @@ public final class Room {
 
   @Override
   public String toString() {
-    return "Room[" + name + "]";
+    return "Room[" + id + "]";
   }
 }

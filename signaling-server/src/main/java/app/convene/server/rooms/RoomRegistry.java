@@ -7,11 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The rooms with members on this server, by name (a persisted room's id). A room is here while it
- * has members: the first join creates it and the last leave removes it.
+ * The rooms with members on this server, by id (a persisted room's {@code roomId}). A room is here
+ * while it has members: the first join creates it and the last leave removes it.
  *
  * <p>Thread-safe. Every change of membership runs inside an atomic {@link ConcurrentHashMap#compute}
- * on the room's name, so a join can never land in a room that a concurrent leave is dropping. The
+ * on the room's id, so a join can never land in a room that a concurrent leave is dropping. The
  * registry never calls out to members; the caller sends whatever notices a change needs. The
  * {@link Occupancy} hears of every change, in order, from inside that compute.
  */
@@ -35,17 +35,17 @@ public final class RoomRegistry {
     this.occupancy = Objects.requireNonNull(occupancy, "occupancy == null");
   }
 
-  /** Adds the member to the named room, creating the room if it does not exist. */
-  public Admission join(String roomName, Member member) {
-    return join(roomName, defaultMaxPeers, member, others -> {});
+  /** Adds the member to the room with this id, creating the room if it does not exist. */
+  public Admission join(String roomId, Member member) {
+    return join(roomId, defaultMaxPeers, member, others -> {});
   }
 
   /**
    * Like {@link #join(String, Member)}; {@code welcome} receives the admission while the room is
    * locked (see {@link Room#admit}).
    */
-  public Admission join(String roomName, Member member, Consumer<Admission.Admitted> welcome) {
-    return join(roomName, defaultMaxPeers, member, welcome);
+  public Admission join(String roomId, Member member, Consumer<Admission.Admitted> welcome) {
+    return join(roomId, defaultMaxPeers, member, welcome);
   }
 
   /**
@@ -53,34 +53,34 @@ public final class RoomRegistry {
    * when this join creates it (a room with members keeps the limit it was created with).
    */
   public Admission join(
-      String roomName, int maxPeers, Member member, Consumer<Admission.Admitted> welcome) {
-    Objects.requireNonNull(roomName, "roomName == null");
+      String roomId, int maxPeers, Member member, Consumer<Admission.Admitted> welcome) {
+    Objects.requireNonNull(roomId, "roomId == null");
     Objects.requireNonNull(member, "member == null");
     Objects.requireNonNull(welcome, "welcome == null");
     AtomicReference<Admission> result = new AtomicReference<>();
     rooms.compute(
-        roomName,
-        (name, room) -> {
-          Room target = room != null ? room : new Room(name, maxPeers);
+        roomId,
+        (id, room) -> {
+          Room target = room != null ? room : new Room(id, maxPeers);
           Admission admission = target.admit(member, welcome);
           result.set(admission);
           if (admission instanceof Admission.Admitted admitted) {
-            occupancy.joined(name, admitted.others().isEmpty());
+            occupancy.joined(id, admitted.others().isEmpty());
           }
           return target.isEmpty() ? null : target;
         });
     return result.get();
   }
 
-  /** The named room, while it has members. */
-  public java.util.Optional<Room> room(String roomName) {
-    Objects.requireNonNull(roomName, "roomName == null");
-    return java.util.Optional.ofNullable(rooms.get(roomName));
+  /** The room with this id, while it has members. */
+  public java.util.Optional<Room> room(String roomId) {
+    Objects.requireNonNull(roomId, "roomId == null");
+    return java.util.Optional.ofNullable(rooms.get(roomId));
   }
 
-  /** Whether the named room has members now. */
-  public boolean isOccupied(String roomName) {
-    return rooms.containsKey(Objects.requireNonNull(roomName, "roomName == null"));
+  /** Whether the room with this id has members now. */
+  public boolean isOccupied(String roomId) {
+    return rooms.containsKey(Objects.requireNonNull(roomId, "roomId == null"));
   }
 
   /**
@@ -93,14 +93,14 @@ public final class RoomRegistry {
     Objects.requireNonNull(peerId, "peerId == null");
     AtomicReference<List<Member>> remaining = new AtomicReference<>(List.of());
     rooms.computeIfPresent(
-        room.name(),
-        (name, current) -> {
+        room.id(),
+        (id, current) -> {
           if (current != room) {
             return current;
           }
           current.remove(peerId).ifPresent(others -> {
             remaining.set(others);
-            occupancy.left(name, others.isEmpty());
+            occupancy.left(id, others.isEmpty());
           });
           return current.isEmpty() ? null : current;
         });

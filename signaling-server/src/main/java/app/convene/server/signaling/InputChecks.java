@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The server's rules for client input beyond what {@code SignalCodec} checks. Stateless. */
 final class InputChecks {
-  /** The longest room name, in characters (Unicode code points), after stripping. */
+  /** The longest room id, in characters (Unicode code points), after stripping. */
   static final int MAX_ROOM_LENGTH = 128;
 
   /** The longest display name, in characters (Unicode code points), after stripping. */
@@ -14,9 +14,9 @@ final class InputChecks {
 
   private InputChecks() {}
 
-  /** Why a stripped room name is unacceptable, or empty if it is fine. */
-  static Optional<String> roomName(String room) {
-    return problem("room", room, MAX_ROOM_LENGTH);
+  /** Why a stripped room id is unacceptable, or empty if it is fine. */
+  static Optional<String> roomId(String roomId) {
+    return problem("roomId", roomId, MAX_ROOM_LENGTH);
   }
 
   /** Why a stripped display name is unacceptable, or empty if it is fine. */

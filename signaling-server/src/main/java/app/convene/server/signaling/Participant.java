@@ -108,7 +108,7 @@ final class Participant {
     }
     if (departure >= 0) {
       log.atInfo()
-          .addKeyValue("room", away.room().name())
+          .addKeyValue("roomId", away.room().id())
           .addKeyValue("peer", away.peerId())
           .addKeyValue("graceMillis", service.config().resumeGrace().toMillis())
           .log("peer away; its seat is held");
@@ -128,9 +128,9 @@ final class Participant {
       if (detached || room == null || seat != target) {
         return false;
       }
-      outbox.accept(new Removed(room.name(), reason));
+      outbox.accept(new Removed(room.id(), reason));
       log.atInfo()
-          .addKeyValue("room", room.name())
+          .addKeyValue("roomId", room.id())
           .addKeyValue("peer", peerId)
           .addKeyValue("reason", reason)
           .log("peer removed from the call");
@@ -155,7 +155,7 @@ final class Participant {
   /** The id of the room this participant is in, or {@code null}. Any thread. */
   String roomId() {
     synchronized (lock) {
-      return room == null ? null : room.name();
+      return room == null ? null : room.id();
     }
   }
 
@@ -199,10 +199,10 @@ final class Participant {
           "join");
       return;
     }
-    String roomName = join.room().strip();
+    String roomId = join.roomId().strip();
     String name = join.name().strip();
     Optional<String> problem =
-        InputChecks.roomName(roomName).or(() -> InputChecks.displayName(name));
+        InputChecks.roomId(roomId).or(() -> InputChecks.displayName(name));
     if (problem.isPresent()) {
       error(ErrorCode.INVALID_FIELD, problem.get(), "join");
       return;
@@ -211,18 +211,18 @@ final class Participant {
       return;
     }
     // The database decides, with no lock held; membership is checked again below.
-    Optional<RoomService.Grant> grant = service.gate().admit(caller, roomName, join.invite());
+    Optional<RoomService.Grant> grant = service.gate().admit(caller, roomId, join.invite());
     if (grant.isEmpty()) {
       error(
           ErrorCode.ROOM_NOT_FOUND,
-          "no room '" + roomName + "', or you are not invited to it",
+          "no room '" + roomId + "', or you are not invited to it",
           "join");
       return;
     }
     if (grant.get().locked() && join.resume() == null) {
       error(
           ErrorCode.ROOM_LOCKED,
-          "the host has locked room '" + roomName + "'; nobody else can join until it is unlocked",
+          "the host has locked room '" + roomId + "'; nobody else can join until it is unlocked",
           "join");
       return;
     }
@@ -249,7 +249,7 @@ final class Participant {
         return;
       }
       if (admit(mine, name, grant.get(), false)) {
-        service.arrivals().arrived(caller, room.name(), peerId, name);
+        service.arrivals().arrived(caller, room.id(), peerId, name);
       }
     }
   }
@@ -285,7 +285,7 @@ final class Participant {
         room = admitted.room();
         seat = mine;
         log.atInfo()
-            .addKeyValue("room", room.name())
+            .addKeyValue("roomId", room.id())
             .addKeyValue("peer", peerId)
             .addKeyValue("user", caller.id())
             .addKeyValue("members", admitted.others().size() + 1)
@@ -302,7 +302,7 @@ final class Participant {
     room = held.room();
     seat = held;
     log.atInfo()
-        .addKeyValue("room", room.name())
+        .addKeyValue("roomId", room.id())
         .addKeyValue("peer", peerId)
         .addKeyValue("user", caller.id())
         .log("peer resumed");
@@ -312,12 +312,12 @@ final class Participant {
   Joined joinedReply(Room in, String me, List<Peer> peers) {
     return new Joined(
         ProtocolVersion.CURRENT,
-        in.name(),
+        in.id(),
         me,
         peers,
         service.ice().issueFor(me),
         in.maxPeers(),
-        service.resumeTokens().issue(caller.id(), in.name(), me));
+        service.resumeTokens().issue(caller.id(), in.id(), me));
   }
 
   /** True, after telling the client, when this connection is in a room or ending. */
@@ -329,7 +329,7 @@ final class Participant {
       if (room != null) {
         error(
             ErrorCode.ALREADY_IN_ROOM,
-            "already in room '" + room.name() + "'; send 'leave' first",
+            "already in room '" + room.id() + "'; send 'leave' first",
             "join");
         return true;
       }
@@ -377,7 +377,7 @@ final class Participant {
     PeerLeft notice = new PeerLeft(peerId, reason);
     service.rooms().leave(left, peerId).forEach(other -> other.send(notice));
     log.atInfo()
-        .addKeyValue("room", left.name())
+        .addKeyValue("roomId", left.id())
         .addKeyValue("peer", peerId)
         .addKeyValue("reason", reason)
         .log(reason == PeerLeft.Reason.LEFT ? "peer left" : "peer disconnected");
@@ -403,7 +403,7 @@ final class Participant {
     if (target.isEmpty()) {
       error(
           ErrorCode.UNKNOWN_PEER,
-          "no peer '" + message.to() + "' in room '" + current.name() + "'",
+          "no peer '" + message.to() + "' in room '" + current.id() + "'",
           type);
       return;
     }

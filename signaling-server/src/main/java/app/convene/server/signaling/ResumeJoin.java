@@ -74,7 +74,7 @@ final class ResumeJoin {
 
   private Participant takeOver(Seat held) {
     if (!held.userId().equals(participant.caller().id()) || held.room() == null
-        || !held.room().name().equals(grant.roomId())) {
+        || !held.room().id().equals(grant.roomId())) {
       return refuse("the resume token does not match your place");
     }
     Participant previous;

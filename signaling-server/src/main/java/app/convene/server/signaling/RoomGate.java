@@ -10,9 +10,9 @@ public interface RoomGate {
   /**
    * Called on the joining connection's thread, holding no lock; may block on the database.
    *
-   * @param room the stripped {@code join.room}: a room id
+   * @param roomId the stripped {@code join.roomId}
    * @param invite the {@code join.invite} token, or {@code null}
    * @return the room's grant, or empty when the room does not exist or the caller may not join it
    */
-  Optional<RoomService.Grant> admit(Caller caller, String room, String invite);
+  Optional<RoomService.Grant> admit(Caller caller, String roomId, String invite);
 }

@@ -102,8 +102,8 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
   }
 
   /** Whether the room (by id) has participants now. */
-  public boolean isOccupied(String room) {
-    return rooms.isOccupied(room);
+  public boolean isOccupied(String roomId) {
+    return rooms.isOccupied(roomId);
   }
 
   /** How many connections are open, in a room or not. */
@@ -205,7 +205,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
     Objects.requireNonNull(roomId, "roomId == null");
     Objects.requireNonNull(peerId, "peerId == null");
     Seat seat = seats.get(peerId);
-    return seat != null && seat.room() != null && roomId.equals(seat.room().name())
+    return seat != null && seat.room() != null && roomId.equals(seat.room().id())
         && eject(seat, reason);
   }
 
@@ -225,7 +225,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
     Objects.requireNonNull(reason, "reason == null");
     int ejected = 0;
     for (Seat seat : seats.values()) {
-      if (seat.room() != null && roomId.equals(seat.room().name()) && which.test(seat)
+      if (seat.room() != null && roomId.equals(seat.room().id()) && which.test(seat)
           && eject(seat, reason)) {
         ejected++;
       }
@@ -250,7 +250,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
     PeerLeft notice = new PeerLeft(seat.peerId(), PeerLeft.Reason.LEFT);
     rooms.leave(seat.room(), seat.peerId()).forEach(other -> other.send(notice));
     log.atInfo()
-        .addKeyValue("room", seat.room().name())
+        .addKeyValue("roomId", seat.room().id())
         .addKeyValue("peer", seat.peerId())
         .addKeyValue("reason", reason)
         .log("away peer removed from the call");
@@ -313,7 +313,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
       PeerLeft notice = new PeerLeft(seat.peerId(), PeerLeft.Reason.DISCONNECTED);
       rooms.leave(seat.room(), seat.peerId()).forEach(other -> other.send(notice));
       log.atInfo()
-          .addKeyValue("room", seat.room().name())
+          .addKeyValue("roomId", seat.room().id())
           .addKeyValue("peer", seat.peerId())
           .log("peer disconnected: did not come back within the resume grace");
     }, config.resumeGrace());

@@ -19,9 +19,9 @@ public final class ThrottledGate {
   public static RoomGate wrap(RoomGate gate, Throttle throttle) {
     Objects.requireNonNull(gate, "gate == null");
     Objects.requireNonNull(throttle, "throttle == null");
-    return (caller, room, invite) -> {
+    return (caller, roomId, invite) -> {
       if (invite == null) {
-        return gate.admit(caller, room, null);
+        return gate.admit(caller, roomId, null);
       }
       String account = caller.id().toString();
       try {
@@ -29,7 +29,7 @@ public final class ThrottledGate {
       } catch (ApiException tooMany) {
         return Optional.empty();
       }
-      Optional<RoomService.Grant> grant = gate.admit(caller, room, invite);
+      Optional<RoomService.Grant> grant = gate.admit(caller, roomId, invite);
       if (grant.isEmpty()) {
         throttle.failed(Action.INVITE_JOIN, account, null, "invite_refused");
       } else {

@@ -35,8 +35,8 @@ class AuthenticatedJoinTest {
   void browserMayPassTheTokenAsAQueryParameter() throws Exception {
     URI uri = URI.create(server.server().signalingUri() + "?access_token=" + server.host().token());
 
-    try (TestClient browser = TestClient.connect(uri, null, server::room)) {
-      assertThat(browser.join("standup", "Anna").room()).isEqualTo(server.room("standup"));
+    try (TestClient browser = TestClient.connect(uri, null, server::roomId)) {
+      assertThat(browser.join("standup", "Anna").roomId()).isEqualTo(server.roomId("standup"));
     }
   }
 
@@ -66,12 +66,12 @@ class AuthenticatedJoinTest {
 
   @Test
   void roomIdIsCanonicalised() throws Exception {
-    String id = server.room("standup");
+    String id = server.roomId("standup");
     TestClient anna = server.connect();
 
     anna.send(new Join(" " + id.toUpperCase() + " ", "Anna"));
 
-    assertThat(anna.expect(Joined.class).room()).isEqualTo(id);
+    assertThat(anna.expect(Joined.class).roomId()).isEqualTo(id);
   }
 
   @Test
@@ -87,7 +87,7 @@ class AuthenticatedJoinTest {
     assertThat(refused.code()).isEqualTo(ErrorCode.ROOM_NOT_FOUND);
     assertThat(refused.ref()).isEqualTo("join");
     assertThat(refused.message()).doesNotContain("Open house");
-    assertThat(joined.room()).isEqualTo(room.id());
+    assertThat(joined.roomId()).isEqualTo(room.id());
     assertThat(joined.maxPeers()).isEqualTo(8);
   }
 

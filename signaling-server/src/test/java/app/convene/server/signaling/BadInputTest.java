@@ -129,7 +129,7 @@ class BadInputTest {
 
   @Test
   void clientMayNotSendARemoval() throws Exception {
-    mallory.client().send(new Removed(server.room("standup"), Removed.Reason.REMOVED_BY_HOST));
+    mallory.client().send(new Removed(server.roomId("standup"), Removed.Reason.REMOVED_BY_HOST));
 
     ErrorMessage error = mallory.client().expectError(ErrorCode.INVALID_FIELD);
 

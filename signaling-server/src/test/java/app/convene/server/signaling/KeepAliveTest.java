@@ -62,7 +62,7 @@ class KeepAliveTest {
   void serverAnswersClientPings() throws Exception {
     try (TestClient pinging =
         TestClient.connectPinging(server.server().signalingUri(), server.host().token(),
-            server::room, Duration.ofMillis(100))) {
+            server::roomId, Duration.ofMillis(100))) {
       Joined joined = pinging.join("standup", "Anna");
 
       Thread.sleep(IDLE_TIMEOUT.multipliedBy(2).toMillis()); // nothing to wait for: time must pass
@@ -76,7 +76,7 @@ class KeepAliveTest {
   void clientThatAnswersNoPingsIsDisconnectedAfterTheIdleTimeout() throws Exception {
     Joiner anna = server.joined("standup", "Anna");
     RawWebSocket mute = server.connectRaw(64 * 1024);
-    mute.sendText(SignalCodec.write(new Join(server.room("standup"), "Mute")));
+    mute.sendText(SignalCodec.write(new Join(server.roomId("standup"), "Mute")));
     String muteId = anna.client().expect(PeerJoined.class).peer().peerId();
 
     assertThat(anna.client().expect(PeerLeft.class))

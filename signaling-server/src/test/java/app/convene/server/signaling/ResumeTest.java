@@ -70,7 +70,7 @@ class ResumeTest {
     boris.client().drop();
     anna.client().send(new Offer(boris.peerId(), "v=0 lost while away"));
     TestClient back = server.connect();
-    back.send(new Join(server.room("standup"), "Boris").resuming(boris.joined().resumeToken()));
+    back.send(new Join(server.roomId("standup"), "Boris").resuming(boris.joined().resumeToken()));
     Joined again = back.expect(Joined.class);
 
     assertThat(again.peerId()).isEqualTo(boris.peerId());
@@ -93,7 +93,7 @@ class ResumeTest {
     anna.client().expect(PeerJoined.class);
 
     TestClient second = server.connect();
-    second.send(new Join(server.room("standup"), "Boris").resuming(boris.joined().resumeToken()));
+    second.send(new Join(server.roomId("standup"), "Boris").resuming(boris.joined().resumeToken()));
 
     assertThat(second.expect(Joined.class).peerId()).isEqualTo(boris.peerId());
     assertThat(boris.client().awaitClosed().code()).isEqualTo(1000);
@@ -110,14 +110,14 @@ class ResumeTest {
         .withTokens(t -> t.withResumeTokenTtl(Duration.ofMinutes(10))), clock);
     Joiner anna = server.joined("standup", "Anna");
     String token = anna.joined().resumeToken();
-    String standup = server.room("standup");
+    String standup = server.roomId("standup");
     TestClient other = server.connect();
 
     other.send(new Join(standup, "Anna").resuming(tamper(token)));
     assertThat(other.expectError(ErrorCode.RESUME_REFUSED).message()).contains("not valid");
     other.send(new Join(standup, "Anna").resuming("v1.garbage"));
     other.expectError(ErrorCode.RESUME_REFUSED);
-    other.send(new Join(server.room("retro"), "Anna").resuming(token));
+    other.send(new Join(server.roomId("retro"), "Anna").resuming(token));
     assertThat(other.expectError(ErrorCode.RESUME_REFUSED).message()).contains("another room");
 
     Api.User mallory = server.api().register("Mallory");
@@ -149,7 +149,7 @@ class ResumeTest {
     boris.client().drop();
     anna.client().expect(PeerLeft.class);
     TestClient late = server.connect();
-    late.send(new Join(server.room("standup"), "Boris").resuming(boris.joined().resumeToken()));
+    late.send(new Join(server.roomId("standup"), "Boris").resuming(boris.joined().resumeToken()));
 
     assertThat(late.expectError(ErrorCode.RESUME_REFUSED).message()).contains("given up");
   }

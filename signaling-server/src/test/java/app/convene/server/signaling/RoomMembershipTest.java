@@ -37,7 +37,7 @@ class RoomMembershipTest {
     Joined joined = server.connect().join("standup", "Anna");
 
     assertThat(joined.protocol()).isEqualTo(ProtocolVersion.CURRENT);
-    assertThat(joined.room()).isEqualTo(server.room("standup"));
+    assertThat(joined.roomId()).isEqualTo(server.roomId("standup"));
     assertThat(joined.peerId()).matches("p-[0-9a-f]{8}");
     assertThat(joined.peers()).isEmpty();
     assertThat(joined.iceServers()).containsExactly(stun);
@@ -61,12 +61,12 @@ class RoomMembershipTest {
   void roomAndDisplayNameAreStripped() throws Exception {
     server = TestServer.start();
     TestClient annasClient = server.connect();
-    annasClient.send(new Join("  " + server.room("standup") + "\t", " Anna "));
+    annasClient.send(new Join("  " + server.roomId("standup") + "\t", " Anna "));
     Joiner anna = new Joiner(annasClient, annasClient.expect(Joined.class));
 
     Joiner boris = server.joined("standup", "Boris");
 
-    assertThat(anna.joined().room()).isEqualTo(server.room("standup"));
+    assertThat(anna.joined().roomId()).isEqualTo(server.roomId("standup"));
     assertThat(boris.joined().peers()).containsExactly(new Peer(anna.peerId(), "Anna"));
   }
 
@@ -120,7 +120,7 @@ class RoomMembershipTest {
     anna.client().expect(PeerJoined.class);
     TestClient carl = server.connect();
 
-    carl.send(new Join(server.room("standup"), "Carl"));
+    carl.send(new Join(server.roomId("standup"), "Carl"));
 
     assertThat(carl.expectError(ErrorCode.ROOM_FULL).ref()).isEqualTo("join");
     // Nothing for Anna or Boris was queued before these relays: they arrive next.
@@ -135,7 +135,7 @@ class RoomMembershipTest {
     server = TestServer.start(TestServer.config().withSignaling(s -> s.withMaxPeersPerRoom(1)));
     server.joined("standup", "Anna");
     TestClient boris = server.connect();
-    boris.send(new Join(server.room("standup"), "Boris"));
+    boris.send(new Join(server.roomId("standup"), "Boris"));
     boris.expectError(ErrorCode.ROOM_FULL);
 
     assertThat(boris.join("retro", "Boris").peers()).isEmpty();
@@ -148,7 +148,7 @@ class RoomMembershipTest {
     Joiner boris = server.joined("standup", "Boris");
     anna.client().expect(PeerJoined.class);
 
-    anna.client().send(new Join(server.room("retro"), "Anna"));
+    anna.client().send(new Join(server.roomId("retro"), "Anna"));
 
     assertThat(anna.client().expectError(ErrorCode.ALREADY_IN_ROOM).ref()).isEqualTo("join");
     assertThat(server.joined("retro", "Carl").joined().peers()).isEmpty();
@@ -173,9 +173,9 @@ class RoomMembershipTest {
 
     anna.send(new Join("r".repeat(129), "Anna"));
     assertThat(anna.expectError(ErrorCode.INVALID_FIELD).message()).contains("room");
-    anna.send(new Join(server.room("standup"), "An\u0007na"));
+    anna.send(new Join(server.roomId("standup"), "An\u0007na"));
     assertThat(anna.expectError(ErrorCode.INVALID_FIELD).message()).contains("name");
-    anna.send(new Join(server.room("standup"), "n".repeat(65)));
+    anna.send(new Join(server.roomId("standup"), "n".repeat(65)));
     assertThat(anna.expectError(ErrorCode.INVALID_FIELD).message()).contains("name");
 
     assertThat(anna.join("r".repeat(128), "n".repeat(64)).peers()).isEmpty();

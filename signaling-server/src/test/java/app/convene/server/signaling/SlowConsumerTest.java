@@ -32,7 +32,7 @@ class SlowConsumerTest {
         .withSignaling(s -> s.withMaxQueuedMessages(QUEUE_LIMIT)));
     Joiner flooder = server.joined("standup", "Flooder");
     RawWebSocket slow = server.connectRaw(4 * 1024);
-    slow.sendText(SignalCodec.write(new Join(server.room("standup"), "Slow")));
+    slow.sendText(SignalCodec.write(new Join(server.roomId("standup"), "Slow")));
     String slowId = flooder.client().expect(PeerJoined.class).peer().peerId();
 
     // Far more than the TCP buffers and the queue hold; stops once the server gave up on Slow.
@@ -46,7 +46,7 @@ class SlowConsumerTest {
     assertThat(flooder.client().awaitMessage(PeerLeft.class, left -> true))
         .isEqualTo(new PeerLeft(slowId, PeerLeft.Reason.DISCONNECTED));
     flooder.client().send(new Leave());
-    flooder.client().send(new Join(server.room("standup"), "Flooder"));
+    flooder.client().send(new Join(server.roomId("standup"), "Flooder"));
     Joined again = flooder.client().awaitMessage(Joined.class, joined -> true);
     assertThat(again.peers()).isEmpty();
   }

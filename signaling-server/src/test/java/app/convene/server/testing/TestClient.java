@@ -12,7 +12,10 @@ import app.convene.protocol.SignalMessage;
 import java.io.Closeable;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,6 +48,8 @@ public final class TestClient implements Closeable {
 
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final List<SignalMessage> received = new CopyOnWriteArrayList<>();
+  private final Map<SignalMessage, String> texts =
+      Collections.synchronizedMap(new IdentityHashMap<>());
   private final CompletableFuture<Void> opened = new CompletableFuture<>();
   private final WebSocket socket;
   private final UnaryOperator<String> rooms;
@@ -120,7 +125,7 @@ public final class TestClient implements Closeable {
   /**
    * Joins a room and returns the server's reply. {@code room} is a name that the {@link
    * TestServer} that made this client turns into the id of a room it created (see {@link
-   * TestServer#room}).
+   * TestServer#roomId}).
    */
   public Joined join(String room, String name) throws InterruptedException {
     send(new Join(rooms.apply(room), name));
@@ -137,6 +142,13 @@ public final class TestClient implements Closeable {
     }
     assertThat(next).as("reply to join").isInstanceOf(SignalMessage.class);
     return (SignalMessage) next;
+  }
+
+  /** The text a message received by this client came in, as the server wrote it. */
+  public String textOf(SignalMessage message) {
+    String text = texts.get(message);
+    assertThat(text).as("text of %s", message).isNotNull();
+    return text;
   }
 
   /** The next thing received must be a message of this type. */
@@ -229,6 +241,7 @@ public final class TestClient implements Closeable {
     public void onMessage(WebSocket webSocket, String text) {
       try {
         SignalMessage message = SignalCodec.parse(text);
+        texts.put(message, text);
         received.add(message);
         events.add(message);
       } catch (ProtocolException e) {

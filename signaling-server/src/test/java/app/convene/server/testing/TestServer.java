@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * A real server on a free loopback port with its own temporary data folder (and so its own
  * embedded database, unless the config names another), the clients a test connected to it, and a
- * signed-in user, the "host", whose rooms the signaling tests use by name: {@link #room} creates
+ * signed-in user, the "host", whose rooms the signaling tests use by name: {@link #roomId} creates
  * a room the first time a name is used. {@link #close()} drops the clients, stops the server and
  * deletes the folder.
  */
@@ -116,7 +116,7 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  /** The user whose token {@link #connect()} uses and who hosts the rooms of {@link #room}. */
+  /** The user whose token {@link #connect()} uses and who hosts the rooms of {@link #roomId}. */
   public synchronized Api.User host() {
     if (host == null) {
       host = api.register("Host");
@@ -125,7 +125,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** The id of the room with this name (stripped), created by the host on first use. */
-  public synchronized String room(String name) {
+  public synchronized String roomId(String name) {
     return rooms.computeIfAbsent(name.strip(), n -> {
       Api.Answer created = api.post("rooms", host().token(), new RoomRequest(n, null));
       assertThat(created.status()).as("create room %s: %s", n, created.body()).isEqualTo(201);
@@ -140,7 +140,7 @@ public final class TestServer implements AutoCloseable {
 
   /** A client connected with this access token, closed with this server. */
   public TestClient connect(String accessToken) throws Exception {
-    TestClient client = TestClient.connect(server.signalingUri(), accessToken, this::room);
+    TestClient client = TestClient.connect(server.signalingUri(), accessToken, this::roomId);
     synchronized (this) {
       clients.add(client);
     }
