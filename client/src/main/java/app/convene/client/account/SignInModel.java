@@ -151,9 +151,12 @@ public final class SignInModel {
    *
    * @param server the address the form tried, named when it cannot be reached
    */
-  static String userText(Throwable failure, URI server) {
+  public static String userText(Throwable failure, URI server) {
     if (!(failure instanceof ApiException api)) {
       return Messages.get("signIn.error.unexpected");
+    }
+    if (ApiException.UNTRUSTED.equals(api.code())) {
+      return Messages.format("signIn.error.untrusted", server);
     }
     if (api.isOffline()) {
       return Messages.format("signIn.error.offline", server);

@@ -289,6 +289,11 @@ public final class ApiClient {
     } catch (InterruptedIOException e) {
       throw new ApiException("the server at " + base + " did not answer within "
           + words(readTimeout), e);
+    } catch (javax.net.ssl.SSLHandshakeException e) {
+      // The JDK's words ("PKIX path building failed: sun.security…") mean nothing to a user.
+      throw new ApiException(ApiException.UNTRUSTED, "the server at " + base + " shows a"
+          + " certificate this computer does not trust; if your company has its own certificate"
+          + " authority, start Convene with --ca-cert=FILE", e);
     } catch (IOException e) {
       throw new ApiException("cannot reach the server at " + base
           + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);

@@ -20,10 +20,18 @@ public final class ApiException extends Exception {
     this.details = error.details();
   }
 
+  /** The code of a server whose certificate is not trusted (it counts as offline). */
+  public static final String UNTRUSTED = "untrusted_certificate";
+
   public ApiException(String message, Throwable cause) {
+    this("offline", message, cause);
+  }
+
+  /** The server could not be reached, for the reason {@code code} ({@link #UNTRUSTED}). */
+  public ApiException(String code, String message, Throwable cause) {
     super(message, cause);
     this.status = 0;
-    this.code = "offline";
+    this.code = code;
     this.details = Map.of();
   }
 

@@ -75,7 +75,18 @@ class ServerTrustTest {
     URI base = ApiClient.httpBase(server.signalingUri());
     ApiClient api = new ApiClient(base, null, s -> { }, Clock.systemUTC(), ServerTrust.system());
     assertThatThrownBy(() -> api.login("nobody@example.org", "whatever it is"))
-        .isInstanceOf(ApiException.class);
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          // Words a user can act on, not the JDK's "PKIX path building failed: sun.security…".
+          assertThat(e.code()).isEqualTo(ApiException.UNTRUSTED);
+          assertThat(e.getMessage()).contains("--ca-cert").doesNotContain("PKIX", "sun.");
+          app.convene.client.i18n.Messages.use(java.util.Locale.forLanguageTag("ru"));
+          try {
+            assertThat(app.convene.client.account.SignInModel.userText(e, base))
+                .startsWith("Сервер " + base + " предъявляет сертификат");
+          } finally {
+            app.convene.client.i18n.Messages.use(java.util.Locale.ENGLISH);
+          }
+        });
 
     CompletableFuture<SignalingClient> socket = SignalingClient.connect(server.signalingUri(),
         "not-a-token", new Ignoring(), Runnable::run, ServerTrust.system());
