@@ -1,12 +1,11 @@
 package app.convene.client.google;
 
 import app.convene.client.storage.OwnerOnlyFiles;
+import app.convene.protocol.api.RestJson;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -42,28 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 final class EventCache {
   private static final Logger log = LoggerFactory.getLogger(EventCache.class);
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(
-              new SimpleModule("instants")
-                  .addSerializer(Instant.class, new ToStringSerializer(Instant.class))
-                  .addSerializer(Duration.class, new ToStringSerializer(Duration.class))
-                  .addDeserializer(
-                      Duration.class,
-                      new FromStringDeserializer<>(Duration.class) {
-                        @Override
-                        protected Duration _deserialize(String value, DeserializationContext c) {
-                          return Duration.parse(value);
-                        }
-                      })
-                  .addDeserializer(
-                      Instant.class,
-                      new FromStringDeserializer<>(Instant.class) {
-                        @Override
-                        protected Instant _deserialize(String value, DeserializationContext c) {
-                          return Instant.parse(value);
-                        }
-                      }));
+  private static final ObjectMapper JSON = RestJson.mapper();
+  /** Snapshots of format 1 have no {@code format}: it reads as 0, an old format. */
+  private static final ObjectReader SNAPSHOT = JSON.readerFor(CalendarState.class)
+      .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   static final String FOLDER = "calendars";
   /** The snapshot format; 2 added reminders. */
   static final int FORMAT = 2;
@@ -236,7 +217,7 @@ final class EventCache {
         CacheJournal journal =
             new CacheJournal(file.resolveSibling(name.replace(".json", ".journal")), JSON);
         try {
-          CalendarState state = replay(JSON.readValue(file.toFile(), CalendarState.class), journal);
+          CalendarState state = replay(SNAPSHOT.readValue(file.toFile()), journal);
           loaded.put(state.calendarId(), state.format() < FORMAT ? readAgain(state) : state);
         } catch (JacksonException | NullPointerException e) {
           log.warn("Unreadable Google calendar cache {}; it will be read from Google again", file);
