@@ -2,9 +2,9 @@ package app.convene.client.call;
 
 import app.convene.protocol.Joined;
 import app.convene.protocol.Peer;
-import app.convene.protocol.Removed;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.util.List;
 
 /**
  * What a {@link CallSession} reports. Every method is called on the session's call executor and
@@ -46,11 +46,20 @@ public interface CallListener {
   default void reconnected(long nanos) {}
 
   /**
-   * The server took us out of the call (the host removed us or ended the meeting, or the meeting
-   * was cancelled or we were removed from its attendees); {@link #ended} follows at once.
+   * Every 2 s while the call lasts: a statistics snapshot of every peer connection (the same
+   * figures {@link CallSession#stats()} gives).
    */
-  default void removed(Removed.Reason reason) {}
+  default void stats(List<PeerStats> peers) {}
 
-  /** The call ended: we hung up, the server closed the connection, or the network failed. */
-  default void ended(String reason) {}
+  /**
+   * The call moved to {@code state} (see {@link CallState} for the edges); called before the
+   * edge's own method ({@link #reconnecting}, {@link #reconnected}, {@link #ended}).
+   */
+  default void stateChanged(CallState state) {}
+
+  /**
+   * The call ended, once: we hung up, the server took us out of the room or would not have us
+   * back, or the connection failed before we were admitted.
+   */
+  default void ended(CallEnd end) {}
 }

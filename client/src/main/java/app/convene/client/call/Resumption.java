@@ -6,7 +6,6 @@ import app.convene.protocol.Joined;
 import app.convene.protocol.Peer;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -39,8 +38,6 @@ final class Resumption {
   private final RandomGenerator random = new SplittableRandom();
   private final Set<String> present = new HashSet<>();
   private String token;
-  private boolean away;
-  private long droppedNanos;
   private int attempts;
 
   Resumption(CallSession call) {
@@ -63,19 +60,21 @@ final class Resumption {
 
   /** The socket dropped: keep the call going and try to come back. */
   void dropped(String reason) {
-    if (!away) {
-      away = true;
-      droppedNanos = System.nanoTime();
+    if (call.lifecycle().dropped(reason)) {
       attempts = 0;
       log.info("signaling connection lost ({}); the call goes on, reconnecting", reason);
-      call.listener().reconnecting(reason);
     }
     scheduleAttempt();
   }
 
+  /** Whether the socket is away (a new one may be open, but we are not back in the room yet). */
+  private boolean away() {
+    return call.lifecycle().state() == CallState.RECONNECTING;
+  }
+
   private void scheduleAttempt() {
     var delay = call.reconnectSettings().backoff().delay(attempts++, random);
-    call.later(delay, () -> call.reconnectOnce(failure -> {
+    call.later(delay, () -> call.line().reconnectOnce(failure -> {
       if (failure != null) {
         log.debug("reconnection attempt {} failed: {}", attempts, failure.getMessage());
         scheduleAttempt();
@@ -89,16 +88,16 @@ final class Resumption {
       log.info("the server is shutting down; the call goes on and will reconnect");
       return true;
     }
-    if (error.code() == ErrorCode.RESUME_REFUSED && away) {
+    if (error.code() == ErrorCode.RESUME_REFUSED && away()) {
       log.warn("the server refused to resume our place ({}); joining afresh", error.message());
       token = null;
-      call.send(call.joinMessage());
+      call.send(call.line().joinMessage());
       return true;
     }
-    if (away && "join".equals(error.ref())) {
+    if (away() && "join".equals(error.ref())) {
       // E.g. ROOM_NOT_FOUND: we were removed from the meeting while away. Nothing to come back to.
       log.warn("the server will not have us back: {} ({})", error.message(), error.code());
-      call.endBecause(error.message());
+      call.end(new CallEnd.Refused(error.message()), false);
       return true;
     }
     return false;
@@ -106,13 +105,10 @@ final class Resumption {
 
   /** A {@code joined} on a new socket. */
   void joinedAgain(Joined joined) {
-    if (away) {
-      away = false;
-      long nanos = System.nanoTime() - droppedNanos;
-      log.info("back in the room after {} ms", nanos / 1_000_000);
-      call.listener().reconnected(nanos);
+    if (call.lifecycle().admitted()) {
+      log.info("back in the room after {} ms", call.lifecycle().awayNanos() / 1_000_000);
     }
-    call.useIceServers(joined.iceServers());
+    call.links().useIceServers(joined.iceServers());
     if (!joined.peerId().equals(call.localPeerId())) {
       call.startOver();
       call.firstJoined(joined);
@@ -122,12 +118,12 @@ final class Resumption {
     present.clear();
     for (Peer peer : joined.peers()) {
       present.add(peer.peerId());
-      if (!call.links().containsKey(peer.peerId())) {
-        call.addLink(peer, true);
+      if (!call.links().contains(peer.peerId())) {
+        call.links().add(peer, true);
       }
     }
-    List.copyOf(call.links().values()).forEach(link -> link.post(link::resync));
-    if (!present.containsAll(call.links().keySet())) {
+    call.links().all().forEach(link -> link.post(link::resync));
+    if (!present.containsAll(call.links().peerIds())) {
       call.later(call.reconnectSettings().absentPeerGrace(), this::dropAbsentPeers);
     }
   }
@@ -138,7 +134,7 @@ final class Resumption {
       return;
     }
     call.later(call.reconnectSettings().disconnectedRestart(), () -> {
-      if (!away && call.links().get(link.peerId()) == link
+      if (!away() && call.links().get(link.peerId()) == link
           && link.state() == RTCPeerConnectionState.DISCONNECTED) {
         link.post(link::restartIce);
       }
@@ -146,11 +142,11 @@ final class Resumption {
   }
 
   private void dropAbsentPeers() {
-    for (PeerLink link : List.copyOf(call.links().values())) {
+    for (PeerLink link : call.links().all()) {
       if (!present.contains(link.peerId()) && link.state() != RTCPeerConnectionState.CONNECTED) {
         log.info("peer {} did not come back and its connection is down; removing it",
             link.peerId());
-        call.removeLink(link.peerId());
+        call.links().remove(link.peerId());
       }
     }
   }

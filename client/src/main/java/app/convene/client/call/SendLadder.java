@@ -46,7 +46,7 @@ final class SendLadder {
    * the bandwidth estimator already keeps each stream within what its path carries.
    */
   static boolean strained(PeerStats stats) {
-    return "cpu".equals(stats.limitation()) || stats.sendLossPercent() > 5;
+    return "cpu".equals(stats.sendLimitation()) || stats.sendLossPercent() > 5;
   }
 
   /** The rung for a room of {@code participants} (ourselves included) without pressure. */

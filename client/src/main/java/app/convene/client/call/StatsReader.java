@@ -7,6 +7,8 @@ import java.util.Map;
 
 /** Reads the figures the app shows out of a WebRTC stats report. Any thread. */
 final class StatsReader {
+  private static final PeerStats.MediaGaps NO_GAPS = new PeerStats.MediaGaps(0, 0);
+
   private StatsReader() {}
 
   static PeerStats read(PeerLink link, RTCStatsReport report, long joinNanos) {
@@ -25,7 +27,7 @@ final class StatsReader {
           && Boolean.TRUE.equals(a.get("nominated"))
           && "succeeded".equals(String.valueOf(a.get("state")))
           && a.get("currentRoundTripTime") instanceof Number rtt) {
-        rttMs = rtt.doubleValue() * 1000;
+        rttMs = Math.round(rtt.doubleValue() * 100_000) / 100.0; // ms, to 0.01
         localCandidate = a.get("localCandidateId");
       } else if (stats.getType() == RTCStatsType.INBOUND_RTP) {
         received += number(a.get("packetsReceived"));
@@ -45,17 +47,17 @@ final class StatsReader {
     RTCStats local = localCandidate == null ? null : report.getStats().get(localCandidate);
     String route = local == null ? "" : String.valueOf(local.getAttributes().get("candidateType"));
     PeerStats figures =
-        new PeerStats(link.peerId(), link.remote().name(), link.state().name(), 0, 0, 0, -1,
-            rttMs, received, lost, framesSent, 0, 0, sentWidth, sentHeight, limitation, sendLoss,
-            0, route);
+        new PeerStats(link.peerId(), link.remote().name(), link.state().name(), false, 0, 0, 0,
+            -1, rttMs, received, lost, framesSent, sentWidth, sentHeight, limitation, sendLoss, 0,
+            NO_GAPS, route);
     return withMeter(link, figures, joinNanos);
   }
 
   /** Figures before the first report: only the meter's. */
   static PeerStats empty(PeerLink link, long joinNanos) {
     return withMeter(link,
-        new PeerStats(link.peerId(), link.remote().name(), link.state().name(), 0, 0, 0, -1, -1,
-            0, 0, 0, 0, 0, 0, 0, "none", 0, 0, ""),
+        new PeerStats(link.peerId(), link.remote().name(), link.state().name(), false, 0, 0, 0,
+            -1, -1, 0, 0, 0, 0, 0, "none", 0, 0, NO_GAPS, ""),
         joinNanos);
   }
 
@@ -71,6 +73,7 @@ final class StatsReader {
         figures.peerId(),
         figures.name(),
         link.state().name(),
+        false,
         frames,
         meter.width(),
         meter.height(),
@@ -79,13 +82,12 @@ final class StatsReader {
         figures.packetsReceived(),
         figures.packetsLost(),
         figures.framesSent(),
-        meter.longestGapNanos(now) / 1_000_000,
-        meter.gaps(now),
         figures.sentWidth(),
         figures.sentHeight(),
-        figures.limitation(),
+        figures.sendLimitation(),
         figures.sendLossPercent(),
         Math.round(fps * 10) / 10.0,
+        new PeerStats.MediaGaps(meter.longestGapNanos(now) / 1_000_000, meter.gaps(now)),
         figures.route());
   }
 

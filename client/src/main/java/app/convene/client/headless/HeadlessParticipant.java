@@ -166,10 +166,9 @@ public final class HeadlessParticipant {
         new HeadlessSummary.Sent(
             media.cameraName(), options.width(), options.height(),
             pattern == null ? 0 : pattern.framesPushed());
-    List<HeadlessSummary.PeerSummary> peers =
-        stats.stream()
-            .map(s -> HeadlessSummary.PeerSummary.of(s, departed.contains(s.peerId())))
-            .toList();
+    List<PeerStats> peers = stats.stream()
+        .map(s -> departed.contains(s.peerId()) ? s.departed() : s)
+        .toList();
     boolean ok = error == null && stats.stream().anyMatch(s -> s.framesDecoded() > 0)
         && !HeadlessSummary.troubled(peers);
     return new HeadlessSummary(

@@ -12,6 +12,8 @@ import java.util.List;
  * @param roomId the id of the room joined
  * @param peerId this participant's peer id
  * @param reconnections how often the signaling connection dropped and came back
+ * @param peers what the participant received from each peer, the last figures of every peer seen
+ *     (those that left marked {@code left})
  * @param error why the participant could not take part, or {@code null}
  */
 public record HeadlessSummary(
@@ -21,7 +23,7 @@ public record HeadlessSummary(
     long durationMs,
     Sent sent,
     Reconnections reconnections,
-    List<PeerSummary> peers,
+    List<PeerStats> peers,
     String error) {
 
   /** Remote video that stopped for longer than this makes the summary not ok: 2 s. */
@@ -40,52 +42,12 @@ public record HeadlessSummary(
     }
   }
 
-  /**
-   * Intervals without a newly decoded frame of one peer, from its first frame on.
-   *
-   * @param longestMs the longest, the one still open at the end included
-   * @param over500ms how many exceeded half a second
-   */
-  public record MediaGaps(long longestMs, int over500ms) {}
-
   /** Whether any peer's video stopped too long, or a peer still in the room was lost. */
-  static boolean troubled(List<PeerSummary> peers) {
+  static boolean troubled(List<PeerStats> peers) {
     return peers.stream().anyMatch(p -> p.mediaGaps().longestMs() > MAX_MEDIA_GAP_MS
         || !("CONNECTED".equals(p.state()) || p.left()));
   }
 
   /** What this participant sent. */
   public record Sent(String source, int width, int height, long frames) {}
-
-  /** What this participant received from one peer. */
-  public record PeerSummary(
-      String peerId,
-      String name,
-      String state,
-      boolean left,
-      long framesDecoded,
-      int width,
-      int height,
-      long firstFrameMs,
-      double rttMs,
-      long packetsReceived,
-      long packetsLost,
-      double lossPercent,
-      long framesSent,
-      int sentWidth,
-      int sentHeight,
-      String sendLimitation,
-      double decodedFps,
-      MediaGaps mediaGaps,
-      String route) {
-
-    static PeerSummary of(PeerStats s, boolean left) {
-      return new PeerSummary(
-          s.peerId(), s.name(), s.state(), left, s.framesDecoded(), s.width(), s.height(),
-          s.firstFrameMs(), Math.round(s.rttMs() * 100) / 100.0, s.packetsReceived(),
-          s.packetsLost(), Math.round(s.lossPercent() * 100) / 100.0, s.framesSent(),
-          s.sentWidth(), s.sentHeight(), s.limitation(), s.decodedFps(),
-          new MediaGaps(s.longestGapMs(), s.gaps()), s.route());
-    }
-  }
 }

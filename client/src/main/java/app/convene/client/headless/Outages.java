@@ -1,5 +1,6 @@
 package app.convene.client.headless;
 
+import app.convene.client.call.CallEnd;
 import app.convene.client.call.CallListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,9 @@ final class Outages implements CallListener {
   }
 
   @Override
-  public synchronized void ended(String reason) {
+  public synchronized void ended(CallEnd end) {
     if (!leaving) {
-      ended = reason;
+      ended = end.describe();
     }
   }
 

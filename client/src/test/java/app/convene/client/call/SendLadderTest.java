@@ -60,7 +60,7 @@ class SendLadderTest {
   }
 
   private static PeerStats stats(String limitation, double loss) {
-    return new PeerStats("p-1", "P", "CONNECTED", 10, 320, 180, 100, 1, 100, 0, 10, 0, 0, 320, 180,
-        limitation, loss, 15, "host");
+    return new PeerStats("p-1", "P", "CONNECTED", false, 10, 320, 180, 100, 1, 100, 0, 10, 320,
+        180, limitation, loss, 15, new PeerStats.MediaGaps(0, 0), "host");
   }
 }

@@ -2,8 +2,8 @@ package app.convene.client.headless;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.convene.client.headless.HeadlessSummary.MediaGaps;
-import app.convene.client.headless.HeadlessSummary.PeerSummary;
+import app.convene.client.call.PeerStats;
+import app.convene.client.call.PeerStats.MediaGaps;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +39,25 @@ class HeadlessSummaryTest {
         .contains("\"mediaGaps\":{\"longestMs\":120,\"over500ms\":0}");
   }
 
-  private static PeerSummary peer(String state, long longestGapMs) {
-    return new PeerSummary("p-2", "Anna", state, false, 300, 320, 180, 500, 0.5, 900, 0, 0, 300, 320, 180,
-        "none", 30.0,
-        new MediaGaps(longestGapMs, longestGapMs > 500 ? 1 : 0), "host");
+  @Test
+  void eachPeerKeepsItsJsonNamesFromTheOneRecordOfFigures() {
+    HeadlessSummary summary = new HeadlessSummary(true, "r", "p-1", 13_000,
+        new HeadlessSummary.Sent("Test pattern", 320, 180, 390),
+        new HeadlessSummary.Reconnections(0, List.of(), false),
+        List.of(left(peer("CONNECTED", 120))), null);
+
+    assertThat(HeadlessParticipant.toJson(summary))
+        .contains("\"peerId\":\"p-2\"", "\"name\":\"Anna\"", "\"left\":true",
+            "\"framesDecoded\":300", "\"rttMs\":0.5", "\"lossPercent\":0.0",
+            "\"sendLimitation\":\"none\"", "\"decodedFps\":30.0", "\"route\":\"host\"");
   }
 
-  private static PeerSummary left(PeerSummary p) {
-    return new PeerSummary(p.peerId(), p.name(), p.state(), true, p.framesDecoded(), p.width(),
-        p.height(), p.firstFrameMs(), p.rttMs(), p.packetsReceived(), p.packetsLost(),
-        p.lossPercent(), p.framesSent(), p.sentWidth(), p.sentHeight(), p.sendLimitation(),
-        p.decodedFps(), p.mediaGaps(), p.route());
+  private static PeerStats peer(String state, long longestGapMs) {
+    return new PeerStats("p-2", "Anna", state, false, 300, 320, 180, 500, 0.5, 900, 0, 300, 320,
+        180, "none", 0, 30.0, new MediaGaps(longestGapMs, longestGapMs > 500 ? 1 : 0), "host");
+  }
+
+  private static PeerStats left(PeerStats p) {
+    return p.departed();
   }
 }

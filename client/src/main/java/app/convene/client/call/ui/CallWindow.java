@@ -27,7 +27,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** The call window: a tile per participant and the call controls. Binds to a {@link CallModel}. */
+/**
+ * The call window: a tile per participant and the call controls. It binds to the read-only
+ * properties of its {@link CallModel} and calls the model's commands; it never writes the model.
+ */
 public final class CallWindow {
   private final Stage stage = new Stage();
   private final CallModel model;
@@ -121,15 +124,15 @@ public final class CallWindow {
 
     ComboBox<Device> cameras = devices("camera-choice", Messages.get("call.camera"));
     cameras.promptTextProperty().bind(model.cameraNameProperty());
-    Bindings.bindContent(cameras.getItems(), model.cameras());
+    Bindings.bindContent(cameras.getItems(), model.devices().cameras());
     cameras.setOnAction(e -> {
       if (cameras.getValue() instanceof dev.onvoid.webrtc.media.video.VideoDevice device) {
         model.useCamera(device);
       }
     });
     ComboBox<Device> microphones = devices("microphone-choice", Messages.get("call.microphone"));
-    Bindings.bindContent(microphones.getItems(), model.microphones());
-    microphones.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.microphones()))
+    Bindings.bindContent(microphones.getItems(), model.devices().microphones());
+    microphones.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.devices().microphones()))
         .then(Messages.get("call.noDevice")).otherwise(Messages.get("call.microphone")));
     microphones.setOnAction(e -> {
       if (microphones.getValue() instanceof dev.onvoid.webrtc.media.audio.AudioDevice device) {
@@ -137,8 +140,8 @@ public final class CallWindow {
       }
     });
     ComboBox<Device> speakers = devices("speaker-choice", Messages.get("call.speaker"));
-    Bindings.bindContent(speakers.getItems(), model.speakers());
-    speakers.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.speakers()))
+    Bindings.bindContent(speakers.getItems(), model.devices().speakers());
+    speakers.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.devices().speakers()))
         .then(Messages.get("call.noDevice")).otherwise(Messages.get("call.speaker")));
     speakers.setOnAction(e -> {
       if (speakers.getValue() instanceof dev.onvoid.webrtc.media.audio.AudioDevice device) {
@@ -188,31 +191,32 @@ public final class CallWindow {
    * end for everyone. It opens upwards, inside the window.
    */
   private MenuButton hostMenu() {
+    HostModel host = model.host();
     MenuItem invite = new MenuItem(Messages.get("call.copyInvite"));
     invite.setId("copy-invite");
-    invite.visibleProperty().bind(model.inviteLinkProperty().isNotEmpty());
+    invite.visibleProperty().bind(host.inviteLinkProperty().isNotEmpty());
     invite.setOnAction(e -> {
       javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-      content.putString(model.inviteLinkProperty().get());
+      content.putString(host.inviteLinkProperty().get());
       javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-      model.statusProperty().set(Messages.get("call.inviteCopied"));
+      model.inviteCopied();
     });
     MenuItem lock = new MenuItem();
     lock.setId("host-lock");
-    lock.textProperty().bind(Bindings.when(model.lockedProperty())
+    lock.textProperty().bind(Bindings.when(host.lockedProperty())
         .then(Messages.get("call.unlock")).otherwise(Messages.get("call.lock")));
-    lock.setOnAction(e -> model.toggleLock());
+    lock.setOnAction(e -> host.toggleLock());
     MenuItem renew = new MenuItem(Messages.get("call.renewInvite"));
     renew.setId("host-renew-invite");
-    renew.setOnAction(e -> model.renewInvite());
+    renew.setOnAction(e -> host.renewInvite());
     MenuItem end = new MenuItem(Messages.get("call.endForAll"));
     end.setId("host-end");
-    end.setOnAction(e -> model.endForEveryone());
+    end.setOnAction(e -> host.endForEveryone());
 
     MenuButton menu = new MenuButton(Messages.get("call.hostMenu"));
     menu.setId("host-menu");
     menu.setPopupSide(javafx.geometry.Side.TOP);
-    menu.visibleProperty().bind(model.hostProperty());
+    menu.visibleProperty().bind(host.hostProperty());
     menu.managedProperty().bind(menu.visibleProperty());
     // Rebuilt whenever someone comes or goes, never while the menu opens: a popup that changes
     // its height as it shows is placed for its old one.
@@ -223,7 +227,7 @@ public final class CallWindow {
         if (!tile.isLocal()) {
           MenuItem remove = new MenuItem(Messages.format("call.removeParticipant", tile.getName()));
           remove.setId("host-remove-" + tile.getPeerId());
-          remove.setOnAction(a -> model.remove(tile));
+          remove.setOnAction(a -> host.remove(tile));
           items.add(remove);
         }
       }

@@ -114,7 +114,7 @@ public final class Calls {
       // it goes back to the I/O pool.
       return call.connect(ticket, TokenSource.of(api)).thenApplyAsync(v -> {
         hostedRoom(api, link.roomId()).ifPresent(room -> fx.execute(
-            () -> call.hostWith(new HostControls(api, room.id(), io), room)));
+            () -> call.host().hostWith(new HostControls(api, room.id(), io), room)));
         return call;
       }, io);
     }, io).whenCompleteAsync((call, e) -> {

@@ -77,7 +77,7 @@ class HostMenuTest {
     call.connect(backend.ticket(anna, room)).get(10, TimeUnit.SECONDS);
     try {
       RoomView view = anna.api().room(room);
-      Fx.run(() -> call.hostWith(new HostControls(anna.api(), room, THREADS), view));
+      Fx.run(() -> call.host().hostWith(new HostControls(anna.api(), room, THREADS), view));
       CallWindow window = Fx.call(() -> {
         CallWindow opened = new CallWindow(call);
         opened.show();
@@ -115,7 +115,7 @@ class HostMenuTest {
       // Lock: a newcomer is refused in words; the menu now offers to unlock.
       openMenu(robot);
       robot.clickOn(Messages.get("call.lock"));
-      Fx.await(() -> Fx.call(() -> call.lockedProperty().get()));
+      Fx.await(() -> Fx.call(() -> call.host().lockedProperty().get()));
       assertThat(Fx.call(() -> call.statusProperty().get())).isEqualTo(Messages.get("call.locked"));
       HeadlessSummary refused = run(carl, room, 10).get(30, TimeUnit.SECONDS);
       assertThat(refused.error()).contains("locked");
@@ -125,10 +125,10 @@ class HostMenuTest {
       screenshot(robot, window, "call-host-menu-locked-" + language + ".png");
 
       // A new invite link replaces the old one.
-      String oldLink = Fx.call(() -> call.inviteLinkProperty().get());
+      String oldLink = Fx.call(() -> call.host().inviteLinkProperty().get());
       robot.clickOn(Messages.get("call.renewInvite"));
-      Fx.await(() -> !Fx.call(() -> call.inviteLinkProperty().get()).equals(oldLink));
-      assertThat(Fx.call(() -> call.inviteLinkProperty().get())).contains(room);
+      Fx.await(() -> !Fx.call(() -> call.host().inviteLinkProperty().get()).equals(oldLink));
+      assertThat(Fx.call(() -> call.host().inviteLinkProperty().get())).contains(room);
 
       // End for everyone: Anna's own call ends too, and the window says so.
       openMenu(robot);
