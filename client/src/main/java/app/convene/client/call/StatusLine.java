@@ -29,11 +29,18 @@ public record StatusLine(String key, List<String> args) {
         : new StatusLine("call.participants", List.of(String.valueOf(participants)));
   }
 
-  /** Why the call ended: the removal's own sentence, or "The call ended: …" with the reason. */
+  /**
+   * Why the call ended, in the user's words: leaving and each removal have their own sentence; a
+   * refusal or a lost connection says so, with the server's or the network's detail.
+   */
   public static StatusLine ended(CallEnd end) {
-    return end instanceof CallEnd.Removal removal
-        ? new StatusLine("call.removed." + removal.reason().name(), List.of())
-        : new StatusLine("call.ended", List.of(end.describe()));
+    return switch (end) {
+      case CallEnd.Left left -> new StatusLine("call.left", List.of());
+      case CallEnd.Removal removal ->
+          new StatusLine("call.removed." + removal.reason().name(), List.of());
+      case CallEnd.Refused refused -> new StatusLine("call.ended", List.of(refused.message()));
+      case CallEnd.Lost lost -> new StatusLine("call.lost", List.of(lost.reason()));
+    };
   }
 
   /** A peer's connection quality (round trip in ms, loss in %), once there is a round trip. */

@@ -28,9 +28,11 @@ class StatusLineTest {
         new CallEnd.Removal(Removed.Reason.ENDED_BY_HOST)))
         .isEqualTo(new StatusLine("call.removed.ENDED_BY_HOST", List.of()));
     assertThat(StatusLine.of(CallState.ENDED, 2, "Design review", new CallEnd.Left()))
-        .isEqualTo(new StatusLine("call.ended", List.of("You left the call")));
+        .isEqualTo(new StatusLine("call.left", List.of()));
     assertThat(StatusLine.ended(new CallEnd.Lost("connection reset")))
-        .isEqualTo(new StatusLine("call.ended", List.of("connection reset")));
+        .isEqualTo(new StatusLine("call.lost", List.of("connection reset")));
+    assertThat(StatusLine.ended(new CallEnd.Refused("the room is gone")))
+        .isEqualTo(new StatusLine("call.ended", List.of("the room is gone")));
   }
 
   @Test

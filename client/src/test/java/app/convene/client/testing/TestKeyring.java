@@ -102,16 +102,33 @@ public final class TestKeyring implements AutoCloseable {
     bus.destroy();
   }
 
-  /** Whether a lookup ends as "nothing stored" rather than with an error. */
+  /**
+   * Whether the keyring stores a secret: its "login" collection exists (a lookup alone answers
+   * before the daemon has made it, and the first store then fails, seen on a loaded machine).
+   */
   private boolean answers() throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder("secret-tool", "lookup", "probe", "probe");
+    if (run("probe", "store", "--label=probe", "probe", "ready") != 0) {
+      return false;
+    }
+    run("", "clear", "probe", "ready");
+    return true;
+  }
+
+  /** Runs secret-tool; its exit value, or -1 when it wrote an error. */
+  private int run(String input, String... arguments) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of("secret-tool"));
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().clear();
     builder.environment().putAll(environment);
     Process process = builder.start();
-    process.getOutputStream().close();
+    try (OutputStream stdin = process.getOutputStream()) {
+      stdin.write(input.getBytes(StandardCharsets.UTF_8));
+    }
+    process.getInputStream().readAllBytes();
     byte[] err = process.getErrorStream().readAllBytes();
     process.waitFor(30, TimeUnit.SECONDS);
-    return process.exitValue() == 1 && err.length == 0;
+    return err.length == 0 ? process.exitValue() : -1;
   }
 
   private static Process start(Map<String, String> environment, String... command)

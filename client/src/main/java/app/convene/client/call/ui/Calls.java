@@ -100,24 +100,26 @@ public final class Calls {
       return;
     }
     URI signaling = JoinTicket.signalingUri(api.serverUri());
+    // The ticket (a token, maybe refreshed) and the media engine's start block: the I/O pool.
+    // The call's view-model is made on the FX thread, which it belongs to; its connect returns at
+    // once and completes on the FX thread; asking whether we host the room is a request again.
     CompletableFuture.supplyAsync(() -> {
       try {
-        return new JoinTicket(signaling, api.accessToken(), link.roomId(), link.invite(),
-            user.displayName(), api.trust());
+        JoinTicket ticket = new JoinTicket(signaling, api.accessToken(), link.roomId(),
+            link.invite(), user.displayName(), api.trust());
+        return Map.entry(ticket, media());
       } catch (ApiException e) {
         throw new CompletionException(e);
       }
-    }, io).thenComposeAsync(ticket -> {
-      CallModel call = new CallModel(title, user.displayName(), media(), io, fx, os);
-      fx.execute(() -> MeetMove.offer(call, google, api, user, occurrence, io));
-      // connect completes on the FX thread; asking whether we host the room is a request, so
-      // it goes back to the I/O pool.
-      return call.connect(ticket, TokenSource.of(api)).thenApplyAsync(v -> {
+    }, io).thenComposeAsync(prepared -> {
+      CallModel call = new CallModel(title, user.displayName(), prepared.getValue(), io, fx, os);
+      MeetMove.offer(call, google, api, user, occurrence, io);
+      return call.connect(prepared.getKey(), TokenSource.of(api)).thenApplyAsync(v -> {
         hostedRoom(api, link.roomId()).ifPresent(room -> fx.execute(
             () -> call.host().hostWith(new HostControls(api, room.id(), io), room)));
         return call;
       }, io);
-    }, io).whenCompleteAsync((call, e) -> {
+    }, fx).whenCompleteAsync((call, e) -> {
       joining.remove(roomId);
       if (e != null) {
         onError.accept(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);

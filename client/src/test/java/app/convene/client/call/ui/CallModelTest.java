@@ -71,6 +71,6 @@ class CallModelTest {
     assertThat(Fx.call(call.cameraOnProperty()::get)).isTrue();
     assertThat(Fx.call(call.reconnectingProperty()::get)).isFalse();
     assertThat(Fx.call(call.statusProperty()::get))
-        .isEqualTo(Messages.format("call.ended", "You left the call"));
+        .isEqualTo(Messages.get("call.left"));
   }
 }
