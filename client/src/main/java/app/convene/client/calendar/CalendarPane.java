@@ -68,6 +68,12 @@ public final class CalendarPane extends BorderPane {
     view.setWeekFields(week.fields());
     hideCalendarFxWeekNumbers();
     EntryViews.install(view);
+    // The week's and the month's heading is a month on its own: "декабрь 2026", not the genitive
+    // "декабря 2026" of CalendarFX's "MMMM yyyy" (a date's month, as in "7 декабря").
+    java.time.format.DateTimeFormatter month =
+        java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", Messages.locale());
+    view.getWeekPage().setDateTimeFormatter(month);
+    view.getMonthPage().setDateTimeFormatter(month);
     view.setZoneId(week.zone());
     view.setDate(week.today());
     showNow();
