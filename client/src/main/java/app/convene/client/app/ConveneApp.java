@@ -8,8 +8,6 @@ import app.convene.client.account.SessionStore;
 import app.convene.client.account.SignInModel;
 import app.convene.client.account.SignInView;
 import app.convene.client.api.ApiClient;
-import app.convene.client.tls.ServerTrust;
-import app.convene.client.api.ApiException;
 import app.convene.client.calendar.CalendarModel;
 import app.convene.client.calendar.CalendarPane;
 import app.convene.client.calendar.CalendarService;
@@ -26,7 +24,6 @@ import app.convene.client.i18n.Messages;
 import java.util.Objects;
 import app.convene.client.call.ui.Calls;
 import app.convene.protocol.api.UserView;
-import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,12 +31,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -101,7 +95,7 @@ public final class ConveneApp extends Application {
     // server starts; the session is checked once the server is up (a refused one signs out).
     CompletableFuture<ApiClient> preloaded = context.storedSession();
     CompletableFuture<ApiClient> session = preloaded != null ? preloaded
-        : CompletableFuture.supplyAsync(() -> storedSession(store, options.server(), clock,
+        : CompletableFuture.supplyAsync(() -> StoredSessions.read(store, options.server(), clock,
             options.trust()),
             background);
     // The window opens with its first screen at that screen's size: the session has usually been
@@ -125,7 +119,7 @@ public final class ConveneApp extends Application {
         } else if (stored == null) {
           showSignIn();
         } else {
-          CompletableFuture.supplyAsync(() -> stillValid(stored), background)
+          CompletableFuture.supplyAsync(() -> StoredSessions.stillValid(stored), background)
               .thenAcceptAsync(valid -> {
                 if (!valid) {
                   signOut(stored);
@@ -134,40 +128,6 @@ public final class ConveneApp extends Application {
         }
       }, fx);
     }, fx);
-  }
-
-  /**
-   * The stored session's client, or null; also null when {@code --server} names another server
-   * than the session's (the user asked for that one: sign in there). Background thread.
-   *
-   * @param explicitServer the {@code --server} given, or null
-   */
-  static ApiClient storedSession(SessionStore store, URI explicitServer, Clock clock,
-      ServerTrust trust) {
-    return store.load()
-        .filter(saved -> explicitServer == null || sameServer(saved.server(), explicitServer))
-        .map(saved -> new ApiClient(saved.server(), saved.session(),
-            s -> store.save(saved.server(), s), clock, trust)).orElse(null);
-  }
-
-  /** Whether two addresses name one server: the same scheme, host and port. */
-  static boolean sameServer(URI a, URI b) {
-    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getAuthority() != null && a.getAuthority().equalsIgnoreCase(b.getAuthority());
-  }
-
-  /**
-   * Whether the server still takes the session: only its refusal (401) says no. An unreachable
-   * server, or one that fails (a proxy's 502 while it restarts), keeps the cached calendar and
-   * the session; signing out would revoke it.
-   */
-  static boolean stillValid(ApiClient api) {
-    try {
-      api.me();
-      return true;
-    } catch (ApiException e) {
-      return e.status() != 401;
-    }
   }
 
   private void showSignIn() {
@@ -296,45 +256,9 @@ public final class ConveneApp extends Application {
 
   /** Puts {@code root} into the window, and opens the window if it is not open yet. */
   private void show(Parent root, double width, double height) {
-    Scene old = stage.getScene();
-    // The window's frame (title bar, borders) around the scene, as it is now.
-    double frameWidth = old == null || !stage.isShowing() ? 0
-        : Math.max(0, stage.getWidth() - old.getWidth());
-    double frameHeight = old == null || !stage.isShowing() ? 0
-        : Math.max(0, stage.getHeight() - old.getHeight());
-    Scene scene = new Scene(root, width, height);
-    scene.getStylesheets().add(Stylesheet.url());
-    stage.setScene(scene);
-    if (!stage.isShowing()) {
-      stage.show();
+    if (MainWindow.show(stage, root, width, height)) {
       context.probe().mark("window shown");
-      keepOnScreen(stage, stage.getWidth(), stage.getHeight());
-    } else {
-      keepOnScreen(stage, width + frameWidth, height + frameHeight);
     }
-  }
-
-  /**
-   * Gives the window this size, fitted into the usable part of the screen it is on: a screen's
-   * new size (the calendar after the smaller sign-in) grows from the window's top left corner and
-   * would otherwise run off the screen's edge. The size is passed in, since a window that has just
-   * been given a new scene still reports its old size until the window system answers.
-   */
-  static void keepOnScreen(Stage window, double width, double height) {
-    if (window.isMaximized() || window.isFullScreen()) {
-      return;
-    }
-    Rectangle2D bounds = Screen.getScreensForRectangle(window.getX(), window.getY(),
-            Math.max(1, width), Math.max(1, height))
-        .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
-    double fittedWidth = Math.min(width, bounds.getWidth());
-    double fittedHeight = Math.min(height, bounds.getHeight());
-    window.setWidth(fittedWidth);
-    window.setHeight(fittedHeight);
-    window.setX(Math.max(bounds.getMinX(),
-        Math.min(window.getX(), bounds.getMaxX() - fittedWidth)));
-    window.setY(Math.max(bounds.getMinY(),
-        Math.min(window.getY(), bounds.getMaxY() - fittedHeight)));
   }
 
   /** The notifier of the user who signs out or quits; FX thread. */

@@ -117,7 +117,7 @@ public final class Launcher {
     // Reading the session (JSON, then the HTTP client) takes a while on a cold JVM: it runs
     // beside JavaFX's start instead of after it.
     CompletableFuture<ApiClient> storedSession = CompletableFuture.supplyAsync(
-        () -> ConveneApp.storedSession(sessions, explicitServer, Clock.systemDefaultZone(), trust),
+        () -> StoredSessions.read(sessions, explicitServer, Clock.systemDefaultZone(), trust),
         runnable -> Thread.ofPlatform().name("session-load").daemon().start(runnable));
     CompletableFuture<Void> firstScreen = new CompletableFuture<>();
     CompletableFuture<Void> first = Files.exists(sessions.file())

@@ -25,7 +25,7 @@ class SessionCheckTest {
       AuthSession expired = new AuthSession(stored.user(), "expired", stored.accessTokenExpiresAt(),
           stored.refreshToken());
 
-      assertThat(ConveneApp.stillValid(new ApiClient(backend.httpBase(), expired, s -> {},
+      assertThat(StoredSessions.stillValid(new ApiClient(backend.httpBase(), expired, s -> {},
           backend.clock()))).isFalse();
     }
   }
@@ -42,7 +42,7 @@ class SessionCheckTest {
     try {
       URI base = URI.create("http://127.0.0.1:" + proxy.getAddress().getPort());
 
-      assertThat(ConveneApp.stillValid(new ApiClient(base, session(), s -> {},
+      assertThat(StoredSessions.stillValid(new ApiClient(base, session(), s -> {},
           Clock.systemUTC()))).isTrue();
     } finally {
       proxy.stop(0);
@@ -53,7 +53,7 @@ class SessionCheckTest {
   void anUnreachableServerKeepsTheSession() throws Exception {
     URI down = URI.create("http://127.0.0.1:" + ServerProcess.freePort());
 
-    assertThat(ConveneApp.stillValid(new ApiClient(down, session(), s -> {},
+    assertThat(StoredSessions.stillValid(new ApiClient(down, session(), s -> {},
         Clock.systemUTC()))).isTrue();
   }
 

@@ -31,12 +31,12 @@ class StoredSessionTest {
     store.save(URI.create("https://meet.example.com/"), SESSION);
     ServerTrust trust = ServerTrust.withExtraCa(null);
 
-    assertThat(ConveneApp.storedSession(store, null, CLOCK, trust)).isNotNull();
-    assertThat(ConveneApp.storedSession(store, URI.create("https://MEET.example.com"), CLOCK,
+    assertThat(StoredSessions.read(store, null, CLOCK, trust)).isNotNull();
+    assertThat(StoredSessions.read(store, URI.create("https://MEET.example.com"), CLOCK,
         trust)).isNotNull();
-    assertThat(ConveneApp.storedSession(store, URI.create("https://other.example.com"), CLOCK,
+    assertThat(StoredSessions.read(store, URI.create("https://other.example.com"), CLOCK,
         trust)).isNull();
-    assertThat(ConveneApp.storedSession(store, URI.create("http://meet.example.com"), CLOCK,
+    assertThat(StoredSessions.read(store, URI.create("http://meet.example.com"), CLOCK,
         trust)).isNull();
   }
 }
