@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The signaling side of one server: its rooms and their {@link Seats}, its open connections, their
- * keep-alive pings and their graceful shutdown. Knows nothing of Jetty; {@link SignalingEndpoint} connects the two.
+ * keep-alive pings and their graceful shutdown. Knows nothing of Jetty; {@link SignalingEndpoint}
+ * connects the two.
  *
  * <p>Thread-safe. Connections open and close on Jetty threads; pings and other delayed work run on
  * one daemon timer thread owned by this service.
