@@ -2,8 +2,6 @@ package app.convene.packaging;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -47,13 +44,12 @@ import java.util.zip.ZipOutputStream;
  *       the .msi, or signs, notarizes and staples the .dmg.
  * </ol>
  *
- * Signing steps without their secrets ({@link Signing}) are skipped with one log line each.
+ * What jpackage is told is {@link Jpackage}'s. Signing steps without their secrets ({@link
+ * Signing}) are skipped with one log line each.
  * TYPES is a comma-separated list or "default" (the OS's types); AOT is "aot" (default) or
  * "no-aot".
  */
 public final class BuildInstallers {
-  static final String DESCRIPTION = "Meetings: calendar, native video calls and Google Meet";
-  static final String VENDOR = "Convene";
   static final String MAIN_CLASS = "app.convene.client.app.Launcher";
   /**
    * JVM options of the installed launcher; the training run uses the same ones.
@@ -67,31 +63,6 @@ public final class BuildInstallers {
   static final List<String> JAVA_OPTIONS = List.of(
       "--enable-native-access=ALL-UNNAMED,javafx.graphics",
       "-XX:TieredStopAtLevel=1");
-  /**
-   * What the native layer inside jars links against (webrtc-java: PulseAudio, X11 screen capture,
-   * udev, D-Bus), which jpackage cannot see; JavaFX's natives are in the runtime's lib/, whose
-   * dependencies jpackage finds itself (dpkg -S, rpm's automatic requirements), but they are
-   * listed too so a package built on another machine declares them all the same. The app runs
-   * {@code secret-tool} to keep its files' key in the Secret Service (client, KeyVault):
-   * {@code libsecret-tools} on Debian, part of {@code libsecret} on Fedora.
-   */
-  static final String DEB_DEPENDS = String.join(", ", "libpulse0", "libgtk-3-0 | libgtk-3-0t64",
-      "libgl1", "libxtst6", "libxxf86vm1", "libx11-6", "libxrandr2", "libxcomposite1",
-      "libxfixes3", "libdbus-1-3", "libudev1", "libfreetype6", "libfontconfig1", "xdg-utils",
-      "libsecret-tools");
-  static final String RPM_REQUIRES = String.join(", ", "pulseaudio-libs", "gtk3", "mesa-libGL",
-      "libXtst", "libXxf86vm", "libX11", "libXrandr", "libXcomposite", "libXfixes", "dbus-libs",
-      "systemd-libs", "freetype", "fontconfig", "xdg-utils", "libsecret");
-
-  /**
-   * Windows: where a per-user install goes, under {@code %LOCALAPPDATA%} (jpackage's root for
-   * {@code --win-per-user-install}; its default, the app's name, would share
-   * {@code %LOCALAPPDATA%\Convene} with the app's data). {@code Programs} is where Windows puts
-   * per-user programs (FOLDERID_UserProgramFiles).
-   */
-  static final String WINDOWS_INSTALL_DIR = "Programs\\Convene";
-  static final String UPGRADE_UUID = "6f1f5b2e-6a0b-4d1e-9c3e-2c2d0c0e7a51";
-
   enum Os { LINUX, WINDOWS, MAC }
 
   private final Os os;
@@ -102,6 +73,7 @@ public final class BuildInstallers {
   private final Path out;
   private final String name;
   private final Signing signing;
+  private final Jpackage jpackage;
 
   BuildInstallers(Os os, Path client, Path runtime, ReleaseVersion version, Path sources,
       Path out, Signing signing) {
@@ -113,6 +85,7 @@ public final class BuildInstallers {
     this.out = out;
     this.signing = signing;
     this.name = os == Os.LINUX ? "convene" : "Convene";
+    this.jpackage = new Jpackage(os, name, appVersion(), runtime, sources, out);
   }
 
   public static void main(String[] args) throws Exception {
@@ -189,7 +162,7 @@ public final class BuildInstallers {
     steps.add(Step.of("package " + String.join(", ", types), () -> {
       Files.createDirectories(dist);
       for (String type : types) {
-        jpackage(packageArgs(type, image, dist));
+        Jpackage.run(jpackage.packageArgs(type, image, dist));
       }
     }));
     Path msi = dist.resolve(name + "-" + version.packageVersion() + ".msi");
@@ -271,77 +244,10 @@ public final class BuildInstallers {
   }
 
   private void appImage(Path input) throws Exception {
-    Path images = out.resolve("image");
-    deleteTree(images);
-    List<String> args = new ArrayList<>(List.of("--type", "app-image", "--name", name,
-        "--dest", images.toString(), "--input", input.toString(), "--main-jar", "convene.jar",
-        "--main-class", MAIN_CLASS, "--runtime-image", runtime.toString(),
-        "--app-version", appVersion(), "--vendor", VENDOR,
-        "--description", DESCRIPTION, "--copyright", "Convene", "--icon", icon().toString()));
-    JAVA_OPTIONS.forEach(option -> args.addAll(List.of("--java-options", option)));
-    if (os == Os.MAC) {
-      args.addAll(List.of("--mac-package-identifier", "app.convene.client",
-          "--resource-dir", out.resolve("macos").toString()));
-    }
-    jpackage(args);
+    deleteTree(out.resolve("image"));
+    Jpackage.run(jpackage.appImage(input));
   }
 
-  private List<String> packageArgs(String type, Path image, Path dist) {
-    List<String> args = new ArrayList<>(List.of("--type", type, "--app-image", image.toString(),
-        "--name", name, "--dest", dist.toString(), "--app-version", appVersion(),
-        "--vendor", VENDOR, "--description", DESCRIPTION, "--copyright", "Convene"));
-    switch (os) {
-      case LINUX -> {
-        args.addAll(List.of("--resource-dir", sources.resolve("linux").toString(),
-            "--icon", icon().toString(),
-            "--file-associations", sources.resolve("ics.properties").toString(),
-            "--linux-package-name", "convene", "--linux-shortcut",
-            "--linux-menu-group", "Network;VideoConference;Office;Calendar;",
-            "--linux-app-category", type.equals("deb") ? "net" : "Applications/Communications",
-            "--linux-deb-maintainer", "support@convene.invalid",
-            "--linux-rpm-license-type", "Proprietary",
-            "--linux-package-deps", type.equals("deb") ? DEB_DEPENDS : RPM_REQUIRES));
-      }
-      case WINDOWS -> args.addAll(List.of("--win-menu", "--win-menu-group", "Convene",
-          "--win-shortcut", "--win-per-user-install", "--win-dir-chooser",
-          "--install-dir", WINDOWS_INSTALL_DIR, "--win-upgrade-uuid", UPGRADE_UUID,
-          "--resource-dir", out.resolve("windows").toString(),
-          "--file-associations", sources.resolve("ics.properties").toString()));
-      case MAC -> args.addAll(List.of("--mac-package-identifier", "app.convene.client",
-          "--mac-package-name", "Convene"));
-    }
-    return args;
-  }
-
-  private Path icon() {
-    return switch (os) {
-      case LINUX -> sources.resolve("icons/convene.png");
-      case WINDOWS -> sources.resolve("icons/convene.ico");
-      case MAC -> macIcon();
-    };
-  }
-
-  /** macOS wants .icns; sips and iconutil (both part of macOS) make one from the PNG. */
-  private Path macIcon() {
-    try {
-      Path set = out.resolve("convene.iconset");
-      deleteTree(set);
-      Files.createDirectories(set);
-      for (int size : new int[] {16, 32, 128, 256}) {
-        exec("sips", "-z", "" + size, "" + size, sources.resolve("icons/convene.png").toString(),
-            "--out", set.resolve("icon_" + size + "x" + size + ".png").toString());
-      }
-      Path icns = out.resolve("Convene.icns");
-      exec("iconutil", "-c", "icns", set.toString(), "-o", icns.toString());
-      return icns;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot make the macOS icon", e);
-    }
-  }
-
-  private static void exec(String... command) throws Exception {
-    exec(List.of(command));
-  }
 
   /** Runs a command with our output; a failure stops the build (secrets are not echoed). */
   static void exec(List<String> command) throws Exception {
@@ -349,19 +255,6 @@ public final class BuildInstallers {
     if (process.waitFor() != 0) {
       throw new IllegalStateException(command.getFirst() + " failed with status "
           + process.exitValue());
-    }
-  }
-
-  private static void jpackage(List<String> args) {
-    System.out.println("[jpackage] " + String.join(" ", args));
-    ToolProvider jpackage = ToolProvider.findFirst("jpackage")
-        .orElseThrow(() -> new IllegalStateException("jpackage is not in this JDK"));
-    StringWriter text = new StringWriter();
-    int status = jpackage.run(new PrintWriter(text, true), new PrintWriter(text, true),
-        args.toArray(String[]::new));
-    text.toString().lines().forEach(line -> System.out.println("[jpackage] " + line));
-    if (status != 0) {
-      throw new IllegalStateException("jpackage failed (" + status + ")");
     }
   }
 

@@ -6,19 +6,14 @@ import app.convene.protocol.Join;
 import app.convene.protocol.Joined;
 import app.convene.protocol.Leave;
 import app.convene.protocol.Notice;
-import app.convene.protocol.Peer;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
-import app.convene.protocol.ProtocolVersion;
 import app.convene.protocol.Removed;
 import app.convene.protocol.SignalCodec;
 import app.convene.protocol.SignalMessage;
 import app.convene.server.http.Caller;
-import app.convene.server.rooms.Admission;
 import app.convene.server.rooms.Member;
 import app.convene.server.rooms.Room;
-import app.convene.server.rooms.RoomService;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one connection does in rooms: join (or resume a {@link Seat}), leave, relay to a room-mate,
- * and step away when the connection ends. Every message a client may send is handled here, and
- * every refusal is a typed error to the client.
+ * What one connection does in rooms: join (or resume a {@link Seat}; the admission is {@link
+ * Joining}'s), leave, relay to a room-mate, and step away when the connection ends. Every message
+ * a client may send is dispatched here, and every refusal is a typed error to the client.
  *
  * <p>A dropped connection does not leave its room at once: its seat is held for the resume grace
  * ({@link SignalingService#holdSeat}), and a connection that joins with the participant's resume
@@ -48,6 +43,7 @@ final class Participant {
   private final SignalingService service;
   private final Consumer<SignalMessage> outbox;
   private final Runnable closeSocket;
+  private final Joining joining;
   private final Object lock = new Object();
   private String peerId; // guarded by lock; the socket's own until a resume adopts another
   private Room room; // guarded by lock
@@ -67,6 +63,7 @@ final class Participant {
     this.service = Objects.requireNonNull(service, "service == null");
     this.outbox = Objects.requireNonNull(outbox, "outbox == null");
     this.closeSocket = Objects.requireNonNull(closeSocket, "closeSocket == null");
+    this.joining = new Joining(this, service);
   }
 
   /** Handles one message from the client. */
@@ -191,116 +188,36 @@ final class Participant {
   }
 
   private void join(Join join) {
-    if (!ProtocolVersion.isSupported(join.protocol())) {
-      error(
-          ErrorCode.UNSUPPORTED_PROTOCOL,
-          "protocol " + join.protocol() + " is not supported; this server speaks "
-              + InputChecks.versions(),
-          "join");
+    Optional<Joining.Ticket> ticket = joining.check(join);
+    if (ticket.isEmpty()) {
       return;
     }
-    String roomId = join.roomId().strip();
-    String name = join.name().strip();
-    Optional<String> problem =
-        InputChecks.roomId(roomId).or(() -> InputChecks.displayName(name));
-    if (problem.isPresent()) {
-      error(ErrorCode.INVALID_FIELD, problem.get(), "join");
-      return;
-    }
-    if (refusedAsAlreadyInRoom()) {
-      return;
-    }
-    // The database decides, with no lock held; membership is checked again below.
-    Optional<RoomService.Grant> grant = service.gate().admit(caller, roomId, join.invite());
-    if (grant.isEmpty()) {
-      error(
-          ErrorCode.ROOM_NOT_FOUND,
-          "no room '" + roomId + "', or you are not invited to it",
-          "join");
-      return;
-    }
-    if (grant.get().locked() && join.resume() == null) {
-      error(
-          ErrorCode.ROOM_LOCKED,
-          "the host has locked room '" + roomId + "'; nobody else can join until it is unlocked",
-          "join");
-      return;
-    }
-    if (join.resume() != null) {
-      Participant previous;
-      synchronized (lock) {
-        if (refusedAsAlreadyInRoom()) {
-          return;
-        }
-        previous = new ResumeJoin(this, service, grant.get(), name).resume(join.resume());
-      }
-      if (previous != null) {
-        previous.letGo();
-      }
-      return;
-    }
+    Participant previous = null;
     synchronized (lock) {
       if (refusedAsAlreadyInRoom()) {
         return;
       }
-      Seat mine = new Seat(peerId, caller.id(), false);
-      if (service.seats().putIfAbsent(peerId, mine) != null) {
-        error(ErrorCode.INTERNAL_ERROR, "the server failed to seat you; try again", "join");
-        return;
+      if (join.resume() != null) {
+        previous = joining.resume(join.resume(), ticket.get());
+      } else {
+        joining.seat(peerId, ticket.get());
       }
-      if (admit(mine, name, grant.get(), false)) {
-        service.arrivals().arrived(caller, room.id(), peerId, name);
-      }
+    }
+    if (previous != null) {
+      previous.letGo();
     }
   }
 
-  /**
-   * Holds {@code lock}. Admits the seat into the grant's room: on success this participant is in
-   * the room and true is returned; a full room is refused with a typed error.
-   *
-   * @param returned whether the participant comes back into a room rebuilt after a restart: the
-   *     others that came back know it already and hear nothing
-   */
-  boolean admit(Seat mine, String name, RoomService.Grant grant, boolean returned) {
-    mine.attach(this, outbox, null);
-    Member me = new Member(new Peer(mine.peerId(), name), mine::deliver);
-    Admission admission = service.rooms().join(
-        grant.roomId(), grant.maxUsers(), me, admitted -> {
-          mine.seated(admitted.room());
-          welcome(admitted, me, returned);
-        });
-    switch (admission) {
-      case Admission.Full full -> {
-        mine.leave();
-        service.seats().remove(mine.peerId(), mine);
-        error(
-            ErrorCode.ROOM_FULL,
-            "room '" + grant.roomId() + "' is full (" + full.maxPeers() + " of "
-                + full.maxPeers() + ")",
-            "join");
-        return false;
-      }
-      case Admission.Admitted admitted -> {
-        peerId = mine.peerId();
-        room = admitted.room();
-        seat = mine;
-        log.atInfo()
-            .addKeyValue("roomId", room.id())
-            .addKeyValue("peer", peerId)
-            .addKeyValue("user", caller.id())
-            .addKeyValue("members", admitted.others().size() + 1)
-            .addKeyValue("returned", returned)
-            .log(returned ? "peer came back into a rebuilt room" : "peer joined");
-        return true;
-      }
-    }
+  /** Holds {@code lock}: the room admitted this participant's seat (see {@link Joining}). */
+  void seated(Seat mine, Room in) {
+    peerId = mine.peerId();
+    room = in;
+    seat = mine;
   }
 
   /** Holds {@code lock}: this connection took over a held seat (see {@link ResumeJoin}). */
   void seatedAgain(Seat held) {
-    peerId = held.peerId();
-    room = held.room();
-    seat = held;
+    seated(held, held.room());
     log.atInfo()
         .addKeyValue("roomId", room.id())
         .addKeyValue("peer", peerId)
@@ -308,20 +225,8 @@ final class Participant {
         .log("peer resumed");
   }
 
-  /** A {@code joined} reply for this participant's seat, with a fresh resume token. */
-  Joined joinedReply(Room in, String me, List<Peer> peers) {
-    return new Joined(
-        ProtocolVersion.CURRENT,
-        in.id(),
-        me,
-        peers,
-        service.ice().issueFor(me),
-        in.maxPeers(),
-        service.resumeTokens().issue(caller.id(), in.id(), me));
-  }
-
   /** True, after telling the client, when this connection is in a room or ending. */
-  private boolean refusedAsAlreadyInRoom() {
+  boolean refusedAsAlreadyInRoom() {
     synchronized (lock) {
       if (detached) {
         return true;
@@ -334,26 +239,6 @@ final class Participant {
         return true;
       }
       return false;
-    }
-  }
-
-  /**
-   * Holds {@code lock} and the room's lock: the join reply reaches our outbox before any
-   * message a later joiner sends us, and the others hear of us in join order. Of a participant
-   * that came back into a rebuilt room, only the members that did not come back themselves hear.
-   * When the server issues TURN credentials, each of them gets fresh ones with the notice, so a
-   * member of a call longer than the credentials' lifetime can still reach the newcomer.
-   */
-  private void welcome(Admission.Admitted admitted, Member me, boolean returned) {
-    List<Peer> peers = admitted.others().stream().map(Member::peer).toList();
-    outbox.accept(joinedReply(admitted.room(), me.peerId(), peers));
-    boolean renew = service.ice().issuesCredentials();
-    for (Member other : admitted.others()) {
-      Seat theirs = service.seats().get(other.peerId());
-      if (!returned || theirs == null || !theirs.returned()) {
-        other.send(new PeerJoined(me.peer(),
-            renew ? service.ice().issueFor(other.peerId()) : null));
-      }
     }
   }
 

@@ -27,13 +27,15 @@ import java.util.Optional;
  */
 final class ResumeJoin {
   private final Participant participant;
+  private final Joining joining;
   private final SignalingService service;
   private final RoomService.Grant grant;
   private final String name;
 
-  ResumeJoin(Participant participant, SignalingService service, RoomService.Grant grant,
-      String name) {
+  ResumeJoin(Participant participant, Joining joining, SignalingService service,
+      RoomService.Grant grant, String name) {
     this.participant = participant;
+    this.joining = joining;
     this.service = service;
     this.grant = grant;
     this.name = name;
@@ -68,7 +70,7 @@ final class ResumeJoin {
     if (service.seats().putIfAbsent(claims.peerId(), returned) != null) {
       return refuse("your peer id is taken");
     }
-    participant.admit(returned, name, grant, true);
+    joining.admit(returned, name, grant, true);
     return null;
   }
 
@@ -85,7 +87,7 @@ final class ResumeJoin {
             .filter(m -> !m.peerId().equals(held.peerId()))
             .map(Member::peer)
             .toList();
-        Joined reply = participant.joinedReply(held.room(), held.peerId(), peers);
+        Joined reply = joining.joinedReply(held.room(), held.peerId(), peers);
         return held.attach(participant, participant.outbox(), reply);
       });
     } catch (IllegalStateException gone) {

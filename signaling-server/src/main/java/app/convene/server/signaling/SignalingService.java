@@ -1,7 +1,6 @@
 package app.convene.server.signaling;
 
 import app.convene.protocol.Peer;
-import app.convene.protocol.PeerLeft;
 import app.convene.protocol.Removed;
 import app.convene.server.http.Caller;
 import app.convene.server.ice.IceServerIssuer;
@@ -18,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -32,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The signaling side of one server: its rooms, its open connections, their keep-alive pings and
- * their graceful shutdown. Knows nothing of Jetty; {@link SignalingEndpoint} connects the two.
+ * The signaling side of one server: its rooms and their {@link Seats}, its open connections, their
+ * keep-alive pings and their graceful shutdown. Knows nothing of Jetty; {@link SignalingEndpoint}
+ * connects the two.
  *
  * <p>Thread-safe. Connections open and close on Jetty threads; pings and other delayed work run on
  * one daemon timer thread owned by this service.
@@ -50,7 +49,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
   private final Arrivals arrivals;
   private final ScheduledExecutorService timer;
   private final ConcurrentHashMap<String, SignalingSession> sessions = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Seat> seats = new ConcurrentHashMap<>(); // by peer id
+  private final Seats seats;
   private final ResumeTokens resumeTokens;
   private final SecureRandom random = new SecureRandom();
   private volatile boolean stopping;
@@ -77,6 +76,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
     this.connected = Objects.requireNonNull(connected, "connected == null");
     this.arrivals = Objects.requireNonNull(arrivals, "arrivals == null");
     this.rooms = new RoomRegistry(config.maxPeersPerRoom(), occupancy);
+    this.seats = new Seats(rooms);
     this.ice = new IceServerIssuer(iceSettings.servers(), iceSettings.turnSecret(),
         iceSettings.turnCredentialTtl(), clock);
     this.timer =
@@ -202,59 +202,18 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
 
   @Override
   public boolean remove(String roomId, String peerId, Removed.Reason reason) {
-    Objects.requireNonNull(roomId, "roomId == null");
-    Objects.requireNonNull(peerId, "peerId == null");
-    Seat seat = seats.get(peerId);
-    return seat != null && seat.room() != null && roomId.equals(seat.room().id())
-        && eject(seat, reason);
+    return seats.eject(roomId, peerId, reason);
   }
 
   @Override
   public int removeUser(String roomId, UUID userId, Removed.Reason reason) {
     Objects.requireNonNull(userId, "userId == null");
-    return ejectAll(roomId, seat -> seat.userId().equals(userId), reason);
+    return seats.ejectAll(roomId, seat -> seat.userId().equals(userId), reason);
   }
 
   @Override
   public int endAll(String roomId, Removed.Reason reason) {
-    return ejectAll(roomId, seat -> true, reason);
-  }
-
-  private int ejectAll(String roomId, Predicate<Seat> which, Removed.Reason reason) {
-    Objects.requireNonNull(roomId, "roomId == null");
-    Objects.requireNonNull(reason, "reason == null");
-    int ejected = 0;
-    for (Seat seat : seats.values()) {
-      if (seat.room() != null && roomId.equals(seat.room().id()) && which.test(seat)
-          && eject(seat, reason)) {
-        ejected++;
-      }
-    }
-    return ejected;
-  }
-
-  /**
-   * Takes the seat's participant out of its room: through the connection that holds it, or, while
-   * its socket is away, by giving the seat up at once (its resume will be refused).
-   */
-  private boolean eject(Seat seat, Removed.Reason reason) {
-    Participant holder = seat.holder();
-    if (holder != null) {
-      return holder.eject(seat, reason);
-    }
-    if (!seat.giveUpIfAway()) {
-      Participant back = seat.holder(); // it came back meanwhile, or left
-      return back != null && back.eject(seat, reason);
-    }
-    seats.remove(seat.peerId(), seat);
-    PeerLeft notice = new PeerLeft(seat.peerId(), PeerLeft.Reason.LEFT);
-    rooms.leave(seat.room(), seat.peerId()).forEach(other -> other.send(notice));
-    log.atInfo()
-        .addKeyValue("roomId", seat.room().id())
-        .addKeyValue("peer", seat.peerId())
-        .addKeyValue("reason", reason)
-        .log("away peer removed from the call");
-    return true;
+    return seats.ejectAll(roomId, seat -> true, reason);
   }
 
   /** Forgets a closed connection. */
@@ -293,7 +252,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
   }
 
   /** The seats of every room's participants, by peer id, held ones included. */
-  ConcurrentHashMap<String, Seat> seats() {
+  Seats seats() {
     return seats;
   }
 
@@ -305,18 +264,7 @@ public final class SignalingService implements AutoCloseable, LiveCalls {
    * @param departure what {@link Seat#away} returned
    */
   void holdSeat(Seat seat, long departure) {
-    schedule(() -> {
-      if (!seat.expireIfStillAway(departure)) {
-        return;
-      }
-      seats.remove(seat.peerId(), seat);
-      PeerLeft notice = new PeerLeft(seat.peerId(), PeerLeft.Reason.DISCONNECTED);
-      rooms.leave(seat.room(), seat.peerId()).forEach(other -> other.send(notice));
-      log.atInfo()
-          .addKeyValue("roomId", seat.room().id())
-          .addKeyValue("peer", seat.peerId())
-          .log("peer disconnected: did not come back within the resume grace");
-    }, config.resumeGrace());
+    schedule(() -> seats.expire(seat, departure), config.resumeGrace());
   }
 
   /** Runs the task on the timer thread after the delay; dropped once the service is closed. */
