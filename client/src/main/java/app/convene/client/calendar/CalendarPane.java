@@ -214,7 +214,7 @@ public final class CalendarPane extends BorderPane {
   public void open(OccurrenceView occurrence) {
     switch (JoinTarget.of(occurrence.event()).orElse(null)) {
       case JoinTarget.NativeRoom room -> model.join(occurrence);
-      case JoinTarget.WebLink web -> google.openLink(web.link().uri());
+      case JoinTarget.WebLink web -> google.meetings().openLink(web.link().uri());
       case null -> model.noWayToJoin();
     }
   }
@@ -222,9 +222,9 @@ public final class CalendarPane extends BorderPane {
   /** What a double-click (and a reminder's Join) does with a Google calendar's event. */
   public void open(GoogleEvent event) {
     if (JoinTarget.of(event).orElse(null) instanceof JoinTarget.WebLink web) {
-      google.openLink(web.link().uri());
+      google.meetings().openLink(web.link().uri());
     } else {
-      google.noLink(event);
+      google.meetings().noLink(event);
     }
   }
 
@@ -268,7 +268,7 @@ public final class CalendarPane extends BorderPane {
       if (result.rememberService()) {
         model.rememberService(request.service());
       }
-      return google.createMeet(new MeetingDraft(request.title(),
+      return google.meetings().createMeet(new MeetingDraft(request.title(),
           request.description() == null ? "" : request.description(), request.start(), request.end(),
           request.timeZone() == null ? week.zone().getId() : request.timeZone(),
           request.attendees() == null ? java.util.List.of() : request.attendees()));
