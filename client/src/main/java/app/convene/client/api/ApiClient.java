@@ -16,11 +16,8 @@ import app.convene.protocol.api.ScheduleRequest;
 import app.convene.protocol.api.ScheduleResult;
 import app.convene.protocol.api.UserView;
 import app.convene.client.tls.ServerTrust;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,39 +27,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
 /**
  * The Convene server's REST API ({@code docs/api.md}). Calls block: make them off the FX thread.
  * Thread-safe. An expired access token is refreshed once, transparently; every new session is
  * handed to the {@code onSession} listener (so it can be stored) on the calling thread.
+ * The HTTP plumbing and the failures in words are {@link ApiTransport}'s; here are the session
+ * and the endpoints.
  */
 public final class ApiClient {
-  private static final MediaType JSON = MediaType.get("application/json");
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
-
-  /**
-   * The shared HTTP client, built on the first request: building it sets up TLS (the JDK's
-   * security providers and trusted certificates), some 0.3 s on a cold JVM that the start-up,
-   * which shows the calendar from its offline copy first, does not wait for.
-   */
-  private static final class Http {
-    static final OkHttpClient CLIENT = new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(READ_TIMEOUT)
-        .build();
-  }
-
+  private final ApiTransport transport;
   private final HttpUrl base;
-  private final ServerTrust trust;
-  private volatile OkHttpClient http;
   private final Consumer<AuthSession> onSession;
   private final Clock clock;
-  private final Duration readTimeout;
   private volatile AuthSession session;
 
   /**
@@ -82,16 +61,17 @@ public final class ApiClient {
    */
   public ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession, Clock clock,
       ServerTrust trust) {
-    this(server, session, onSession, clock, trust, READ_TIMEOUT);
+    this(server, session, onSession, clock, trust, ApiTransport.READ_TIMEOUT);
   }
 
   /** Like the other constructors, waiting {@code readTimeout} for an answer (tests). */
   ApiClient(URI server, AuthSession session, Consumer<AuthSession> onSession, Clock clock,
       ServerTrust trust, Duration readTimeout) {
-    this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout == null");
-    this.trust = Objects.requireNonNull(trust, "trust == null");
+    Objects.requireNonNull(readTimeout, "readTimeout == null");
+    Objects.requireNonNull(trust, "trust == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
     this.base = HttpUrl.get(Objects.requireNonNull(server, "server == null").toString());
+    this.transport = new ApiTransport(base, trust, readTimeout);
     this.session = session;
     this.onSession = Objects.requireNonNull(onSession, "onSession == null");
   }
@@ -102,34 +82,13 @@ public final class ApiClient {
     return URI.create(scheme + "://" + signaling.getAuthority());
   }
 
-  /**
-   * The shared client, with this instance's trust for an {@code https://} server (sharing the
-   * shared one's pool and threads); a plain {@code http://} server, such as the embedded one, does
-   * not wait for the certificate stores to be read.
-   */
-  private OkHttpClient http() {
-    if (!base.isHttps() && readTimeout.equals(READ_TIMEOUT)) {
-      return Http.CLIENT;
-    }
-    OkHttpClient client = http;
-    if (client == null) {
-      OkHttpClient.Builder builder = Http.CLIENT.newBuilder().readTimeout(readTimeout);
-      if (base.isHttps()) {
-        builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
-      }
-      client = builder.build();
-      http = client;
-    }
-    return client;
-  }
-
   public AuthSession session() {
     return session;
   }
 
   /** The authorities trusted for the server's certificate; the signaling socket uses them too. */
   public ServerTrust trust() {
-    return trust;
+    return transport.trust();
   }
 
   /** The server's HTTP base address. */
@@ -152,7 +111,8 @@ public final class ApiClient {
     session = null;
     if (current != null) {
       try {
-        send(request("/api/auth/logout").post(body(new RefreshRequest(current.refreshToken()))), null, false);
+        transport.send(request("/api/auth/logout")
+            .post(body(new RefreshRequest(current.refreshToken()))), null);
       } catch (ApiException e) {
         // Offline or already revoked: the token expires on its own.
       }
@@ -262,92 +222,32 @@ public final class ApiClient {
 
   private <T> T post(String path, Object payload, Class<T> type, boolean auth) throws ApiException {
     Request.Builder builder = request(path).post(body(payload));
-    return auth ? authorized(builder, type(type)) : send(builder, type(type), false);
+    return auth ? authorized(builder, type(type)) : transport.send(builder, type(type));
   }
 
   private <T> T authorized(Request.Builder builder, JavaType type) throws ApiException {
     builder.header("Authorization", "Bearer " + accessToken());
     try {
-      return send(builder, type, true);
+      return transport.send(builder, type);
     } catch (ApiException e) {
       if (e.status() != 401) {
         throw e;
       }
       // The token was refused although it looked valid (e.g. the clock is off): refresh once.
       builder.header("Authorization", "Bearer " + refresh().accessToken());
-      return send(builder, type, true);
+      return transport.send(builder, type);
     }
-  }
-
-  private <T> T send(Request.Builder builder, JavaType type, boolean authorized) throws ApiException {
-    String text;
-    try (Response response = http().newCall(builder.build()).execute()) {
-      text = response.body().string();
-      if (!response.isSuccessful()) {
-        throw new ApiException(error(response.code(), text));
-      }
-    } catch (InterruptedIOException e) {
-      throw new ApiException("the server at " + base + " did not answer within "
-          + words(readTimeout), e);
-    } catch (javax.net.ssl.SSLHandshakeException e) {
-      // The JDK's words ("PKIX path building failed: sun.security…") mean nothing to a user.
-      throw new ApiException(ApiException.UNTRUSTED, "the server at " + base + " shows a"
-          + " certificate this computer does not trust; if your company has its own certificate"
-          + " authority, start Convene with --ca-cert=FILE", e);
-    } catch (IOException e) {
-      throw new ApiException("cannot reach the server at " + base
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-    }
-    try {
-      return type == null || text.isEmpty() ? null : RestJson.mapper().readValue(text, type);
-    } catch (JacksonException e) {
-      // Jackson's words name our classes. Something answered, but not Convene's API: a wrong
-      // address or a network's sign-in page, so as good as unreachable for the user.
-      throw new ApiException("the server at " + base + " answered with something that is not"
-          + " Convene's API (a wrong address, or a network's sign-in page?)", e);
-    }
-  }
-
-  /**
-   * The server's error, with the status of the HTTP answer (not a status its body claims, which a
-   * proxy's body may lack), its code, message and details.
-   */
-  private static ApiError error(int status, String text) {
-    try {
-      com.fasterxml.jackson.databind.JsonNode body = RestJson.mapper().readTree(text);
-      if (body != null && body.path("message").isTextual()) {
-        String code = body.path("code").isTextual() ? body.path("code").asText() : "http_" + status;
-        java.util.Map<String, String> details = new java.util.HashMap<>();
-        body.path("details").properties().forEach(field -> {
-          if (field.getValue().isValueNode()) {
-            details.put(field.getKey(), field.getValue().asText());
-          }
-        });
-        return new ApiError(status, code, body.path("message").asText(), details);
-      }
-    } catch (IOException e) {
-      // not one of ours: fall through
-    }
-    return new ApiError(status, "http_" + status, "the server answered HTTP " + status);
-  }
-
-  private static String words(Duration duration) {
-    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
   }
 
   private Request.Builder request(String path) {
-    return new Request.Builder().url(base.newBuilder().encodedPath(path).build());
+    return transport.request(path);
   }
 
   private static RequestBody body(Object payload) throws ApiException {
-    try {
-      return RequestBody.create(RestJson.mapper().writeValueAsBytes(payload), JSON);
-    } catch (IOException e) {
-      throw new ApiException("cannot write the request: " + e.getMessage(), e);
-    }
+    return ApiTransport.body(payload);
   }
 
   private static JavaType type(Class<?> type) {
-    return RestJson.mapper().getTypeFactory().constructType(type);
+    return ApiTransport.type(type);
   }
 }

@@ -8,7 +8,6 @@ import app.convene.protocol.api.OccurrenceView;
 import app.convene.protocol.api.ServiceKind;
 import com.calendarfx.model.Calendar;
 import com.calendarfx.model.CalendarSource;
-import com.calendarfx.model.Entry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,9 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The calendar pane's state: the CalendarFX calendars filled with our meetings, whether they came
- * from the offline cache, and the commands (refresh, schedule, edit, cancel, join). FX thread;
- * I/O runs on the {@code background} executor and its results come back through {@code fx}.
+ * The calendar pane's state: the CalendarFX calendars filled with our meetings ({@link
+ * MeetingEntries}), whether they came from the offline cache, and the commands (refresh, schedule,
+ * edit, cancel, join). FX thread; I/O runs on the {@code background} executor and its results
+ * come back through {@code fx}.
  */
 public final class CalendarModel {
   private static final Logger log = LoggerFactory.getLogger(CalendarModel.class);
@@ -45,9 +45,7 @@ public final class CalendarModel {
   private final Executor fx;
   private final Consumer<OccurrenceView> onJoin;
   private final String userId;
-  private final Calendar<OccurrenceView> nativeCalendar = new Calendar<>(Messages.get("calendar.native"));
-  private final Calendar<OccurrenceView> meetCalendar = new Calendar<>(Messages.get("calendar.meet"));
-  private final CalendarSource source = new CalendarSource(Messages.get("calendar.source"));
+  private final MeetingEntries entries;
   private final BooleanProperty offline = new SimpleBooleanProperty(this, "offline");
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
@@ -70,11 +68,7 @@ public final class CalendarModel {
     this.background = Objects.requireNonNull(background, "background == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
     this.onJoin = Objects.requireNonNull(onJoin, "onJoin == null");
-    nativeCalendar.setStyle(Calendar.Style.STYLE1);
-    meetCalendar.setStyle(Calendar.Style.STYLE2);
-    nativeCalendar.setReadOnly(true);
-    meetCalendar.setReadOnly(true);
-    source.getCalendars().addAll(nativeCalendar, meetCalendar);
+    this.entries = new MeetingEntries(week.zone());
   }
 
   /** The user's week, the clock and the zone the calendar shows. */
@@ -83,7 +77,7 @@ public final class CalendarModel {
   }
 
   public CalendarSource source() {
-    return source;
+    return entries.source();
   }
 
   /** Whether the shown meetings come from the local cache because the server is unreachable. */
@@ -129,7 +123,7 @@ public final class CalendarModel {
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.atStartOfDay(zone).toInstant();
     busy.set(true);
-    return CompletableFuture.supplyAsync(() -> list(start, end), background)
+    return inBackground(() -> service.list(start, end))
         .handleAsync((listing, e) -> {
           busy.set(false);
           if (e != null) {
@@ -152,22 +146,24 @@ public final class CalendarModel {
         }, fx);
   }
 
-  private CalendarService.Listing list(Instant from, Instant to) {
-    try {
-      return service.list(from, to);
-    } catch (ApiException e) {
-      throw new java.util.concurrent.CompletionException(e);
-    }
+  /** A blocking call to the server. */
+  private interface ApiCall<T> {
+    T call() throws ApiException;
+  }
+
+  /** Runs {@code call} on the background executor; an {@link ApiException} fails the future. */
+  private <T> CompletableFuture<T> inBackground(ApiCall<T> call) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return call.call();
+      } catch (ApiException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, background);
   }
 
   private void show(CalendarService.Listing listing) {
-    nativeCalendar.clear();
-    meetCalendar.clear();
-    for (OccurrenceView occurrence : listing.occurrences()) {
-      Entry<OccurrenceView> entry = entry(occurrence);
-      (occurrence.event().service() == ServiceKind.GOOGLE_MEET ? meetCalendar : nativeCalendar)
-          .addEntry(entry);
-    }
+    entries.show(listing.occurrences());
     offline.set(listing.offline());
     if (listing.offline()) {
       String when = listing.fetchedAt().equals(Instant.EPOCH) ? Messages.get("calendar.never")
@@ -177,17 +173,6 @@ public final class CalendarModel {
     } else {
       status.set(Messages.format("calendar.count", listing.occurrences().size()));
     }
-  }
-
-  private Entry<OccurrenceView> entry(OccurrenceView occurrence) {
-    EventView event = occurrence.event();
-    Entry<OccurrenceView> entry = new Entry<>(event.title(),
-        Intervals.of(occurrence.start(), occurrence.end(), week.zone()),
-        event.id() + "@" + occurrence.start().toEpochMilli());
-    entry.setLocation(event.service() == ServiceKind.NATIVE ? Messages.get("service.NATIVE")
-        : event.meetLink() != null ? event.meetLink() : Messages.get("service.GOOGLE_MEET"));
-    entry.setUserObject(occurrence);
-    return entry;
   }
 
   /** Joins a native meeting's call (its {@link JoinTarget} is a room); FX thread. */
@@ -209,14 +194,8 @@ public final class CalendarModel {
     if (roomId == null) {
       return CompletableFuture.completedFuture(java.util.Optional.empty());
     }
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return java.util.Optional.ofNullable(service.api().room(roomId).inviteToken())
-            .map(token -> new app.convene.client.call.InviteLink(roomId, token).toString());
-      } catch (ApiException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    }, background).handleAsync((link, e) -> {
+    return inBackground(() -> java.util.Optional.ofNullable(service.api().room(roomId).inviteToken())
+        .map(token -> new app.convene.client.call.InviteLink(roomId, token).toString())).handleAsync((link, e) -> {
       if (e != null) {
         status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
         return java.util.Optional.<String>empty();
@@ -238,20 +217,17 @@ public final class CalendarModel {
   /** Sends a new meeting or an edit; on success reloads, on failure completes exceptionally. */
   public CompletableFuture<Void> save(ScheduleModel form, ScheduleDialog.Result result) {
     busy.set(true);
-    return CompletableFuture.runAsync(() -> {
-      try {
-        if (form.eventId() == null) {
-          service.schedule(result.request());
-        } else {
-          service.update(form.eventId(), result.request());
-        }
-        if (result.rememberService()) {
-          service.rememberService(result.request().service());
-        }
-      } catch (ApiException e) {
-        throw new java.util.concurrent.CompletionException(e);
+    return this.<Void>inBackground(() -> {
+      if (form.eventId() == null) {
+        service.schedule(result.request());
+      } else {
+        service.update(form.eventId(), result.request());
       }
-    }, background).whenCompleteAsync((v, e) -> {
+      if (result.rememberService()) {
+        service.rememberService(result.request().service());
+      }
+      return null;
+    }).whenCompleteAsync((v, e) -> {
       busy.set(false);
       if (e == null) {
         if (result.rememberService()) {
@@ -270,13 +246,10 @@ public final class CalendarModel {
   /** Remembers {@code kind} as the default service (on the server, in the background). */
   public void rememberService(ServiceKind kind) {
     preferredService.set(kind);
-    CompletableFuture.runAsync(() -> {
-      try {
-        service.rememberService(kind);
-      } catch (ApiException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    }, background).whenCompleteAsync((v, e) -> {
+    inBackground(() -> {
+      service.rememberService(kind);
+      return null;
+    }).whenCompleteAsync((v, e) -> {
       if (e != null) {
         status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
       }
@@ -284,13 +257,10 @@ public final class CalendarModel {
   }
 
   public CompletableFuture<Void> cancel(OccurrenceView occurrence) {
-    return CompletableFuture.runAsync(() -> {
-      try {
-        service.cancel(occurrence.event().id());
-      } catch (ApiException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    }, background).whenCompleteAsync((v, e) -> {
+    return this.<Void>inBackground(() -> {
+      service.cancel(occurrence.event().id());
+      return null;
+    }).whenCompleteAsync((v, e) -> {
       if (e != null) {
         status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
       } else {
@@ -302,16 +272,10 @@ public final class CalendarModel {
 
   /** The meeting to edit, fetched fresh (the list may be older than the last change). */
   public CompletableFuture<EventView> fetch(String eventId) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return service.api().event(eventId);
-      } catch (ApiException e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    }, background);
+    return inBackground(() -> service.api().event(eventId));
   }
 
   public List<Calendar<OccurrenceView>> calendars() {
-    return List.of(nativeCalendar, meetCalendar);
+    return entries.calendars();
   }
 }

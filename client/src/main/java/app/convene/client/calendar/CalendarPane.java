@@ -3,26 +3,20 @@ package app.convene.client.calendar;
 import app.convene.client.google.ui.GoogleModel;
 import app.convene.client.call.InviteLink;
 import app.convene.client.google.GoogleEvent;
-import app.convene.client.google.MeetingDraft;
 import app.convene.client.notify.ReminderOverrides;
-import app.convene.protocol.api.ServiceKind;
-import app.convene.client.i18n.Failures;
-import app.convene.client.ui.DialogButtons;
 import app.convene.client.i18n.Messages;
 import app.convene.protocol.api.OccurrenceView;
 import com.calendarfx.view.CalendarView;
 import java.time.ZonedDateTime;
 import java.util.function.Consumer;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 
 /**
  * The main window's calendar: CalendarFX's day, week and month views over a {@link CalendarModel},
  * with a tool bar (new meeting, refresh, sign out) and an offline banner. Double-click joins a
- * native meeting; the context menu joins, edits or cancels.
+ * native meeting; the context menu joins, edits or cancels. The dialogs are {@link MeetingDialogs}.
  */
 public final class CalendarPane extends BorderPane {
   private final CalendarModel model;
@@ -34,6 +28,7 @@ public final class CalendarPane extends BorderPane {
       new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), e -> showNow()));
   private final MeetingMenus menus;
   private final CalendarToolbar bar;
+  private final MeetingDialogs dialogs;
   private boolean pressedOnEntry;
 
   /** Offers "Remind me" in meetings' context menus; {@code changed} runs after a choice. */
@@ -61,6 +56,7 @@ public final class CalendarPane extends BorderPane {
     this.model = model;
     this.week = model.week();
     this.google = google;
+    this.dialogs = new MeetingDialogs(model, google, () -> getScene().getWindow());
     getStyleClass().add("calendar-pane");
     view.setId("calendar");
     // The user's week and the app's clock and zone, not CalendarFX's defaults (the JVM's locale,
@@ -113,17 +109,17 @@ public final class CalendarPane extends BorderPane {
 
       @Override
       public void edit(OccurrenceView occurrence) {
-        CalendarPane.this.edit(occurrence);
+        dialogs.edit(occurrence);
       }
 
       @Override
       public void cancel(OccurrenceView occurrence) {
-        confirmCancel(occurrence);
+        dialogs.confirmCancel(occurrence);
       }
 
       @Override
       public boolean confirmed(String question) {
-        return CalendarPane.this.confirmed(question);
+        return dialogs.confirmed(question);
       }
     });
     view.setEntryContextMenuCallback(menus::forEntry);
@@ -150,7 +146,7 @@ public final class CalendarPane extends BorderPane {
     bar = new CalendarToolbar(model, google, userName, view.dateProperty(),
         () -> newMeeting(ZonedDateTime.now(week.clock()).plusHours(1).withMinute(0).withSecond(0)
             .withNano(0)),
-        () -> askForLink().ifPresent(onJoinLink), () -> model.refresh(view.getDate()), onSignOut);
+        () -> dialogs.askForLink().ifPresent(onJoinLink), () -> model.refresh(view.getDate()), onSignOut);
     setTop(bar);
     setCenter(view);
     model.refresh(week.today());
@@ -214,7 +210,7 @@ public final class CalendarPane extends BorderPane {
   public void open(OccurrenceView occurrence) {
     switch (JoinTarget.of(occurrence.event()).orElse(null)) {
       case JoinTarget.NativeRoom room -> model.join(occurrence);
-      case JoinTarget.WebLink web -> google.openLink(web.link().uri());
+      case JoinTarget.WebLink web -> google.meetings().openLink(web.link().uri());
       case null -> model.noWayToJoin();
     }
   }
@@ -222,98 +218,14 @@ public final class CalendarPane extends BorderPane {
   /** What a double-click (and a reminder's Join) does with a Google calendar's event. */
   public void open(GoogleEvent event) {
     if (JoinTarget.of(event).orElse(null) instanceof JoinTarget.WebLink web) {
-      google.openLink(web.link().uri());
+      google.meetings().openLink(web.link().uri());
     } else {
-      google.noLink(event);
+      google.meetings().noLink(event);
     }
   }
 
   /** Opens the scheduling dialog for a new meeting at {@code start}. */
   public void newMeeting(ZonedDateTime start) {
-    ZonedDateTime local = start.withZoneSameInstant(week.zone());
-    showDialog(new ScheduleModel(local, model.preferredServiceProperty().get()));
-  }
-
-  private void edit(OccurrenceView occurrence) {
-    model.fetch(occurrence.event().id()).whenCompleteAsync((event, e) -> {
-      if (e != null) {
-        error(Failures.rootMessage(e));
-      } else {
-        showDialog(new ScheduleModel(event));
-      }
-    }, javafx.application.Platform::runLater);
-  }
-
-  private void showDialog(ScheduleModel form) {
-    form.googleSignedInProperty().set(google.isSignedIn());
-    new ScheduleDialog(getScene().getWindow(), form).showAndWait().ifPresent(result ->
-        save(form, result).whenCompleteAsync((v, e) -> {
-          if (e != null) {
-            // The server refused: say why and reopen the dialog with everything typed kept.
-            form.errorProperty().set(Failures.rootMessage(e));
-            showDialog(form);
-          }
-        }, javafx.application.Platform::runLater));
-  }
-
-  /**
-   * A new Google Meet meeting while signed in to Google goes to the primary Google calendar with a
-   * Meet link (a repeating one stays on our server: Meet scheduling has no repetition yet);
-   * everything else is saved on our server.
-   */
-  private java.util.concurrent.CompletableFuture<?> save(ScheduleModel form, ScheduleDialog.Result result) {
-    app.convene.protocol.api.EventRequest request = result.request();
-    if (form.eventId() == null && request.service() == ServiceKind.GOOGLE_MEET && google.isSignedIn()
-        && request.recurrence() == null) {
-      if (result.rememberService()) {
-        model.rememberService(request.service());
-      }
-      return google.createMeet(new MeetingDraft(request.title(),
-          request.description() == null ? "" : request.description(), request.start(), request.end(),
-          request.timeZone() == null ? week.zone().getId() : request.timeZone(),
-          request.attendees() == null ? java.util.List.of() : request.attendees()));
-    }
-    return model.save(form, result);
-  }
-
-  private void confirmCancel(OccurrenceView occurrence) {
-    Alert confirm = DialogButtons.okCancel(new Alert(Alert.AlertType.CONFIRMATION,
-        Messages.format("calendar.cancelConfirm", occurrence.event().title())));
-    confirm.initOwner(getScene().getWindow());
-    confirm.setHeaderText(null);
-    confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK)
-        .ifPresent(b -> model.cancel(occurrence));
-  }
-
-  private java.util.Optional<InviteLink> askForLink() {
-    TextInputDialog dialog = DialogButtons.okCancel(new TextInputDialog());
-    dialog.initOwner(getScene().getWindow());
-    dialog.setTitle(Messages.get("calendar.joinLink"));
-    dialog.setHeaderText(Messages.get("calendar.joinLinkHint"));
-    while (true) {
-      java.util.Optional<String> text = dialog.showAndWait();
-      if (text.isEmpty()) {
-        return java.util.Optional.empty();
-      }
-      java.util.Optional<InviteLink> link = InviteLink.parse(text.get());
-      if (link.isPresent()) {
-        return link;
-      }
-      dialog.setHeaderText(Messages.get("calendar.joinLinkBad"));
-    }
-  }
-
-  private boolean confirmed(String question) {
-    Alert confirm = DialogButtons.okCancel(new Alert(Alert.AlertType.CONFIRMATION, question));
-    confirm.initOwner(getScene().getWindow());
-    confirm.setHeaderText(null);
-    return confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
-  }
-
-  private void error(String message) {
-    Alert alert = new Alert(Alert.AlertType.ERROR, message);
-    alert.initOwner(getScene().getWindow());
-    alert.setHeaderText(null);
-    alert.show();
+    dialogs.newMeeting(start);
   }
 }

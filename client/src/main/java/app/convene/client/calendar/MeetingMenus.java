@@ -72,12 +72,12 @@ final class MeetingMenus {
     }
     if (event.htmlLink() != null) {
       menu.getItems().add(item("google.openEvent", null,
-          () -> google.openLink(URI.create(event.htmlLink()))));
+          () -> google.meetings().openLink(URI.create(event.htmlLink()))));
     }
-    if (google.canChange(event)) {
+    if (google.meetings().canChange(event)) {
       menu.getItems().add(item("calendar.cancel", null, () -> {
         if (actions.confirmed(Messages.format("calendar.cancelConfirm", event.summary()))) {
-          google.cancel(event);
+          google.meetings().cancel(event);
         }
       }));
     }
@@ -136,7 +136,7 @@ final class MeetingMenus {
   private MenuItem joinItem(MeetingLink link) {
     MenuItem join = new MenuItem(Messages.format("calendar.joinWith", link.kind().displayName()));
     join.getStyleClass().add("join-link-item");
-    join.setOnAction(e -> google.openLink(link.uri()));
+    join.setOnAction(e -> google.meetings().openLink(link.uri()));
     return join;
   }
 

@@ -1,14 +1,13 @@
 package app.convene.client.google;
 
 import app.convene.client.google.EventCache.CalendarState;
+import app.convene.client.google.EventPages.Page;
 import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.http.HttpResponseException;
-import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.CalendarList;
 import com.google.api.services.calendar.model.CalendarListEntry;
 import com.google.api.services.calendar.model.Event;
-import com.google.api.services.calendar.model.Events;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,7 +36,8 @@ import java.util.Set;
  *
  * <p>{@link #listCalendars()} and {@link #sync(Set)} block on the network: call them off the FX
  * thread (or through {@link PeriodicSync}); they run one at a time. {@link #cachedEvents(Set)} only
- * reads memory (and the disk the first time) and may be called from any thread.
+ * reads memory (and the disk the first time) and may be called from any thread. The events come
+ * page by page from {@link EventPages}.
  */
 public final class GoogleCalendarSync {
   /** Google's largest page. */
@@ -46,9 +46,7 @@ public final class GoogleCalendarSync {
   private final Calendar api;
   private final Retry retry;
   private final EventCache cache;
-  private final int pageSize;
-  private final Duration history;
-  private final Clock clock;
+  private final EventPages pages;
   private final ZoneId zone;
   private final Map<String, GoogleCalendarInfo> known = new HashMap<>();
   private boolean listed;
@@ -79,9 +77,9 @@ public final class GoogleCalendarSync {
     this.api = Objects.requireNonNull(api, "api == null");
     this.retry = Objects.requireNonNull(retry, "retry == null");
     this.cache = Objects.requireNonNull(cache, "cache == null");
-    this.pageSize = Math.min(pageSize, MAX_PAGE);
-    this.history = Objects.requireNonNull(history, "history == null");
-    this.clock = Objects.requireNonNull(clock, "clock == null");
+    this.pages = new EventPages(api, retry, Math.min(pageSize, MAX_PAGE),
+        Objects.requireNonNull(history, "history == null"),
+        Objects.requireNonNull(clock, "clock == null"));
     this.zone = Objects.requireNonNull(zone, "zone == null");
   }
 
@@ -166,7 +164,7 @@ public final class GoogleCalendarSync {
     try {
       if (old != null && old.syncToken() != null) {
         try {
-          Page changes = fetch(id, old.syncToken());
+          Page changes = pages.fetch(id, old.syncToken());
           counts.fetched += changes.items.size();
           applyChanges(old, new CalendarState(id, summary, color,
               changes.defaultReminders(defaults), changes.syncToken, Map.of()),
@@ -179,7 +177,7 @@ public final class GoogleCalendarSync {
           // Gone: the token expired or the calendar changed too much; read everything again.
         }
       }
-      Page all = fetch(id, null);
+      Page all = pages.fetch(id, null);
       List<Duration> current = all.defaultReminders(defaults);
       Map<String, GoogleEvent> events = new HashMap<>();
       for (Event event : all.items) {
@@ -256,35 +254,6 @@ public final class GoogleCalendarSync {
     }
   }
 
-  /** All pages of one list request; a full read when {@code syncToken} is {@code null}. */
-  private Page fetch(String calendarId, String syncToken) throws IOException {
-    Page result = new Page();
-    String pageToken = null;
-    do {
-      Calendar.Events.List request =
-          api.events()
-              .list(calendarId)
-              .setSingleEvents(true)
-              .setMaxResults(pageSize)
-              .setPageToken(pageToken);
-      if (syncToken == null) {
-        request.setTimeMin(new DateTime(clock.instant().minus(history).toEpochMilli()));
-      } else {
-        request.setSyncToken(syncToken);
-      }
-      Events page = retry.run(request::execute);
-      if (page.getItems() != null) {
-        result.items.addAll(page.getItems());
-      }
-      pageToken = page.getNextPageToken();
-      result.syncToken = page.getNextSyncToken();
-      if (page.getDefaultReminders() != null) {
-        result.defaultReminders = ReminderLeads.popups(page.getDefaultReminders());
-      }
-    } while (pageToken != null);
-    return result;
-  }
-
   /** An entry without {@code defaultReminders} has none (JSON leaves empty lists out). */
   private static GoogleCalendarInfo info(CalendarListEntry entry) {
     return new GoogleCalendarInfo(
@@ -295,17 +264,6 @@ public final class GoogleCalendarSync {
         Boolean.TRUE.equals(entry.getSelected()),
         entry.getAccessRole(),
         ReminderLeads.popups(entry.getDefaultReminders()));
-  }
-
-  private static final class Page {
-    final List<Event> items = new ArrayList<>();
-    String syncToken;
-    /** The calendar's default popup leads, as events.list tells them; {@code null} if it did not. */
-    List<Duration> defaultReminders;
-
-    List<Duration> defaultReminders(List<Duration> otherwise) {
-      return defaultReminders != null ? defaultReminders : otherwise;
-    }
   }
 
   private static final class Counts {

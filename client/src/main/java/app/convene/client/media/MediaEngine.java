@@ -10,7 +10,6 @@ import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import dev.onvoid.webrtc.media.video.VideoDesktopSource;
 import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe: the call executor of a {@code CallSession} owns it, except {@link
  * #changeAudioSinks} and the factory's thread-safe {@code createPeerConnection}, which the
  * session's peer links call from their own executors. Device queries block on native code; never
- * call them on the FX thread.
+ * call them on the FX thread. The shared screen is {@link ScreenShare}'s, the count of open peer
+ * connections {@link OpenConnections}'.
  */
 public final class MediaEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
@@ -46,14 +46,12 @@ public final class MediaEngine implements AutoCloseable {
   /** Held by the tone thread while it pushes, and around every change of the source's sinks. */
   private final Lock audioSinks = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
-  /** Peer connections made from the factory and not yet closed; guarded by {@code this}. */
-  private int openConnections;
+  private final OpenConnections connections = new OpenConnections();
+  private final ScreenShare screenShare;
   private TestPatternSource pattern;
   private VideoDeviceSource camera;
   private VideoTrack cameraTrack;
   private String cameraName;
-  private VideoDesktopSource screen;
-  private VideoTrack screenTrack;
 
   public MediaEngine(MediaOptions options) {
     this.options = Objects.requireNonNull(options, "options == null");
@@ -64,6 +62,7 @@ public final class MediaEngine implements AutoCloseable {
       audioModule.startPlayout();
     }
     factory = new PeerConnectionFactory(audioModule);
+    screenShare = new ScreenShare(factory);
     if (realAudio) {
       AudioOptions audioOptions = new AudioOptions();
       audioOptions.echoCancellation = true;
@@ -100,31 +99,13 @@ public final class MediaEngine implements AutoCloseable {
   }
 
   /** Any thread: a peer connection was made from {@link #factory()}. */
-  public synchronized void connectionOpened() {
-    openConnections++;
+  public void connectionOpened() {
+    connections.opened();
   }
 
   /** Any thread: a peer connection made from {@link #factory()} is closed. */
-  public synchronized void connectionClosed() {
-    openConnections--;
-    notifyAll();
-  }
-
-  /** Waits until every peer connection is closed; returns whether they are. */
-  private synchronized boolean awaitConnectionsClosed(long millis) {
-    long deadline = System.nanoTime() + millis * 1_000_000;
-    boolean interrupted = false;
-    while (openConnections > 0 && System.nanoTime() < deadline) {
-      try {
-        wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    return openConnections <= 0;
+  public void connectionClosed() {
+    connections.closed();
   }
 
   public PeerConnectionFactory factory() {
@@ -203,27 +184,11 @@ public final class MediaEngine implements AutoCloseable {
 
   /** Starts capturing a screen; returns its track. */
   public VideoTrack startScreen(DesktopSource source) {
-    stopScreen();
-    VideoDesktopSource desktop = new VideoDesktopSource();
-    desktop.setSourceId(source.id, false);
-    desktop.setFrameRate(15);
-    desktop.setMaxFrameSize(1920, 1080);
-    desktop.start();
-    screen = desktop;
-    screenTrack = factory.createVideoTrack("screen", desktop);
-    return screenTrack;
+    return screenShare.start(source);
   }
 
   public void stopScreen() {
-    if (screenTrack != null) {
-      dispose(screenTrack);
-      screenTrack = null;
-    }
-    if (screen != null) {
-      screen.stop();
-      screen.dispose();
-      screen = null;
-    }
+    screenShare.stop();
   }
 
   public void useMicrophone(AudioDevice device) {
@@ -271,7 +236,7 @@ public final class MediaEngine implements AutoCloseable {
    * peer connection's sender (webrtc-java 0.14 closes a connection without releasing it), and
    * the library reports that as an error; the memory is reclaimed when the process ends.
    */
-  private static void dispose(MediaStreamTrack track) {
+  static void dispose(MediaStreamTrack track) {
     try {
       track.dispose();
     } catch (Error e) { // the library reports this case as java.lang.Error
@@ -296,7 +261,7 @@ public final class MediaEngine implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    boolean connectionsClosed = awaitConnectionsClosed(30_000);
+    boolean connectionsClosed = connections.awaitAllClosed(30_000);
     stopScreen();
     if (camera != null) {
       camera.stop();

@@ -45,7 +45,7 @@ final class MeetMove {
       return;
     }
     call.fallback().offer(current.stateProperty().isEqualTo(GoogleModel.State.SIGNED_IN),
-        () -> current.moveToMeet(draft).thenApply(GoogleEvent::meetLink)
+        () -> current.meetings().moveToMeet(draft).thenApply(GoogleEvent::meetLink)
             .thenApplyAsync(link -> {
               recordMove(api, user, occurrence.event(), link);
               return link;

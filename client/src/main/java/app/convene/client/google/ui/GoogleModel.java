@@ -9,15 +9,11 @@ import app.convene.client.google.GoogleCalendarSync;
 import app.convene.client.google.GoogleConfig;
 import app.convene.client.google.GoogleEvent;
 import app.convene.client.google.GoogleException;
-import app.convene.client.google.MeetFallback;
-import app.convene.client.google.MeetScheduler;
-import app.convene.client.google.MeetingDraft;
 import app.convene.client.google.PeriodicSync;
 import app.convene.client.google.SyncResult;
 import app.convene.client.i18n.Failures;
 import app.convene.client.i18n.Messages;
 import com.calendarfx.model.CalendarSource;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +35,7 @@ import javafx.collections.ObservableSet;
 
 /**
  * Google Meet mode in the calendar pane: sign-in state, the chosen Google calendars and their
- * events, join links, Meet scheduling. FX thread; Google I/O runs on {@code background} (sign-in on
+ * events; what is done with Google's meetings is {@link #meetings()}. FX thread; Google I/O runs on {@code background} (sign-in on
  * a thread of its own, so that it can be cancelled) and results come back through {@code fx}.
  * Messages go to the pane's status line.
  */
@@ -57,12 +53,12 @@ public final class GoogleModel implements AutoCloseable {
 
   private final GoogleSignIn signIn;
   private final Path configDir;
-  private final BrowserOpener browser;
   private final Executor background;
   private final Executor fx;
   private final StringProperty status;
   private final ChosenCalendars chosenFile;
   private final GoogleCalendars shown;
+  private final GoogleMeetings meetings;
   private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.LOADING);
   private final ObservableList<GoogleCalendarInfo> available = FXCollections.observableArrayList();
   private final ObservableSet<String> chosen = FXCollections.observableSet(new LinkedHashSet<>());
@@ -83,11 +79,11 @@ public final class GoogleModel implements AutoCloseable {
     this.signIn = new GoogleSignIn(configSource, files, browser, background, clock);
     this.shown = new GoogleCalendars(clock.getZone());
     this.configDir = Objects.requireNonNull(configDir, "configDir == null");
-    this.browser = Objects.requireNonNull(browser, "browser == null");
     this.background = Objects.requireNonNull(background, "background == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
     this.status = Objects.requireNonNull(status, "status == null");
     this.chosenFile = new ChosenCalendars(files.dataDir());
+    this.meetings = new GoogleMeetings(this, browser, background, fx, status);
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {
@@ -117,6 +113,16 @@ public final class GoogleModel implements AutoCloseable {
 
   GoogleCalendars shown() {
     return shown;
+  }
+
+  /** Opening, creating, cancelling and moving meetings with this model's account. */
+  public GoogleMeetings meetings() {
+    return meetings;
+  }
+
+  /** The signed-in account, or {@code null}. Any thread. */
+  Account account() {
+    return account;
   }
 
   public boolean isSignedIn() {
@@ -212,63 +218,6 @@ public final class GoogleModel implements AutoCloseable {
     }
   }
 
-  /** An event with no meeting link was asked to join: the status line says so. */
-  public void noLink(GoogleEvent event) {
-    status.set(Messages.format("google.noLink", event.summary()));
-  }
-
-  /** Opens a meeting address in the browser; failures go to the status line. */
-  public void openLink(URI uri) {
-    inBackground(() -> {
-      browser.open(uri);
-      return null;
-    }).whenCompleteAsync((v, e) -> status.set(e == null
-        ? Messages.format("google.opened", uri.getHost())
-        : Messages.format("google.browserFailed", Failures.rootMessage(e), uri)), fx);
-  }
-
-  /** Creates the meeting in the primary Google calendar with a Meet link (signed in only). */
-  public CompletableFuture<GoogleEvent> createMeet(MeetingDraft draft) {
-    MeetScheduler scheduler = requireAccount().scheduler();
-    return inBackground(() -> scheduler.createMeet("primary", draft)).whenCompleteAsync((event, e) -> {
-      if (e == null) {
-        status.set(Messages.format("google.created", event.summary()));
-        refresh();
-      }
-    }, fx);
-  }
-
-  /** Whether the event's calendar lets this account change it. */
-  public boolean canChange(GoogleEvent event) {
-    return isSignedIn() && available.stream()
-        .anyMatch(c -> c.id().equals(event.calendarId()) && c.writable());
-  }
-
-  /** Cancels a Google event (its attendees are told by Google), then syncs. */
-  public CompletableFuture<Void> cancel(GoogleEvent event) {
-    MeetScheduler scheduler = requireAccount().scheduler();
-    return this.<Void>inBackground(() -> {
-      scheduler.cancel(event.calendarId(), event.id());
-      return null;
-    }).whenCompleteAsync((v, e) -> {
-      if (e == null) {
-        status.set(Messages.get("calendar.cancelled"));
-        refresh();
-      } else {
-        status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
-      }
-    }, fx);
-  }
-
-  /** Gives a native meeting a Meet event in the primary calendar and opens its link. Any thread. */
-  public CompletableFuture<GoogleEvent> moveToMeet(MeetingDraft draft) {
-    Account current = account;
-    if (current == null) {
-      return CompletableFuture.failedFuture(new GoogleException(Messages.get("google.signInFirst")));
-    }
-    return inBackground(() -> new MeetFallback(current.scheduler(), browser).moveToMeet(draft));
-  }
-
   @Override
   public void close() {
     cancelSignIn();
@@ -277,13 +226,6 @@ public final class GoogleModel implements AutoCloseable {
 
   private <T> CompletableFuture<T> inBackground(GoogleIo<T> io) {
     return GoogleIo.run(background, io);
-  }
-
-  private Account requireAccount() {
-    if (account == null) {
-      throw new IllegalStateException("not signed in to Google");
-    }
-    return account;
   }
 
   /** Signed in: cached events first, then the calendar list, then a sync every five minutes. */
