@@ -53,6 +53,14 @@ final class FolderKey {
     return vault == null ? loadOrCreateKeyFile() : loadOrCreateInVault();
   }
 
+  /**
+   * Whether the key is in the keychain (and not in {@code file-key}): true once {@link
+   * #loadOrCreate} found or put it there. Blocking (a file's existence).
+   */
+  boolean inKeychain() {
+    return vault != null && Files.exists(vaultNote()) && !Files.exists(keyFile());
+  }
+
   /** The key by the rules of the class comment, with a keychain. */
   private byte[] loadOrCreateInVault() throws IOException {
     Optional<byte[]> fromFile = readKeyFile();

@@ -115,6 +115,16 @@ public final class SealedFiles {
     OwnerOnlyFiles.write(file, all);
   }
 
+  /**
+   * Whether these files' key is in the operating system's keychain, so that the files alone open
+   * nothing; false when it fell back to {@code file-key} (no keychain answered, or {@code
+   * --keychain=off}). Loads the key first; blocking.
+   */
+  public boolean keyInKeychain() throws IOException {
+    key();
+    return folderKey.inKeychain();
+  }
+
   /** The key file, for tests and documentation. */
   public Path keyFile() {
     return folderKey.keyFile();

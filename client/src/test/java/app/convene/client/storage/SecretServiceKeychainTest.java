@@ -70,6 +70,8 @@ class SecretServiceKeychainTest {
         .isEqualTo(bytes("secret session"));
     assertThat(dir.resolve("file-key")).doesNotExist();
     assertThat(dir.resolve("file-key.vault")).exists();
+    assertThat(SealedFiles.inKeychain(dir, vault(dir)).keyInKeychain()).isTrue();
+    assertThat(SealedFiles.withKeyFile(dir.resolve("elsewhere")).keyInKeychain()).isFalse();
     assertThat(lookup(dir)).hasValueSatisfying(key -> assertThat(key).hasSize(32));
     // The folder alone (copied elsewhere, or read without the user's keyring) does not open it.
     assertThatThrownBy(() -> SealedFiles.withKeyFile(dir).read(file))

@@ -77,6 +77,13 @@ public final class GoogleMenu extends StackPane {
       menu.getItems().add(new SeparatorMenuItem());
     }
     menu.getItems().addAll(refresh, signOut);
+    if (model.tokensInFileProperty().get()) {
+      // No keychain on this computer: say where the sign-in is kept instead.
+      MenuItem note = new MenuItem(Messages.get("google.tokensInFile"));
+      note.setId("google-tokens-in-file");
+      note.setDisable(true);
+      menu.getItems().addAll(new SeparatorMenuItem(), note);
+    }
   }
 
   private void showSetup() {

@@ -59,7 +59,10 @@ public final class GoogleModel implements AutoCloseable {
   private final ChosenCalendars chosenFile;
   private final GoogleCalendars shown;
   private final GoogleMeetings meetings;
+  private final SealedFiles files;
   private final ObjectProperty<State> state = new SimpleObjectProperty<>(this, "state", State.LOADING);
+  private final javafx.beans.property.ReadOnlyBooleanWrapper tokensInFile =
+      new javafx.beans.property.ReadOnlyBooleanWrapper(this, "tokensInFile");
   private final ObservableList<GoogleCalendarInfo> available = FXCollections.observableArrayList();
   private final ObservableSet<String> chosen = FXCollections.observableSet(new LinkedHashSet<>());
   private volatile Set<String> chosenSnapshot = Set.of();
@@ -82,8 +85,23 @@ public final class GoogleModel implements AutoCloseable {
     this.background = Objects.requireNonNull(background, "background == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
     this.status = Objects.requireNonNull(status, "status == null");
+    this.files = files;
     this.chosenFile = new ChosenCalendars(files.dataDir());
+    state.addListener((o, was, now) -> {
+      if (now != State.SIGNED_IN) {
+        tokensInFile.set(false);
+      }
+    });
     this.meetings = new GoogleMeetings(this, browser, background, fx, status);
+  }
+
+  /**
+   * True while signed in when the Google sign-in is kept sealed with a key in a file of the data
+   * folder, because this computer has no keychain for it (or {@code --keychain=off}): the menu
+   * says so. FX thread.
+   */
+  public javafx.beans.property.ReadOnlyBooleanProperty tokensInFileProperty() {
+    return tokensInFile.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<State> stateProperty() {
@@ -232,6 +250,8 @@ public final class GoogleModel implements AutoCloseable {
   private void connect(Account signedIn) {
     state.set(State.SIGNED_IN);
     status.set(Messages.get("google.signedIn"));
+    inBackground(() -> !files.keyInKeychain())
+        .thenAcceptAsync(inFile -> tokensInFile.set(inFile && isSignedIn()), fx);
     inBackground(() -> {
       GoogleCalendarSync sync = signedIn.sync();
       account = signedIn;
