@@ -2,6 +2,7 @@ package app.convene.client.calendar;
 
 import app.convene.client.google.GoogleEvent;
 import app.convene.client.google.MeetingLink;
+import app.convene.client.google.Rsvp;
 import app.convene.client.google.ui.GoogleModel;
 import app.convene.client.i18n.Messages;
 import app.convene.client.notify.ReminderOverrides;
@@ -23,7 +24,8 @@ import javafx.scene.input.ClipboardContent;
 /**
  * The context menus of the calendar's entries: join (the room, or the web meeting's link), copy the
  * invite link or the room id, edit, cancel, and "Remind me" for our meetings; join, open in Google
- * Calendar and cancel for Google's events. FX thread.
+ * Calendar, and cancel (the organiser) or accept, maybe and decline (a guest) for Google's events.
+ * FX thread.
  */
 final class MeetingMenus {
   /** What the menus' items do that needs the calendar pane (its dialogs and its window). */
@@ -74,14 +76,30 @@ final class MeetingMenus {
       menu.getItems().add(item("google.openEvent", null,
           () -> google.meetings().openLink(URI.create(event.htmlLink()))));
     }
-    if (google.meetings().canChange(event)) {
+    if (google.meetings().canCancel(event)) {
       menu.getItems().add(item("calendar.cancel", null, () -> {
         if (actions.confirmed(Messages.format("calendar.cancelConfirm", event.summary()))) {
           google.meetings().cancel(event);
         }
       }));
+    } else if (google.meetings().canRespond(event)) {
+      menu.getItems().addAll(rsvpItems(event));
     }
     return menu.getItems().isEmpty() ? null : menu;
+  }
+
+  /** Accept, Maybe, Decline; the current answer is ticked. */
+  private List<MenuItem> rsvpItems(GoogleEvent event) {
+    ToggleGroup group = new ToggleGroup();
+    Rsvp current = Rsvp.of(event.responseStatus()).orElse(null);
+    return java.util.Arrays.stream(Rsvp.values()).<MenuItem>map(answer -> {
+      RadioMenuItem item = new RadioMenuItem(Messages.get("google.rsvp." + answer.name()));
+      item.setId("google-rsvp-" + answer.responseStatus());
+      item.setToggleGroup(group);
+      item.setSelected(answer == current);
+      item.setOnAction(e -> google.meetings().respond(event, answer));
+      return item;
+    }).toList();
   }
 
   private ContextMenu forMeeting(OccurrenceView occurrence) {

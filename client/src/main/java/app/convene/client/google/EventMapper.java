@@ -4,6 +4,7 @@ import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.model.ConferenceData;
 import com.google.api.services.calendar.model.EntryPoint;
 import com.google.api.services.calendar.model.Event;
+import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,25 +46,52 @@ final class EventMapper {
         event.getHtmlLink(),
         colorHex,
         ReminderLeads.of(event, defaultReminders),
-        ReminderLeads.usesDefault(event));
+        ReminderLeads.usesDefault(event),
+        responseStatus(event),
+        event.getEventType(),
+        event.getOrganizer() != null && Boolean.TRUE.equals(event.getOrganizer().getSelf()),
+        event.getHangoutLink() == null ? conferenceName(event) : null);
   }
 
-  /** {@code hangoutLink}, else the video entry point of a Meet conference, else {@code null}. */
+  /** The answer of the calendar's own attendee entry ({@code self}), else {@code null}. */
+  static String responseStatus(Event event) {
+    if (event.getAttendees() == null) {
+      return null;
+    }
+    return event.getAttendees().stream()
+        .filter(a -> Boolean.TRUE.equals(a.getSelf()))
+        .map(EventAttendee::getResponseStatus)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * {@code hangoutLink}, else the video entry point of the conference, whatever its solution: Meet,
+   * or an add-on such as Zoom's or Teams' (they put their links there); else {@code null}.
+   */
   static String meetLink(Event event) {
     if (event.getHangoutLink() != null) {
       return event.getHangoutLink();
     }
+    EntryPoint video = videoEntry(event.getConferenceData());
+    return video == null ? null : video.getUri();
+  }
+
+  private static String conferenceName(Event event) {
     ConferenceData conference = event.getConferenceData();
+    if (videoEntry(conference) == null || conference.getConferenceSolution() == null) {
+      return null;
+    }
+    return conference.getConferenceSolution().getName();
+  }
+
+  private static EntryPoint videoEntry(ConferenceData conference) {
     if (conference == null || conference.getEntryPoints() == null) {
       return null;
     }
     for (EntryPoint entry : conference.getEntryPoints()) {
-      if ("video".equals(entry.getEntryPointType())
-          && entry.getUri() != null
-          && MeetingLinks.classify(entry.getUri())
-              .filter(l -> l.kind() == MeetingLink.Kind.GOOGLE_MEET)
-              .isPresent()) {
-        return entry.getUri();
+      if ("video".equals(entry.getEntryPointType()) && entry.getUri() != null) {
+        return entry;
       }
     }
     return null;

@@ -15,6 +15,7 @@ import com.google.api.services.calendar.model.EventAttendee;
 import com.google.api.services.calendar.model.EventDateTime;
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -138,6 +139,40 @@ public final class MeetScheduler {
       }
     } catch (IOException e) {
       throw GoogleErrors.map(e, "cancel the meeting");
+    }
+  }
+
+  /**
+   * Answers an invitation as this calendar's guest and tells the organiser ({@code
+   * sendUpdates=all}). Google's patch replaces an array field as a whole, so the attendees are read
+   * first and sent back complete, with only this calendar's own entry ({@code self}) changed. The
+   * patch is sent once: after a 5xx Google may have carried it out and mailed the organiser, and a
+   * second answer would mail them again (the next sync shows what Google holds).
+   *
+   * @throws GoogleException also when this calendar is not among the event's guests
+   */
+  public GoogleEvent respond(String calendarId, String eventId, Rsvp answer) throws GoogleException {
+    Objects.requireNonNull(calendarId, "calendarId == null");
+    Objects.requireNonNull(eventId, "eventId == null");
+    Objects.requireNonNull(answer, "answer == null");
+    try {
+      Event current = retry.run(() -> api.events().get(calendarId, eventId).execute());
+      List<EventAttendee> attendees = current.getAttendees() == null ? List.of() : current.getAttendees();
+      if (attendees.stream().noneMatch(a -> Boolean.TRUE.equals(a.getSelf()))) {
+        throw new GoogleException(
+            "You are not a guest of \"" + current.getSummary() + "\", so there is nothing to answer.");
+      }
+      List<EventAttendee> answered = attendees.stream()
+          .map(a -> Boolean.TRUE.equals(a.getSelf())
+              ? a.clone().setResponseStatus(answer.responseStatus()) : a)
+          .toList();
+      Event patched = api.events()
+          .patch(calendarId, eventId, new Event().setAttendees(answered))
+          .setSendUpdates("all")
+          .execute();
+      return EventMapper.map(calendarId, patched, null, null, zone);
+    } catch (IOException e) {
+      throw GoogleErrors.map(e, "answer the invitation");
     }
   }
 

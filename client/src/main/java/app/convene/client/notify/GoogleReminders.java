@@ -15,11 +15,13 @@ public final class GoogleReminders {
    * The meeting to remind of for this event, with Google's reminder leads ({@link
    * GoogleEvent#reminderLeads()}: {@code null} means the app's defaults, empty none). Keyed {@code
    * google:<calendarId>/<eventId>@<startEpochMillis>}, so a moved event is reminded of again.
-   * Empty for all-day events (they have no time to remind before) and events without a start.
+   * Empty for all-day events (they have no time to remind before), events without a start, and
+   * those the user declined or that are no meetings (working location, focus time, out of office:
+   * {@link GoogleEvent#attending()}).
    */
   public static Optional<ReminderEngine.Meeting> meeting(GoogleEvent event) {
     Objects.requireNonNull(event, "event == null");
-    if (event.allDay() || event.start() == null) {
+    if (event.allDay() || event.start() == null || !event.attending()) {
       return Optional.empty();
     }
     String title = event.summary() == null || event.summary().isBlank()

@@ -28,7 +28,10 @@ import java.util.Set;
  * carry {@code reminders} (the calendar's defaults unless set otherwise), calendars their {@code
  * defaultReminders} (none unless set), in the calendar list and in every events.list answer. Every
  * change gets a sequence number; a sync token is the number it was issued at. A requested Meet
- * conference is "pending" on insert or patch and "success" on the next get. Thread-safe.
+ * conference is "pending" on insert or patch and "success" on the next get. Events are organised by
+ * their calendar ({@code organizer.self}) unless {@link #invite} makes them another's invitation
+ * with attendees and the calendar's own entry ({@code self}, {@code responseStatus}); a patch of
+ * {@code attendees} replaces the whole list, as Google's does. Thread-safe.
  */
 final class FakeCalendar {
   private static final class Cal {
@@ -109,6 +112,38 @@ final class FakeCalendar {
     return id;
   }
 
+  /**
+   * Makes the event an invitation from {@code organizer} to this calendar ({@code self}, answering
+   * {@code responseStatus}) and {@code others} (who have not answered), as Google shows it in the
+   * invitee's calendar.
+   */
+  synchronized void invite(String calendarId, String eventId, String organizer, String responseStatus, String... others) {
+    Stored stored = event(calendarId, eventId);
+    stored.json.putObject("organizer").put("email", organizer);
+    ArrayNode attendees = stored.json.putArray("attendees");
+    attendees.addObject().put("email", organizer).put("organizer", true).put("responseStatus", "accepted");
+    attendees.addObject().put("email", calendarId).put("self", true).put("responseStatus", responseStatus);
+    for (String other : others) {
+      attendees.addObject().put("email", other).put("responseStatus", "needsAction");
+    }
+    stored.seq = ++seq;
+  }
+
+  /**
+   * Gives the event a conference of a Workspace add-on (e.g. Zoom's or Teams'): its solution with
+   * key type {@code addOn}, a video entry point {@code uri} and a phone one; no {@code hangoutLink}.
+   */
+  synchronized void addOnConference(String calendarId, String eventId, String solutionName, String uri) {
+    Stored stored = event(calendarId, eventId);
+    ObjectNode conference = stored.json.putObject("conferenceData");
+    conference.putObject("conferenceSolution").put("name", solutionName).putObject("key").put("type", "addOn");
+    ArrayNode entries = conference.putArray("entryPoints");
+    entries.addObject().put("entryPointType", "phone").put("uri", "tel:+1-555-0100");
+    entries.addObject().put("entryPointType", "video").put("uri", uri).put("label", uri);
+    conference.put("conferenceId", "addon-" + eventId);
+    stored.seq = ++seq;
+  }
+
   /** Sets a field as a user editing in Google Calendar would. */
   synchronized void edit(String calendarId, String eventId, String field, String value) {
     Stored stored = event(calendarId, eventId);
@@ -177,12 +212,14 @@ final class FakeCalendar {
     ObjectNode event = JSON.createObjectNode();
     event.put("status", "confirmed").put("summary", summary);
     event.putObject("reminders").put("useDefault", true);
+    event.put("eventType", "default");
     return event;
   }
 
   private String store(String calendarId, ObjectNode event) {
     String id = "ev" + (++ids);
     event.put("id", id).put("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
+    event.putObject("organizer").put("email", calendarId).put("self", true);
     cal(calendarId).events.put(id, new Stored(event, ++seq));
     return id;
   }
@@ -232,6 +269,10 @@ final class FakeCalendar {
     event.put("htmlLink", "https://www.google.com/calendar/event?eid=" + id);
     if (!event.has("reminders")) {
       event.putObject("reminders").put("useDefault", true);
+    }
+    event.putObject("organizer").put("email", cal.id).put("self", true);
+    if (!event.has("eventType")) {
+      event.put("eventType", "default");
     }
     Reply refused = conference(cal, event, event.get("conferenceData"), request);
     if (refused != null) {

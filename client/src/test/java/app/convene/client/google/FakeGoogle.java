@@ -88,6 +88,7 @@ final class FakeGoogle implements AutoCloseable {
   private final HttpServer server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Deque<Failure> failures = new ArrayDeque<>();
+  private final Map<String, Integer> methodFailures = new HashMap<>();
   private final AtomicLong bytesIn = new AtomicLong();
   private final AtomicLong bytesOut = new AtomicLong();
 
@@ -123,6 +124,14 @@ final class FakeGoogle implements AutoCloseable {
   /** The next Calendar request is carried out, but its answer is lost: {@code status} instead. */
   synchronized void failNextAfterApplying(int status) {
     failures.add(new Failure(status, "backendError", true));
+  }
+
+  /**
+   * The next Calendar request with this effective method (e.g. {@code PATCH}) is carried out, but
+   * its answer is lost: {@code status} instead. Requests of other methods pass.
+   */
+  synchronized void failNextAfterApplying(String method, int status) {
+    methodFailures.put(method, status);
   }
 
   List<Request> requests() {
@@ -210,7 +219,8 @@ final class FakeGoogle implements AutoCloseable {
     }
     Failure failure;
     synchronized (this) {
-      failure = failures.poll();
+      Integer status = methodFailures.remove(request.method());
+      failure = status != null ? new Failure(status, "backendError", true) : failures.poll();
     }
     if (failure != null && !failure.afterApplying()) {
       return Reply.error(failure.status(), failure.reason(), "injected failure");

@@ -78,7 +78,8 @@ final class GoogleMeetSchedulerTest {
     String link = fake.calendar.eventJson(WORK, event.id()).path("hangoutLink").asText();
     assertThat(link).matches("https://meet\\.google\\.com/[a-z]{3}-[a-z]{4}-[a-z]{3}");
     assertThat(event.meetLink()).isEqualTo(link);
-    assertThat(event.joinLink()).get().isEqualTo(new MeetingLink(MeetingLink.Kind.GOOGLE_MEET, URI.create(link)));
+    assertThat(event.joinLink()).get().isEqualTo(
+        new MeetingLink(new MeetingLink.Kind("meet", "Google Meet"), URI.create(link)));
   }
 
   @Test

@@ -104,6 +104,9 @@ final class GoogleCalendars {
         Intervals.of(event.start(), event.allDay() ? end.minusSeconds(1) : end, zone),
         event.calendarId() + "/" + event.id());
     entry.setFullDay(event.allDay());
+    if (event.declined()) {
+      entry.getStyleClass().add("google-declined"); // shown dimmed, as Google Calendar does
+    }
     entry.setLocation(event.joinLink().map(l -> l.kind().displayName())
         .orElse(event.location() == null ? "" : event.location()));
     entry.setUserObject(event);

@@ -6,6 +6,7 @@ import app.convene.client.google.GoogleException;
 import app.convene.client.google.MeetFallback;
 import app.convene.client.google.MeetScheduler;
 import app.convene.client.google.MeetingDraft;
+import app.convene.client.google.Rsvp;
 import app.convene.client.google.ui.GoogleSignIn.Account;
 import app.convene.client.i18n.Failures;
 import app.convene.client.i18n.Messages;
@@ -17,7 +18,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * What the calendar does with Google's meetings once signed in: open a meeting's link, create a
- * Meet meeting, cancel an event, move a native meeting to Meet. Made by its {@link GoogleModel}
+ * Meet meeting, cancel an event (its organiser) or answer an invitation (a guest), move a native
+ * meeting to Meet. Made by its {@link GoogleModel}
  * (which knows the account and the calendars). FX thread unless a method says otherwise; Google I/O
  * runs on {@code background} and results come back through {@code fx}. Messages go to the pane's
  * status line.
@@ -69,6 +71,33 @@ public final class GoogleMeetings {
   public boolean canChange(GoogleEvent event) {
     return google.isSignedIn() && google.calendars().stream()
         .anyMatch(c -> c.id().equals(event.calendarId()) && c.writable());
+  }
+
+  /**
+   * Whether "Cancel for everyone" applies: the event's calendar is writable and organises it. A
+   * guest's delete would only remove their own copy, so guests answer instead ({@link #canRespond}).
+   */
+  public boolean canCancel(GoogleEvent event) {
+    return event.organizer() && canChange(event);
+  }
+
+  /** Whether the user may accept, decline or answer "maybe": a guest in a writable calendar. */
+  public boolean canRespond(GoogleEvent event) {
+    return event.invited() && canChange(event);
+  }
+
+  /** Answers the invitation (the organiser is told by Google), then syncs. */
+  public CompletableFuture<GoogleEvent> respond(GoogleEvent event, Rsvp answer) {
+    MeetScheduler scheduler = requireAccount().scheduler();
+    return GoogleIo.run(background, () -> scheduler.respond(event.calendarId(), event.id(), answer))
+        .whenCompleteAsync((answered, e) -> {
+          if (e == null) {
+            status.set(Messages.format("google.answered", event.summary()));
+            google.refresh();
+          } else {
+            status.set(Messages.format("calendar.error", Failures.rootMessage(e)));
+          }
+        }, fx);
   }
 
   /** Cancels a Google event (its attendees are told by Google), then syncs. */
