@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.i18n.Messages;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
@@ -25,6 +26,12 @@ final class GoogleErrors {
       int code = http.getStatusCode();
       if (code == 401) {
         return revoked(e);
+      }
+      if (Retry.quotaExceeded(http)) {
+        return new GoogleUnavailableException(
+            GoogleUnavailableException.Reason.QUOTA,
+            Messages.format("google.quotaExceeded", detail(http)),
+            e);
       }
       if (Retry.isRetryable(http)) {
         return new GoogleUnavailableException(
