@@ -180,6 +180,14 @@ final class EventCache {
     }
   }
 
+  /** Forgets a calendar and deletes its files (Google no longer knows it). */
+  synchronized void remove(String calendarId) throws IOException {
+    journal(calendarId).delete();
+    Files.deleteIfExists(fileOf(calendarId, ".json"));
+    mustCompact.remove(calendarId);
+    states().remove(calendarId);
+  }
+
   /** Deletes every saved calendar of a Google data folder. */
   static void deleteAll(Path googleDir) throws IOException {
     Path folder = googleDir.resolve(FOLDER);

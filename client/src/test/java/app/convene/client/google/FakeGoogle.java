@@ -225,6 +225,9 @@ final class FakeGoogle implements AutoCloseable {
     if (!oauth.isValidAccess(request.header("Authorization"))) {
       return Reply.error(401, "authError", "Request had invalid authentication credentials.");
     }
+    if (!oauth.allows(request.header("Authorization"), path)) {
+      return Reply.error(403, "insufficientPermissions", "Request had insufficient authentication scopes.");
+    }
     Failure failure;
     synchronized (this) {
       failure = failures.poll();
