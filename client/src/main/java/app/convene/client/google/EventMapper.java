@@ -45,7 +45,14 @@ final class EventMapper {
         event.getHtmlLink(),
         colorHex,
         ReminderLeads.of(event, defaultReminders),
-        ReminderLeads.usesDefault(event));
+        ReminderLeads.usesDefault(event),
+        allDay ? date(start) : null,
+        allDay && end != null ? date(end) : null);
+  }
+
+  /** An all-day event's day, without a zone. */
+  private static LocalDate date(EventDateTime time) {
+    return time.getDate() == null ? null : LocalDate.parse(time.getDate().toStringRfc3339());
   }
 
   /** {@code hangoutLink}, else the video entry point of a Meet conference, else {@code null}. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,7 +51,8 @@ public final class GoogleCalendarSync {
 
   /**
    * @param dataDir the user's data folder; the cache goes to its {@code google} subfolder
-   * @param clock how far back to sync from, and in its zone the dates of all-day events
+   * @param clock how far back to sync from; all-day events are kept as dates and handed out at
+   *     the start of their days in the clock's zone
    */
   public GoogleCalendarSync(GoogleConfig config, Credential credential, Path dataDir, Clock clock) {
     this(
@@ -177,7 +179,11 @@ public final class GoogleCalendarSync {
 
   /** The saved events of these calendars, sorted by start; works offline. Any thread. */
   public List<GoogleEvent> cachedEvents(Set<String> calendarIds) {
-    return cache.events(Objects.requireNonNull(calendarIds, "calendarIds == null"));
+    return cache.events(Objects.requireNonNull(calendarIds, "calendarIds == null")).stream()
+        .map(e -> e.inZone(zone))
+        .sorted(Comparator.comparing(
+            GoogleEvent::start, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 
   /** Deletes the saved events and sync tokens; the next sync reads everything again. */

@@ -2,6 +2,8 @@ package app.convene.client.google;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +13,8 @@ import java.util.Optional;
  * instances, each with its own id and {@code recurringEventId} naming the series.
  *
  * @param recurringEventId the series of an instance, else {@code null}
- * @param start for an all-day event: the start of that day in the zone the cache was read in
+ * @param start for an all-day event: the start of {@code startDate} in the zone the events were
+ *     last handed out in ({@link #inZone})
  * @param meetLink the event's Google Meet link ({@code hangoutLink} or conference entry point),
  *     else {@code null}
  * @param htmlLink the event's page in Google Calendar
@@ -21,6 +24,9 @@ import java.util.Optional;
  *     when the event has none; {@code null} when unknown (the app's default reminders apply)
  * @param calendarReminders whether the event uses its calendar's default reminders: then {@code
  *     reminderLeads} are those defaults, kept current with the calendar
+ * @param startDate for an all-day event its first day, as Google gives it (a date, no zone), else
+ *     {@code null}; {@code null} too in events saved by an older version
+ * @param endDate for an all-day event the day after its last (exclusive, as Google gives it)
  */
 public record GoogleEvent(
     String calendarId,
@@ -36,10 +42,51 @@ public record GoogleEvent(
     String htmlLink,
     String colorHex,
     List<Duration> reminderLeads,
-    boolean calendarReminders) {
+    boolean calendarReminders,
+    LocalDate startDate,
+    LocalDate endDate) {
 
   public GoogleEvent {
     reminderLeads = reminderLeads == null ? null : List.copyOf(reminderLeads);
+  }
+
+  /** A timed event, or an all-day one without its dates. */
+  public GoogleEvent(
+      String calendarId,
+      String id,
+      String recurringEventId,
+      String summary,
+      String description,
+      String location,
+      Instant start,
+      Instant end,
+      boolean allDay,
+      String meetLink,
+      String htmlLink,
+      String colorHex,
+      List<Duration> reminderLeads,
+      boolean calendarReminders) {
+    this(calendarId, id, recurringEventId, summary, description, location, start, end, allDay,
+        meetLink, htmlLink, colorHex, reminderLeads, calendarReminders, null, null);
+  }
+
+  /**
+   * An all-day event with {@code start} and {@code end} at the start of its days in {@code zone}
+   * (the zone of the moment, so that it covers its own days after a change of zone); other events
+   * as they are. Events saved without dates keep the days their instants had when saved.
+   */
+  GoogleEvent inZone(ZoneId zone) {
+    if (!allDay || startDate == null) {
+      return this;
+    }
+    Instant from = startDate.atStartOfDay(zone).toInstant();
+    Instant to = (endDate == null ? startDate.plusDays(1) : endDate).atStartOfDay(zone).toInstant();
+    if (from.equals(start) && to.equals(end)) {
+      return this;
+    }
+    return new GoogleEvent(calendarId, id, recurringEventId, summary, description, location, from,
+        to, allDay, meetLink, htmlLink, colorHex, reminderLeads, calendarReminders, startDate,
+        endDate);
   }
 
   /**
@@ -64,6 +111,6 @@ public record GoogleEvent(
     }
     return new GoogleEvent(
         calendarId, id, recurringEventId, summary, description, location, start, end, allDay,
-        meetLink, htmlLink, color, leads, calendarReminders);
+        meetLink, htmlLink, color, leads, calendarReminders, startDate, endDate);
   }
 }

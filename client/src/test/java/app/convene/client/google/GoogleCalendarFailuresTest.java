@@ -135,4 +135,44 @@ final class GoogleCalendarFailuresTest {
         .containsExactly("#4986e7");
     assertThat(fake.requests("GET", "/calendarList")).hasSize(2);
   }
+
+  @Test
+  void allDayEventKeepsItsDayAfterAChangeOfZone() throws Exception {
+    fake.calendar.addAllDayEvent(WORK, "Offsite", java.time.LocalDate.of(2026, 12, 2));
+    sync.sync(Set.of(WORK));
+    ZoneId losAngeles = ZoneId.of("America/Los_Angeles");
+
+    GoogleCalendarSync moved = new GoogleCalendarSync(
+        GoogleTestSupport.calendar(fake, credential), fast.retry,
+        new EventCache(GoogleAuth.googleDir(dataDir)), 250, Duration.ofDays(365),
+        Clock.fixed(NOW, losAngeles), losAngeles);
+    GoogleEvent offsite = moved.cachedEvents(Set.of(WORK)).stream()
+        .filter(GoogleEvent::allDay).findFirst().orElseThrow();
+
+    assertThat(offsite.startDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 2));
+    assertThat(offsite.start()).isEqualTo(java.time.LocalDate.of(2026, 12, 2).atStartOfDay(losAngeles).toInstant());
+    assertThat(offsite.end()).isEqualTo(java.time.LocalDate.of(2026, 12, 3).atStartOfDay(losAngeles).toInstant());
+  }
+
+  @Test
+  void eventsSavedByTheVersionBeforeDatesStillShowAndTheCalendarIsReadAgain() throws Exception {
+    fake.calendar.addAllDayEvent(WORK, "Offsite", java.time.LocalDate.of(2026, 12, 2));
+    sync.sync(Set.of(WORK));
+    Path snapshot;
+    try (Stream<Path> files = Files.list(dataDir.resolve("google/calendars"))) {
+      snapshot = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+    }
+    String older = Files.readString(snapshot).replace("\"format\":" + EventCache.FORMAT, "\"format\":2")
+        .replaceAll(",\"startDate\":(null|\"[0-9-]+\"),\"endDate\":(null|\"[0-9-]+\")", "");
+    assertThat(older).doesNotContain("startDate");
+    Files.writeString(snapshot, older);
+
+    GoogleCalendarSync restarted = GoogleTestSupport.sync(fake, credential, dataDir, fast.retry, 250);
+
+    assertThat(restarted.cachedEvents(Set.of(WORK))).extracting(GoogleEvent::summary)
+        .containsExactlyInAnyOrder("Planning", "Offsite");
+    assertThat(restarted.sync(Set.of(WORK)).fullSyncs()).containsExactly(WORK);
+    assertThat(restarted.cachedEvents(Set.of(WORK))).filteredOn(GoogleEvent::allDay)
+        .extracting(GoogleEvent::startDate).containsExactly(java.time.LocalDate.of(2026, 12, 2));
+  }
 }
