@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>When the user unticked the calendar-list box on Google's consent page, Google answers 403
  * {@code insufficientPermissions}: the list is then only the primary calendar, which events.list
  * reads as {@code primary} with the events scope alone, and {@link #allowed()} is false. Not
- * thread-safe: {@link GoogleCalendarSync} calls it under its own lock.
+ * thread-safe: {@link GoogleCalendarSync} calls it under its own lock, except {@link #allowed()},
+ * which any thread may read.
  */
 final class CalendarListReader {
   /** How often {@link GoogleCalendarSync#sync} reads the calendar list again. */
@@ -39,7 +40,7 @@ final class CalendarListReader {
   private final Map<String, GoogleCalendarInfo> known = new HashMap<>();
   private final List<String> order = new ArrayList<>();
   private Instant readAt;
-  private boolean allowed = true;
+  private volatile boolean allowed = true;
 
   CalendarListReader(Calendar api, Retry retry, Clock clock) {
     this.api = Objects.requireNonNull(api, "api == null");

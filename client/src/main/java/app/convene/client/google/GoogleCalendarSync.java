@@ -105,9 +105,10 @@ public final class GoogleCalendarSync {
 
   /**
    * Whether the user let Convene read the calendar list: without it (a box unticked on Google's
-   * consent page) only the primary calendar is listed and synced.
+   * consent page) only the primary calendar is listed and synced. Any thread; does not wait for a
+   * sync.
    */
-  public synchronized boolean calendarListAllowed() {
+  public boolean calendarListAllowed() {
     return list.allowed();
   }
 

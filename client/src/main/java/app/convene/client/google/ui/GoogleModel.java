@@ -293,9 +293,12 @@ public final class GoogleModel implements AutoCloseable {
       });
     }
     shown.show(chosenSnapshot, events);
-    String synced = Messages.format("google.synced", events.size());
-    status.set(result.problems().isEmpty()
-        ? synced : synced + " " + String.join(" ", result.problems().values()));
+    StringBuilder text = new StringBuilder(Messages.format("google.synced", events.size()));
+    result.problems().values().forEach(problem -> text.append(' ').append(problem));
+    if (account != null && !account.sync().calendarListAllowed()) {
+      text.append(' ').append(Messages.get("google.listNotGranted"));
+    }
+    status.set(text.toString());
   }
 
   private void setChosen(Set<String> ids) {
