@@ -46,8 +46,11 @@ final class EventCache {
   private static final ObjectReader SNAPSHOT = JSON.readerFor(CalendarState.class)
       .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   static final String FOLDER = "calendars";
-  /** The snapshot format; 2 added reminders. */
-  static final int FORMAT = 2;
+  /**
+   * The snapshot format; 2 added reminders, 3 the dates of all-day events (older ones held only
+   * instants in the zone of their sync, so their calendars are read again).
+   */
+  static final int FORMAT = 3;
   static final long COMPACT_BYTES = 256 * 1024;
 
   /**
@@ -180,6 +183,14 @@ final class EventCache {
     }
   }
 
+  /** Forgets a calendar and deletes its files (Google no longer knows it). */
+  synchronized void remove(String calendarId) throws IOException {
+    journal(calendarId).delete();
+    Files.deleteIfExists(fileOf(calendarId, ".json"));
+    mustCompact.remove(calendarId);
+    states().remove(calendarId);
+  }
+
   /** Deletes every saved calendar of a Google data folder. */
   static void deleteAll(Path googleDir) throws IOException {
     Path folder = googleDir.resolve(FOLDER);
@@ -263,7 +274,8 @@ final class EventCache {
    */
   private static CalendarState readAgain(CalendarState old) {
     return new CalendarState(
-        old.format(), old.calendarId(), old.summary(), old.colorHex(), null, null, old.events());
+        old.format(), old.calendarId(), old.summary(), old.colorHex(),
+        old.format() >= 2 ? old.defaultReminders() : null, null, old.events());
   }
 
   private CacheJournal journal(String calendarId) {

@@ -50,7 +50,14 @@ final class EventMapper {
         responseStatus(event),
         event.getEventType(),
         event.getOrganizer() != null && Boolean.TRUE.equals(event.getOrganizer().getSelf()),
-        event.getHangoutLink() == null ? conferenceName(event) : null);
+        event.getHangoutLink() == null ? conferenceName(event) : null,
+        allDay ? date(start) : null,
+        allDay && end != null ? date(end) : null);
+  }
+
+  /** An all-day event's day, without a zone. */
+  private static LocalDate date(EventDateTime time) {
+    return time.getDate() == null ? null : LocalDate.parse(time.getDate().toStringRfc3339());
   }
 
   /** The answer of the calendar's own attendee entry ({@code self}), else {@code null}. */

@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.i18n.Messages;
 import app.convene.client.storage.SealedFiles;
 import com.google.api.client.auth.oauth2.AuthorizationCodeFlow;
 import com.google.api.client.auth.oauth2.AuthorizationCodeRequestUrl;
@@ -7,6 +8,7 @@ import com.google.api.client.auth.oauth2.BearerToken;
 import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
 import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.auth.oauth2.TokenResponse;
+import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpResponse;
@@ -34,9 +36,14 @@ import java.util.Optional;
  * <p>Every method blocks on the network or disk: call it off the FX thread. One sign-in at a time.
  */
 public final class GoogleAuth {
-  /** Read and write events, read the calendar list; nothing else of the account. */
+  /**
+   * The narrowest that do the job: read and write events ({@code calendar.events}); read the
+   * calendar list, its names and colours ({@code calendar.calendarlist.readonly}); nothing else of
+   * the account. Without the list Convene shows the primary calendar alone; without events it can
+   * do nothing, and such a grant is revoked at once.
+   */
   public static final List<String> SCOPES =
-      List.of(CalendarScopes.CALENDAR_EVENTS, CalendarScopes.CALENDAR_READONLY);
+      List.of(CalendarScopes.CALENDAR_EVENTS, CalendarScopes.CALENDAR_CALENDARLIST_READONLY);
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -97,8 +104,14 @@ public final class GoogleAuth {
       url.set("prompt", "consent");
       openBrowser(URI.create(url.build()));
       String code = receiver.waitForCode();
-      TokenResponse tokens = flow.newTokenRequest(code).setRedirectUri(redirect).execute();
-      requireGrantedScopes(tokens);
+      TokenResponse tokens;
+      try {
+        tokens = flow.newTokenRequest(code).setRedirectUri(redirect).execute();
+      } catch (TokenResponseException e) {
+        GoogleAuthException refused = GoogleErrors.codeRefused(e);
+        throw refused != null ? refused : GoogleErrors.map(e, "sign you in");
+      }
+      requireEventsScope(tokens);
       Credential credential = newCredential().setFromTokenResponse(tokens);
       store.save(credential);
       return credential;
@@ -231,17 +244,21 @@ public final class GoogleAuth {
     }
   }
 
-  /** With granular consent a user can untick the calendar boxes and still "allow". */
-  private static void requireGrantedScopes(TokenResponse tokens) throws GoogleAuthException {
-    if (tokens.getScope() == null) {
+  /**
+   * With granular consent a user can untick boxes and still "allow"; the token response's {@code
+   * scope} lists what was granted (no {@code scope}: all that was asked). Without {@code
+   * calendar.events} the grant is of no use: it is revoked, nothing is saved, and the user is told
+   * so. A missing calendar list is handled where the list is read ({@code CalendarListReader}).
+   */
+  private void requireEventsScope(TokenResponse tokens) throws GoogleAuthException {
+    if (tokens.getScope() == null
+        || Arrays.asList(tokens.getScope().split(" ")).contains(CalendarScopes.CALENDAR_EVENTS)) {
       return;
     }
-    List<String> granted = Arrays.asList(tokens.getScope().split(" "));
-    if (!granted.containsAll(SCOPES)) {
-      throw new GoogleAuthException(
-          GoogleAuthException.Reason.CONSENT_DENIED,
-          "Google sign-in finished without access to your calendar. Sign in again and tick the"
-              + " calendar boxes on Google's page.");
-    }
+    String token = tokens.getRefreshToken() != null ? tokens.getRefreshToken() : tokens.getAccessToken();
+    boolean revoked = token == null || revoke(token).revoked();
+    throw new GoogleAuthException(
+        GoogleAuthException.Reason.CONSENT_DENIED,
+        Messages.get(revoked ? "google.eventsNotGranted" : "google.eventsNotGrantedNotRevoked"));
   }
 }

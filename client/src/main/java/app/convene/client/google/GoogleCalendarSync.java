@@ -2,18 +2,17 @@ package app.convene.client.google;
 
 import app.convene.client.google.EventCache.CalendarState;
 import app.convene.client.google.EventPages.Page;
+import app.convene.client.i18n.Messages;
 import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.http.HttpResponseException;
 import com.google.api.services.calendar.Calendar;
-import com.google.api.services.calendar.model.CalendarList;
-import com.google.api.services.calendar.model.CalendarListEntry;
 import com.google.api.services.calendar.model.Event;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,12 +47,12 @@ public final class GoogleCalendarSync {
   private final EventCache cache;
   private final EventPages pages;
   private final ZoneId zone;
-  private final Map<String, GoogleCalendarInfo> known = new HashMap<>();
-  private boolean listed;
+  private final CalendarListReader list;
 
   /**
    * @param dataDir the user's data folder; the cache goes to its {@code google} subfolder
-   * @param clock how far back to sync from, and in its zone the dates of all-day events
+   * @param clock how far back to sync from; all-day events are kept as dates and handed out at
+   *     the start of their days in the clock's zone
    */
   public GoogleCalendarSync(GoogleConfig config, Credential credential, Path dataDir, Clock clock) {
     this(
@@ -81,30 +80,18 @@ public final class GoogleCalendarSync {
         Objects.requireNonNull(history, "history == null"),
         Objects.requireNonNull(clock, "clock == null"));
     this.zone = Objects.requireNonNull(zone, "zone == null");
+    this.list = new CalendarListReader(api, retry, clock);
   }
 
   /** The user's calendar list (all pages), primary first. Blocks. */
   public synchronized List<GoogleCalendarInfo> listCalendars() throws GoogleException {
-    List<GoogleCalendarInfo> result = new ArrayList<>();
-    String pageToken = null;
+    List<GoogleCalendarInfo> result;
     try {
-      do {
-        Calendar.CalendarList.List request =
-            api.calendarList().list().setMaxResults(250).setPageToken(pageToken);
-        CalendarList page = retry.run(request::execute);
-        if (page.getItems() != null) {
-          for (CalendarListEntry entry : page.getItems()) {
-            result.add(info(entry));
-          }
-        }
-        pageToken = page.getNextPageToken();
-      } while (pageToken != null);
+      result = list.read();
     } catch (IOException e) {
       throw GoogleErrors.map(e, "list your calendars");
     }
-    listed = true;
     for (GoogleCalendarInfo info : result) {
-      known.put(info.id(), info);
       try {
         cache.rename(info);
       } catch (IOException e) {
@@ -113,23 +100,71 @@ public final class GoogleCalendarSync {
             e);
       }
     }
-    result.sort((a, b) -> Boolean.compare(b.primary(), a.primary()));
-    return List.copyOf(result);
+    return result;
   }
 
   /**
-   * Brings the cache of these calendars up to date with Google. Blocks. Calendars are synced in
-   * order; when one fails, those before it keep their new state and the exception is thrown.
+   * Whether the user let Convene read the calendar list: without it (a box unticked on Google's
+   * consent page) only the primary calendar is listed and synced. Any thread; does not wait for a
+   * sync.
+   */
+  public boolean calendarListAllowed() {
+    return list.allowed();
+  }
+
+  /**
+   * Brings the cache of these calendars up to date with Google. Blocks. The calendar list is read
+   * first when it is due ({@link CalendarListReader#EVERY}). Each calendar syncs on its own, in
+   * the list's order: one that fails is reported in the result and the others go on; one that
+   * Google no longer knows (404: deleted, or no longer shared) is removed from the cache and
+   * reported as {@link SyncResult#gone()}. Throws when the failure is not one calendar's: the
+   * sign-in is gone, Google cannot be reached, or every calendar failed (the first failure).
    */
   public synchronized SyncResult sync(Set<String> calendarIds) throws GoogleException {
     Objects.requireNonNull(calendarIds, "calendarIds == null");
     int attemptsBefore = retry.attempts();
-    if (!listed && !known.keySet().containsAll(calendarIds)) {
-      listCalendars(); // colours and names of calendars not seen yet
+    List<GoogleCalendarInfo> listed = null;
+    if (list.due() && !calendarIds.isEmpty()) {
+      try {
+        listed = listCalendars(); // new, removed and recoloured calendars
+      } catch (GoogleAuthException | GoogleUnavailableException e) {
+        throw e;
+      } catch (GoogleException e) {
+        listed = null; // the names and colours known so far do; the next sync reads it again
+      }
     }
     Counts counts = new Counts();
-    for (String id : new LinkedHashSet<>(calendarIds)) {
-      syncOne(id, counts);
+    Map<String, String> problems = new LinkedHashMap<>();
+    Set<String> gone = new LinkedHashSet<>();
+    GoogleException first = null;
+    int failed = 0;
+    for (String id : list.inOrder(calendarIds)) {
+      try {
+        syncOne(id, counts);
+      } catch (GoogleAuthException e) {
+        throw e;
+      } catch (GoogleUnavailableException e) {
+        if (e.reason() == GoogleUnavailableException.Reason.OFFLINE) {
+          throw e;
+        }
+        failed++;
+        first = first == null ? e : first;
+        problems.put(id, Messages.format("google.calendarFailed", summaryOf(id), e.getMessage()));
+      } catch (GoogleException e) {
+        if (e.getCause() instanceof HttpResponseException http && http.getStatusCode() == 404) {
+          String summary = summaryOf(id);
+          forget(id);
+          gone.add(id);
+          problems.put(id, Messages.format("google.calendarGone", summary));
+        } else {
+          failed++;
+          first = first == null ? e : first;
+          problems.put(id, Messages.format("google.calendarFailed", summaryOf(id), e.getMessage()));
+        }
+      }
+    }
+    if (first != null && failed == calendarIds.size()) {
+      throw first;
     }
     return new SyncResult(
         calendarIds.size(),
@@ -137,12 +172,19 @@ public final class GoogleCalendarSync {
         counts.changed,
         counts.removed,
         retry.attempts() - attemptsBefore,
-        Set.copyOf(counts.full));
+        Set.copyOf(counts.full),
+        problems,
+        gone,
+        listed);
   }
 
   /** The saved events of these calendars, sorted by start; works offline. Any thread. */
   public List<GoogleEvent> cachedEvents(Set<String> calendarIds) {
-    return cache.events(Objects.requireNonNull(calendarIds, "calendarIds == null"));
+    return cache.events(Objects.requireNonNull(calendarIds, "calendarIds == null")).stream()
+        .map(e -> e.inZone(zone))
+        .sorted(Comparator.comparing(
+            GoogleEvent::start, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 
   /** Deletes the saved events and sync tokens; the next sync reads everything again. */
@@ -156,7 +198,7 @@ public final class GoogleCalendarSync {
 
   private void syncOne(String id, Counts counts) throws GoogleException {
     CalendarState old = cache.get(id).orElse(null);
-    GoogleCalendarInfo info = known.get(id);
+    GoogleCalendarInfo info = list.get(id);
     String color = info != null ? info.colorHex() : old == null ? null : old.colorHex();
     String summary = info != null ? info.summary() : old == null ? id : old.summary();
     List<Duration> defaults =
@@ -254,16 +296,18 @@ public final class GoogleCalendarSync {
     }
   }
 
-  /** An entry without {@code defaultReminders} has none (JSON leaves empty lists out). */
-  private static GoogleCalendarInfo info(CalendarListEntry entry) {
-    return new GoogleCalendarInfo(
-        entry.getId(),
-        entry.getSummaryOverride() != null ? entry.getSummaryOverride() : entry.getSummary(),
-        entry.getBackgroundColor(),
-        Boolean.TRUE.equals(entry.getPrimary()),
-        Boolean.TRUE.equals(entry.getSelected()),
-        entry.getAccessRole(),
-        ReminderLeads.popups(entry.getDefaultReminders()));
+  private String summaryOf(String id) {
+    GoogleCalendarInfo info = list.get(id);
+    if (info != null) {
+      return info.summary();
+    }
+    return cache.get(id).map(CalendarState::summary).orElse(id);
+  }
+
+  /** A calendar Google no longer knows: out of the list and the cache. */
+  private void forget(String id) throws GoogleException {
+    list.forget(id);
+    save(() -> cache.remove(id), summaryOf(id));
   }
 
   private static final class Counts {

@@ -1,5 +1,6 @@
 package app.convene.client.google;
 
+import app.convene.client.i18n.Messages;
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.http.HttpResponseException;
@@ -26,6 +27,12 @@ final class GoogleErrors {
       if (code == 401) {
         return revoked(e);
       }
+      if (Retry.quotaExceeded(http)) {
+        return new GoogleUnavailableException(
+            GoogleUnavailableException.Reason.QUOTA,
+            Messages.format("google.quotaExceeded", detail(http)),
+            e);
+      }
       if (Retry.isRetryable(http)) {
         return new GoogleUnavailableException(
             GoogleUnavailableException.Reason.BUSY,
@@ -51,13 +58,31 @@ final class GoogleErrors {
         e);
   }
 
+  /**
+   * The refresh token no longer works: Google refused it (invalid_grant), or answered 401 after
+   * the library's refresh failed. Google says only "expired or revoked"; an app in the "Testing"
+   * publishing state gets refresh tokens that die after 7 days, the likeliest cause when it
+   * happens week after week, so the message names it.
+   */
   static GoogleAuthException revoked(Throwable cause) {
     return new GoogleAuthException(
-        GoogleAuthException.Reason.REVOKED,
-        "Convene's access to your Google account has expired or was revoked. Sign in with Google"
-            + " again. "
-            + KEPT,
-        cause);
+        GoogleAuthException.Reason.REVOKED, Messages.get("google.expired"), cause);
+  }
+
+  /**
+   * The code of a sign-in that just finished was refused (used twice, too old, or the verifier
+   * does not match): the sign-in failed, nothing was revoked.
+   */
+  static GoogleAuthException codeRefused(TokenResponseException e) {
+    String error = e.getDetails() == null ? null : e.getDetails().getError();
+    if (!"invalid_grant".equals(error)) {
+      return null;
+    }
+    String description = e.getDetails().getErrorDescription();
+    return new GoogleAuthException(
+        GoogleAuthException.Reason.SIGN_IN_FAILED,
+        Messages.format("google.codeRefused", description == null ? error : description),
+        e);
   }
 
   private static GoogleException token(TokenResponseException e) {

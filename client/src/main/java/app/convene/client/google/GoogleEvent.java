@@ -2,6 +2,8 @@ package app.convene.client.google;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +14,8 @@ import java.util.Set;
  * instances, each with its own id and {@code recurringEventId} naming the series.
  *
  * @param recurringEventId the series of an instance, else {@code null}
- * @param start for an all-day event: the start of that day in the zone the cache was read in
+ * @param start for an all-day event: the start of {@code startDate} in the zone the events were
+ *     last handed out in ({@link #inZone})
  * @param meetLink the event's conference link: {@code hangoutLink}, else the video entry point of
  *     its conference of any solution (Google Meet, or the Zoom or Teams add-on), else {@code null}
  * @param htmlLink the event's page in Google Calendar
@@ -32,6 +35,9 @@ import java.util.Set;
  *     does deleting it cancel it for everyone
  * @param conferenceName the name of the conference solution of {@code meetLink} (e.g. "Zoom
  *     Meeting"), for a link no known service claims; else {@code null}
+ * @param startDate for an all-day event its first day, as Google gives it (a date, no zone), else
+ *     {@code null}; {@code null} too in events saved by an older version
+ * @param endDate for an all-day event the day after its last (exclusive, as Google gives it)
  */
 public record GoogleEvent(
     String calendarId,
@@ -51,7 +57,9 @@ public record GoogleEvent(
     String responseStatus,
     String eventType,
     boolean organizer,
-    String conferenceName) {
+    String conferenceName,
+    LocalDate startDate,
+    LocalDate endDate) {
   /**
    * The event types that are meetings: ordinary events and those Gmail adds (flights, bookings).
    * Working locations, focus time, out of office and birthdays are not, nor are types Google adds
@@ -69,7 +77,27 @@ public record GoogleEvent(
       String meetLink, String htmlLink, String colorHex, List<Duration> reminderLeads,
       boolean calendarReminders) {
     this(calendarId, id, recurringEventId, summary, description, location, start, end, allDay,
-        meetLink, htmlLink, colorHex, reminderLeads, calendarReminders, null, null, false, null);
+        meetLink, htmlLink, colorHex, reminderLeads, calendarReminders, null, null, false, null,
+        null, null);
+  }
+
+  /**
+   * An all-day event with {@code start} and {@code end} at the start of its days in {@code zone}
+   * (the zone of the moment, so that it covers its own days after a change of zone); other events
+   * as they are. Events saved without dates keep the days their instants had when saved.
+   */
+  GoogleEvent inZone(ZoneId zone) {
+    if (!allDay || startDate == null) {
+      return this;
+    }
+    Instant from = startDate.atStartOfDay(zone).toInstant();
+    Instant to = (endDate == null ? startDate.plusDays(1) : endDate).atStartOfDay(zone).toInstant();
+    if (from.equals(start) && to.equals(end)) {
+      return this;
+    }
+    return new GoogleEvent(calendarId, id, recurringEventId, summary, description, location, from,
+        to, allDay, meetLink, htmlLink, colorHex, reminderLeads, calendarReminders, responseStatus,
+        eventType, organizer, conferenceName, startDate, endDate);
   }
 
   /** Whether this calendar's user declined the invitation. */
@@ -122,6 +150,6 @@ public record GoogleEvent(
     return new GoogleEvent(
         calendarId, id, recurringEventId, summary, description, location, start, end, allDay,
         meetLink, htmlLink, color, leads, calendarReminders, responseStatus, eventType, organizer,
-        conferenceName);
+        conferenceName, startDate, endDate);
   }
 }

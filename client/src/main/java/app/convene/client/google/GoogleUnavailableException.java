@@ -12,7 +12,12 @@ public final class GoogleUnavailableException extends GoogleException {
     /** No connection: network down, DNS failure, refused connection, time-out. */
     OFFLINE,
     /** Google answered 429, 5xx or a rate-limit 403 on every try. */
-    BUSY
+    BUSY,
+    /**
+     * The Google project's quota is used up (403 {@code quotaExceeded}, {@code
+     * dailyLimitExceeded}); not retried: the administrator has to look at the quotas.
+     */
+    QUOTA
   }
 
   private final Reason reason;

@@ -1,7 +1,9 @@
 package app.convene.client.google;
 
+import app.convene.client.i18n.Messages;
 import com.google.api.client.auth.oauth2.Credential;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.util.BackOff;
 import com.google.api.client.util.DateTime;
 import com.google.api.client.util.ExponentialBackOff;
@@ -23,7 +25,9 @@ import java.util.function.Supplier;
 
 /**
  * Creates, edits and cancels Google Calendar events with a Google Meet link. Attendees get Google's
- * invitation and update e-mails ({@code sendUpdates=all}). Google creates the Meet conference
+ * invitation and update e-mails ({@code sendUpdates=all}). A change or cancellation is not sent
+ * again after a 5xx (it may have been made, and the e-mails sent): the user is asked to check. An
+ * insert is: it carries our own event id, so a repeat of one that was made gets 409 and no e-mail. Google creates the Meet conference
  * asynchronously: while it answers "pending", this class asks again after a back-off (about ten
  * seconds at most) before returning.
  *
@@ -114,7 +118,7 @@ public final class MeetScheduler {
     Event changes = details(new Event(), draft);
     try {
       Event patched =
-          retry.run(
+          retry.runSending(
               () ->
                   api.events()
                       .patch(calendarId, eventId, changes)
@@ -123,7 +127,7 @@ public final class MeetScheduler {
                       .execute());
       return EventMapper.map(calendarId, patched, null, null, zone);
     } catch (IOException e) {
-      throw GoogleErrors.map(e, "change the meeting");
+      throw unsure(e, "google.unsureUpdate", "change the meeting");
     }
   }
 
@@ -132,13 +136,14 @@ public final class MeetScheduler {
     Objects.requireNonNull(calendarId, "calendarId == null");
     Objects.requireNonNull(eventId, "eventId == null");
     try {
-      retry.run(() -> api.events().delete(calendarId, eventId).setSendUpdates("all").execute());
+      retry.runSending(
+          () -> api.events().delete(calendarId, eventId).setSendUpdates("all").execute());
     } catch (GoogleJsonResponseException e) {
       if (e.getStatusCode() != 410) {
-        throw GoogleErrors.map(e, "cancel the meeting");
+        throw unsure(e, "google.unsureCancel", "cancel the meeting");
       }
     } catch (IOException e) {
-      throw GoogleErrors.map(e, "cancel the meeting");
+      throw unsure(e, "google.unsureCancel", "cancel the meeting");
     }
   }
 
@@ -187,20 +192,36 @@ public final class MeetScheduler {
       Event current = retry.run(() -> api.events().get(calendarId, eventId).execute());
       if (EventMapper.meetLink(current) == null) {
         Event changes = new Event().setConferenceData(newConference());
-        current =
-            retry.run(
-                () ->
-                    api.events()
-                        .patch(calendarId, eventId, changes)
-                        .setConferenceDataVersion(1)
-                        .setSendUpdates("all")
-                        .execute());
+        try {
+          current =
+              retry.runSending(
+                  () ->
+                      api.events()
+                          .patch(calendarId, eventId, changes)
+                          .setConferenceDataVersion(1)
+                          .setSendUpdates("all")
+                          .execute());
+        } catch (IOException e) {
+          throw unsure(e, "google.unsureMeetLink", "add a Google Meet link");
+        }
         current = awaitConference(calendarId, current);
       }
       return EventMapper.map(calendarId, current, null, null, zone);
     } catch (IOException e) {
       throw GoogleErrors.map(e, "add a Google Meet link");
     }
+  }
+
+  /**
+   * A request that e-mails attendees failed. After a 5xx Google may have carried it out and sent
+   * the e-mails, so it was not sent again ({@link Retry#runSending}): the user is asked to check
+   * before trying again. Other failures are told as usual.
+   */
+  private static GoogleException unsure(IOException e, String key, String action) {
+    if (e instanceof HttpResponseException http && http.getStatusCode() >= 500) {
+      return new GoogleException(Messages.format(key, http.getStatusCode()), e);
+    }
+    return GoogleErrors.map(e, action);
   }
 
   private Event awaitConference(String calendarId, Event event) throws IOException, GoogleException {

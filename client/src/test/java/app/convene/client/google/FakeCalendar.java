@@ -37,7 +37,7 @@ final class FakeCalendar {
   private static final class Cal {
     final String id;
     final String summary;
-    final String color;
+    String color;
     final boolean primary;
     final Map<String, Stored> events = new LinkedHashMap<>();
     ArrayNode defaultReminders = JSON.createArrayNode();
@@ -69,6 +69,16 @@ final class FakeCalendar {
 
   synchronized void addCalendar(String id, String summary, String color, boolean primary) {
     calendars.put(id, new Cal(id, summary, color, primary));
+  }
+
+  /** The calendar is deleted or no longer shared: every request for it answers 404. */
+  synchronized void removeCalendar(String id) {
+    calendars.remove(id);
+  }
+
+  /** The user gives the calendar another colour in Google Calendar. */
+  synchronized void recolor(String id, String color) {
+    cal(id).color = color;
   }
 
   /**

@@ -54,8 +54,16 @@ final class FakeGoogle implements AutoCloseable {
     }
   }
 
-  /** An answer; {@code location} is set for redirects. */
-  record Reply(int status, String contentType, String body, String location) {
+  /** An answer; {@code location} is set for redirects, {@code retryAfter} (seconds) if asked. */
+  record Reply(int status, String contentType, String body, String location, String retryAfter) {
+    Reply(int status, String contentType, String body, String location) {
+      this(status, contentType, body, location, null);
+    }
+
+    Reply withRetryAfter(String value) {
+      return new Reply(status, contentType, body, location, value);
+    }
+
     static Reply json(int status, Object body) {
       try {
         return new Reply(status, "application/json; charset=UTF-8", JSON.writeValueAsString(body), null);
@@ -81,7 +89,11 @@ final class FakeGoogle implements AutoCloseable {
     }
   }
 
-  private record Failure(int status, String reason, boolean afterApplying) {}
+  private record Failure(int status, String reason, boolean afterApplying, String retryAfter) {
+    Failure(int status, String reason, boolean afterApplying) {
+      this(status, reason, afterApplying, null);
+    }
+  }
 
   final FakeOAuth oauth = new FakeOAuth();
   final FakeCalendar calendar = new FakeCalendar();
@@ -119,6 +131,11 @@ final class FakeGoogle implements AutoCloseable {
     for (int i = 0; i < times; i++) {
       failures.add(new Failure(status, reason, false));
     }
+  }
+
+  /** The next Calendar request answers {@code status} with this reason and a Retry-After. */
+  synchronized void failNextWithRetryAfter(int status, String reason, String retryAfter) {
+    failures.add(new Failure(status, reason, false, retryAfter));
   }
 
   /** The next Calendar request is carried out, but its answer is lost: {@code status} instead. */
@@ -217,13 +234,17 @@ final class FakeGoogle implements AutoCloseable {
     if (!oauth.isValidAccess(request.header("Authorization"))) {
       return Reply.error(401, "authError", "Request had invalid authentication credentials.");
     }
+    if (!oauth.allows(request.header("Authorization"), path)) {
+      return Reply.error(403, "insufficientPermissions", "Request had insufficient authentication scopes.");
+    }
     Failure failure;
     synchronized (this) {
       Integer status = methodFailures.remove(request.method());
       failure = status != null ? new Failure(status, "backendError", true) : failures.poll();
     }
     if (failure != null && !failure.afterApplying()) {
-      return Reply.error(failure.status(), failure.reason(), "injected failure");
+      return Reply.error(failure.status(), failure.reason(), "injected failure")
+          .withRetryAfter(failure.retryAfter());
     }
     Reply reply = calendar.handle(request);
     return failure == null ? reply : Reply.error(failure.status(), failure.reason(), "lost answer");
@@ -232,6 +253,9 @@ final class FakeGoogle implements AutoCloseable {
   private void send(HttpExchange exchange, Reply reply, boolean gzip) throws IOException {
     if (reply.location() != null) {
       exchange.getResponseHeaders().set("Location", reply.location());
+    }
+    if (reply.retryAfter() != null) {
+      exchange.getResponseHeaders().set("Retry-After", reply.retryAfter());
     }
     if (reply.contentType() != null) {
       exchange.getResponseHeaders().set("Content-Type", reply.contentType());

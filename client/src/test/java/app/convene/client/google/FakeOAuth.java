@@ -32,12 +32,18 @@ final class FakeOAuth {
   private final Set<String> revoked = new HashSet<>();
   private int counter;
   private boolean denyConsent;
+  private boolean refuseNextCode;
   private String grantedScope;
   private long accessLifetimeSeconds = 3599;
 
   /** The consent page answers "Cancel" (error=access_denied). */
   synchronized void denyConsent() {
     denyConsent = true;
+  }
+
+  /** The next code exchange answers invalid_grant (a code used twice, or too old). */
+  synchronized void refuseNextCode() {
+    refuseNextCode = true;
   }
 
   /** The user unticked scopes: grant only these. */
@@ -94,6 +100,10 @@ final class FakeOAuth {
     switch (form.getOrDefault("grant_type", "")) {
       case "authorization_code" -> {
         Grant grant = codes.remove(form.get("code"));
+        if (refuseNextCode) {
+          refuseNextCode = false;
+          grant = null;
+        }
         if (grant == null
             || !grant.redirectUri().equals(form.get("redirect_uri"))
             || form.get("code_verifier") == null
@@ -136,6 +146,24 @@ final class FakeOAuth {
     }
     Instant expiry = accessTokens.get(authorization.substring(7));
     return expiry != null && Instant.now().isBefore(expiry);
+  }
+
+  /**
+   * Whether the access token's scopes cover this Calendar path: the calendar list needs {@code
+   * calendar.calendarlist.readonly} (or a broader calendar scope), events {@code calendar.events}.
+   */
+  synchronized boolean allows(String authorization, String path) {
+    String scope = refreshTokens.get(refreshOfAccess.get(authorization.substring(7)));
+    java.util.List<String> granted = scope == null ? java.util.List.of() : java.util.List.of(scope.split(" "));
+    String root = "https://www.googleapis.com/auth/";
+    if (granted.contains(root + "calendar")) {
+      return true;
+    }
+    if (path.contains("/users/me/calendarList")) {
+      return granted.contains(root + "calendar.calendarlist.readonly")
+          || granted.contains(root + "calendar.readonly");
+    }
+    return granted.contains(root + "calendar.events");
   }
 
   private Reply issue(String refresh, boolean withRefresh) {

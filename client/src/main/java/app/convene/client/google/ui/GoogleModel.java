@@ -275,13 +275,15 @@ public final class GoogleModel implements AutoCloseable {
       } else {
         available.setAll(list);
         shown.describe(list);
+        if (!signedIn.sync().calendarListAllowed()) {
+          status.set(Messages.get("google.listNotGranted"));
+        }
       }
       if (state.get() == State.SIGNED_IN && periodic == null && account != null) {
         periodic = new PeriodicSync(account.sync(), () -> chosenSnapshot, SYNC_INTERVAL, new PeriodicSync.Listener() {
           @Override
           public void synced(SyncResult result, List<GoogleEvent> events) {
-            shown.show(chosenSnapshot, events);
-            status.set(Messages.format("google.synced", events.size()));
+            GoogleModel.this.synced(result, events);
           }
 
           @Override
@@ -291,6 +293,32 @@ public final class GoogleModel implements AutoCloseable {
         }, fx);
       }
     }, fx);
+  }
+
+  /**
+   * A sync finished: the calendar list if it was read again, calendars Google no longer knows
+   * taken out of the chosen ones, the events, and per calendar what went wrong.
+   */
+  private void synced(SyncResult result, List<GoogleEvent> events) {
+    result.relisted().ifPresent(list -> {
+      available.setAll(list);
+      shown.describe(list);
+    });
+    if (chosen.removeAll(result.gone())) {
+      chosenSnapshot = Set.copyOf(chosen);
+      Set<String> ids = chosenSnapshot;
+      inBackground(() -> {
+        chosenFile.save(ids);
+        return ids;
+      });
+    }
+    shown.show(chosenSnapshot, events);
+    StringBuilder text = new StringBuilder(Messages.format("google.synced", events.size()));
+    result.problems().values().forEach(problem -> text.append(' ').append(problem));
+    if (account != null && !account.sync().calendarListAllowed()) {
+      text.append(' ').append(Messages.get("google.listNotGranted"));
+    }
+    status.set(text.toString());
   }
 
   private void setChosen(Set<String> ids) {
