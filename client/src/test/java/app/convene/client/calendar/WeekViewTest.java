@@ -166,6 +166,10 @@ class WeekViewTest {
       com.calendarfx.view.DayEntryView planning = dayEntry("Planning");
       assertThat(standup.getPseudoClassStates()).contains(EntryViews.SHORT_STYLE);
       assertThat(planning.getPseudoClassStates()).doesNotContain(EntryViews.SHORT_STYLE);
+      // The entry's skin (with its labels) comes with the next layout after it appears.
+      screens.await(() -> Fx.call(() -> standup.lookup(".title-label") != null
+          && ((javafx.scene.control.Label) standup.lookup(".title-label")).lookup(".text") != null
+          && standup.getHeight() > 0));
       javafx.scene.control.Label title =
           (javafx.scene.control.Label) Fx.call(() -> standup.lookup(".title-label"));
       // The whole title, not "Sta…", and inside the entry's height (not cut off below).
