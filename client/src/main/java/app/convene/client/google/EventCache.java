@@ -47,8 +47,9 @@ final class EventCache {
       .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   static final String FOLDER = "calendars";
   /**
-   * The snapshot format; 2 added reminders, 3 the dates of all-day events (older ones held only
-   * instants in the zone of their sync, so their calendars are read again).
+   * The snapshot format; 2 added reminders, 3 the dates of all-day events and, per event, the
+   * user's own answer, its type, whether the user organises it and its conference's name (older
+   * snapshots lack them, so their calendars are read again in full once).
    */
   static final int FORMAT = 3;
   static final long COMPACT_BYTES = 256 * 1024;

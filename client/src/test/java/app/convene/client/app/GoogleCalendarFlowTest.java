@@ -55,6 +55,7 @@ class GoogleCalendarFlowTest {
   private final AppScreens screens = new AppScreens(robot, "google-failure");
 
   private static String vendorId;
+  private static String boardId;
 
   @BeforeAll
   static void start() throws Exception {
@@ -69,6 +70,8 @@ class GoogleCalendarFlowTest {
     google.addEvent("team", "Team retro", at(1, 10, 0), Duration.ofMinutes(60), MEET);
     vendorId = google.addEvent("primary", "Vendor call", at(3, 11, 0), Duration.ofMinutes(45), null);
     google.describe("primary", vendorId, "Zoom: https://zoom.us/j/5551234567");
+    boardId = google.addEvent("primary", "Board meeting", at(4, 14, 0), Duration.ofMinutes(60), null);
+    google.invite("primary", boardId, "chair@example.com");
     dataDir = Files.createTempDirectory("convene-google-app");
     AppContext context = AppContext.builder(
             new AppOptions(backend.httpBase(), dataDir, Locale.ENGLISH, true), backend.httpBase())
@@ -133,6 +136,17 @@ class GoogleCalendarFlowTest {
     robot.rightClickOn(screens.entry("Vendor call").orElseThrow());
     robot.clickOn(Messages.format("calendar.joinWith", "Zoom"));
     screens.await(() -> google.opened().contains(URI.create("https://zoom.us/j/5551234567")));
+
+    // An invitation from someone else: no "Cancel meeting" (deleting it would only remove this
+    // copy), but the answers; Accept patches this calendar's own answer, for the organiser.
+    screens.await(() -> screens.entry("Board meeting").isPresent());
+    robot.rightClickOn(screens.entry("Board meeting").orElseThrow());
+    screens.await(() -> robot.lookup(Messages.get("google.rsvp.ACCEPTED")).tryQuery().isPresent());
+    assertThat(robot.lookup(Messages.get("calendar.cancel")).tryQuery()).isEmpty();
+    robot.clickOn(Messages.get("google.rsvp.ACCEPTED"));
+    screens.await(() -> google.patched("primary", boardId).size() == 1);
+    assertThat(google.patched("primary", boardId).getFirst())
+        .contains("chair@example.com").contains("\"responseStatus\":\"accepted\"");
 
     robot.rightClickOn(screens.entry("Vendor call").orElseThrow());
     robot.clickOn(Messages.get("calendar.cancel"));

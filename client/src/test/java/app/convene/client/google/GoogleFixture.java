@@ -69,6 +69,17 @@ public final class GoogleFixture implements AutoCloseable {
     fake.calendar.reminders(calendarId, eventId, useDefault, overrides);
   }
 
+  /** Makes the event an invitation from {@code organizer}, this calendar not having answered. */
+  public void invite(String calendarId, String eventId, String organizer) {
+    fake.calendar.invite(calendarId, eventId, organizer, "needsAction");
+  }
+
+  /** JSON bodies of the patches sent to the event (an invitation's answer patches attendees). */
+  public List<String> patched(String calendarId, String eventId) {
+    return fake.requests("PATCH", "/calendars/" + calendarId + "/events/" + eventId).stream()
+        .map(FakeGoogle.Request::body).toList();
+  }
+
   public void describe(String calendarId, String eventId, String description) {
     fake.calendar.edit(calendarId, eventId, "description", description);
   }
