@@ -117,14 +117,7 @@ public final class MeetScheduler {
     Objects.requireNonNull(eventId, "eventId == null");
     Event changes = details(new Event(), draft);
     try {
-      Event patched =
-          retry.runSending(
-              () ->
-                  api.events()
-                      .patch(calendarId, eventId, changes)
-                      .setConferenceDataVersion(1)
-                      .setSendUpdates("all")
-                      .execute());
+      Event patched = patchSending(calendarId, eventId, changes);
       return EventMapper.map(calendarId, patched, null, null, zone);
     } catch (IOException e) {
       throw unsure(e, "google.unsureUpdate", "change the meeting");
@@ -193,14 +186,7 @@ public final class MeetScheduler {
       if (EventMapper.meetLink(current) == null) {
         Event changes = new Event().setConferenceData(newConference());
         try {
-          current =
-              retry.runSending(
-                  () ->
-                      api.events()
-                          .patch(calendarId, eventId, changes)
-                          .setConferenceDataVersion(1)
-                          .setSendUpdates("all")
-                          .execute());
+          current = patchSending(calendarId, eventId, changes);
         } catch (IOException e) {
           throw unsure(e, "google.unsureMeetLink", "add a Google Meet link");
         }
@@ -273,5 +259,18 @@ public final class MeetScheduler {
             new CreateConferenceRequest()
                 .setRequestId(UUID.randomUUID().toString())
                 .setConferenceSolutionKey(new ConferenceSolutionKey().setType("hangoutsMeet")));
+  }
+
+  /**
+   * Patches the event and mails its attendees ({@code sendUpdates=all}); sent once, not again
+   * after a 5xx (see {@link Retry#runSending}).
+   */
+  private Event patchSending(String calendarId, String eventId, Event changes)
+      throws IOException {
+    return retry.runSending(() -> api.events()
+        .patch(calendarId, eventId, changes)
+        .setConferenceDataVersion(1)
+        .setSendUpdates("all")
+        .execute());
   }
 }
