@@ -1,12 +1,10 @@
 package app.convene.client.google.ui;
 
+import app.convene.client.storage.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -40,19 +38,9 @@ final class ChosenCalendars {
     }
   }
 
+  /** Writes the choice atomically, owner-only ({@link OwnerOnlyFiles#write}). */
   void save(Set<String> ids) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), ".google-calendars", ".tmp");
-    try {
-      PosixFileAttributeView view = Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-      if (view != null) {
-        view.setPermissions(PosixFilePermissions.fromString("rw-------"));
-      }
-      Files.writeString(temp, String.join("\n", ids) + "\n", StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    OwnerOnlyFiles.write(file, (String.join("\n", ids) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   Path file() {
