@@ -55,8 +55,8 @@ public final class ConveneApp extends Application {
   private final Clock clock;
   private final Executor background;
   private final Executor fx;
-  private SealedFiles files;
-  private SessionStore store;
+  private final SealedFiles files;
+  private final SessionStore store;
   private Stage stage;
   private Calls calls;
   private GoogleModel google;
@@ -70,14 +70,14 @@ public final class ConveneApp extends Application {
     this.clock = context.clock();
     this.background = context.io();
     this.fx = context.fx();
+    this.files = context.files();
+    this.store = new SessionStore(files);
   }
 
   @Override
   public void start(Stage primaryStage) {
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Platform.runLater(() -> showError(e)));
     stage = primaryStage;
-    files = context.files();
-    store = new SessionStore(files);
     stage.setTitle(Messages.get("app.title"));
     calls = new Calls(stage, options.syntheticMedia() ? MediaOptions.synthetic(640, 360, 30)
         : MediaOptions.devices(), background, fx, context.os(), this::showError);

@@ -6,6 +6,7 @@ import app.convene.client.api.ApiClient;
 import app.convene.client.tls.ServerTrust;
 import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.media.NativeCopies;
+import app.convene.client.i18n.Failures;
 import app.convene.client.i18n.Messages;
 import java.net.URI;
 import java.nio.file.Files;
@@ -50,7 +51,14 @@ public final class Launcher {
     CompletableFuture<Thread> fxThread = new CompletableFuture<>();
     Platform.startup(() -> {
       fxThread.complete(Thread.currentThread());
-      app.start(new Stage());
+      try {
+        app.start(new Stage());
+      } catch (RuntimeException | Error e) {
+        // Application.launch ended the process on this; here JavaFX would keep running with no
+        // window, and this thread would wait for ever.
+        System.err.println("Convene could not open its window: " + Failures.rootMessage(e));
+        Platform.exit();
+      }
     });
     fxThread.join().join();
   }
