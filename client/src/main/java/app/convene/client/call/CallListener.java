@@ -26,6 +26,12 @@ public interface CallListener {
   /** A participant left or dropped; their connection is closed. */
   default void peerRemoved(String peerId) {}
 
+  /**
+   * A step of the join happened at {@code nanos} ({@link System#nanoTime()}): the room's steps once
+   * per call with a null {@code peerId}, every other step once per participant's link.
+   */
+  default void joinStep(String peerId, JoinStep step, long nanos) {}
+
   /** The server reported an error about something we sent. */
   default void serverError(String message) {}
 

@@ -8,8 +8,10 @@ import app.convene.protocol.SignalMessage;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,8 @@ public final class CallSession implements AutoCloseable {
   private final PeerLinks links;
   private final SignalingLine line;
   private final CallStats stats;
+  /** The room's join steps told to the listener; call executor. */
+  private final Set<JoinStep> roomStepsTold = EnumSet.noneOf(JoinStep.class);
   private volatile String localId; // written on the call executor; read by localId() anywhere
   /** The call executor's thread, so that {@link #close} called on it does not wait for itself. */
   private volatile Thread callThread;
@@ -98,6 +102,7 @@ public final class CallSession implements AutoCloseable {
     return session.line.open()
         .thenCompose(client -> {
           client.send(session.line.joinMessage());
+          session.roomStep(JoinStep.SIGNALING_OPEN, System.nanoTime());
           return session.joinedFuture;
         })
         .thenApply(joined -> session)
@@ -205,18 +210,29 @@ public final class CallSession implements AutoCloseable {
 
   /** Our first {@code joined} in this room, or the first after the server gave our place up. */
   void firstJoined(Joined joined) {
+    long joinedNanos = System.nanoTime();
     localId = joined.peerId();
     resumption.remember(joined);
     links.prepare(joined.iceServers());
     log.info("joined room {} as {} with {} peer(s)", ticket.roomId(), localId,
         joined.peers().size());
     listener.joined(joined);
+    roomStep(JoinStep.JOINED, joinedNanos);
     lifecycle.admitted();
     joinedFuture.complete(joined);
     for (Peer peer : joined.peers()) {
       links.add(peer, true);
     }
     stats.start(); // a fresh join after a refused resume keeps the loop that runs
+  }
+
+  /** Any thread: tells the listener of a step of the first join, on the call executor. */
+  private void roomStep(JoinStep step, long nanos) {
+    whileLive(() -> {
+      if (roomStepsTold.add(step)) {
+        listener.joinStep(null, step, nanos);
+      }
+    });
   }
 
   /** Sends on the current socket; false while there is none, or once the call ended. */

@@ -3,6 +3,7 @@ package app.convene.client.call;
 import app.convene.protocol.Candidate;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceConnectionState;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 
@@ -20,12 +21,22 @@ final class LinkObserver implements PeerConnectionObserver {
 
   @Override
   public void onIceCandidate(RTCIceCandidate candidate) {
+    long nanos = System.nanoTime();
     link.post(() -> {
       if (!link.isClosed()) {
+        link.step(JoinStep.CANDIDATE_SENT, nanos);
         link.events().send(new Candidate(link.peerId(), candidate.sdpMid,
             candidate.sdpMLineIndex, candidate.sdp));
       }
     });
+  }
+
+  @Override
+  public void onIceConnectionChange(RTCIceConnectionState next) {
+    if (next == RTCIceConnectionState.CONNECTED || next == RTCIceConnectionState.COMPLETED) {
+      long nanos = System.nanoTime();
+      link.post(() -> link.step(JoinStep.ICE_CONNECTED, nanos));
+    }
   }
 
   @Override

@@ -164,9 +164,11 @@ final class Negotiation {
         return;
       }
       link.tracks().applyQuality();
-      link.events().send(description.sdpType == RTCSdpType.OFFER
+      boolean offer = description.sdpType == RTCSdpType.OFFER;
+      link.events().send(offer
           ? new Offer(link.peerId(), description.sdp)
           : new Answer(link.peerId(), description.sdp));
+      link.step(offer ? JoinStep.OFFER_SENT : JoinStep.ANSWER_SENT, System.nanoTime());
     }, executor);
   }
 

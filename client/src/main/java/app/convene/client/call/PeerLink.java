@@ -15,6 +15,8 @@ import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,6 +49,9 @@ final class PeerLink {
     void stateChanged(PeerLink link, RTCPeerConnectionState state);
 
     void remoteVideo(PeerLink link, VideoTrack track);
+
+    /** A step of the join on this link, the first time it happens; see {@link JoinStep}. */
+    default void joinStep(PeerLink link, JoinStep step, long nanos) {}
   }
 
   private final Peer remote;
@@ -60,6 +65,7 @@ final class PeerLink {
   private final LocalTracks tracks;
   private final Rejections rejections = new Rejections(this);
   private final RemoteVideo remoteVideo;
+  private final Set<JoinStep> stepsTold = EnumSet.noneOf(JoinStep.class);
   private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
   private volatile boolean closed;
 
@@ -71,7 +77,8 @@ final class PeerLink {
       ExecutorService executor,
       Events events) {
     this.remote = remote;
-    this.remoteVideo = new RemoteVideo(remote.peerId());
+    this.remoteVideo = new RemoteVideo(remote.peerId(),
+        nanos -> post(() -> step(JoinStep.FIRST_FRAME, nanos)));
     this.executor = executor;
     this.events = events;
     this.media = media;
@@ -184,6 +191,7 @@ final class PeerLink {
       return;
     }
     boolean isOffer = message instanceof Offer;
+    step(isOffer ? JoinStep.OFFER_RECEIVED : JoinStep.ANSWER_RECEIVED, System.nanoTime());
     String sdp = isOffer ? ((Offer) message).sdp() : ((Answer) message).sdp();
     try {
       negotiation.applyDescription(isOffer, sdp);
@@ -195,6 +203,7 @@ final class PeerLink {
 
   void onCandidate(Candidate message) {
     if (!closed) {
+      step(JoinStep.CANDIDATE_RECEIVED, System.nanoTime());
       candidates.add(message);
     }
   }
@@ -247,6 +256,7 @@ final class PeerLink {
     state = next;
     negotiation.stateChanged(next);
     if (next == RTCPeerConnectionState.CONNECTED) {
+      step(JoinStep.CONNECTED, System.nanoTime());
       tracks.applyQuality();
     }
     events.stateChanged(this, next);
@@ -259,8 +269,19 @@ final class PeerLink {
     }
     MediaStreamTrack track = transceiver.getReceiver().getTrack();
     if (track instanceof VideoTrack videoTrack) {
+      step(JoinStep.VIDEO_TRACK, System.nanoTime());
       remoteVideo.arrived(videoTrack);
       events.remoteVideo(this, videoTrack);
+    }
+  }
+
+  /**
+   * A step of the join happened at {@code nanos}: told to {@link Events#joinStep} the first time
+   * only (a renegotiation or an ICE restart repeats steps, which are not a join's).
+   */
+  void step(JoinStep step, long nanos) {
+    if (!closed && stepsTold.add(step)) {
+      events.joinStep(this, step, nanos);
     }
   }
 

@@ -86,8 +86,10 @@ final class PeerLinks {
       log.warn("cannot open a connection to peer {}: {}", peer.peerId(), e.getMessage());
       return null;
     }
+    long created = System.nanoTime();
     links.put(peer.peerId(), link);
     call.listener().peerAdded(peer);
+    link.post(() -> link.step(JoinStep.LINK_CREATED, created));
     VideoTrack video = outgoingVideo;
     link.post(() -> link.start(media.audioTrack(), video, offer));
     updateQuality();
@@ -231,6 +233,15 @@ final class PeerLinks {
           if (state == RTCPeerConnectionState.FAILED && link.isClosed()) {
             updateQuality(); // the link gave up for good; the room is smaller for the ladder
           }
+        }
+      });
+    }
+
+    @Override
+    public void joinStep(PeerLink link, JoinStep step, long nanos) {
+      callExecutor.execute(() -> {
+        if (links.get(link.peerId()) == link) {
+          call.listener().joinStep(link.peerId(), step, nanos);
         }
       });
     }

@@ -5,6 +5,7 @@ import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,11 +18,13 @@ final class RemoteVideo {
   private static final Logger log = LoggerFactory.getLogger(RemoteVideo.class);
 
   private final String peerId;
-  private final RemoteVideoMeter meter = new RemoteVideoMeter();
+  private final RemoteVideoMeter meter;
   private final List<Map.Entry<VideoTrack, VideoTrackSink>> sinks = new ArrayList<>();
 
-  RemoteVideo(String peerId) {
+  /** {@code firstFrame} hears the first decoded frame's {@link System#nanoTime()}, on the decoder. */
+  RemoteVideo(String peerId, LongConsumer firstFrame) {
     this.peerId = peerId;
+    this.meter = new RemoteVideoMeter(firstFrame);
   }
 
   /** Any thread. */

@@ -2,6 +2,8 @@ package app.convene.client.call;
 
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import java.util.Objects;
+import java.util.function.LongConsumer;
 
 /**
  * Counts the decoded frames of one remote video track, notes when the first arrived and at what
@@ -13,6 +15,7 @@ public final class RemoteVideoMeter implements VideoTrackSink {
   /** An interval without a new frame longer than this counts as a gap: 0.5 s. */
   public static final long GAP_NANOS = 500_000_000L;
 
+  private final LongConsumer firstFrame;
   private volatile long frames;
   private volatile long firstFrameNanos;
   private volatile long lastFrameNanos;
@@ -20,6 +23,15 @@ public final class RemoteVideoMeter implements VideoTrackSink {
   private volatile int gaps;
   private volatile int width;
   private volatile int height;
+
+  public RemoteVideoMeter() {
+    this(nanos -> { });
+  }
+
+  /** {@code firstFrame} hears the first frame's {@link System#nanoTime()}, on the decoder thread. */
+  public RemoteVideoMeter(LongConsumer firstFrame) {
+    this.firstFrame = Objects.requireNonNull(firstFrame, "firstFrame == null");
+  }
 
   @Override
   public void onVideoFrame(VideoFrame frame) {
@@ -29,6 +41,7 @@ public final class RemoteVideoMeter implements VideoTrackSink {
       height = frame.buffer.getHeight();
       if (frames == 0) {
         firstFrameNanos = now;
+        firstFrame.accept(now);
       } else {
         long gap = now - lastFrameNanos;
         if (gap > longestGapNanos) {

@@ -2,6 +2,7 @@ package app.convene.client.call.ui;
 
 import app.convene.client.call.CallEnd;
 import app.convene.client.call.CallListener;
+import app.convene.client.call.JoinStep;
 import app.convene.client.call.CallState;
 import app.convene.client.call.PeerStats;
 import app.convene.client.call.StatusLine;
@@ -31,12 +32,18 @@ final class CallEvents implements CallListener {
   public void peerAdded(Peer peer) {
     fx.execute(() -> {
       TileModel tile = new TileModel(peer.peerId(), peer.name(), false);
-      tile.renderer = new VideoRenderer(fx, tile.imageProperty()::set);
+      tile.renderer = new VideoRenderer(fx, tile.imageProperty()::set, model::firstPaint);
+      tile.renderer.setPaused(!model.onScreen());
       tile.statusProperty().set(Messages.get("state.NEW"));
       model.editableTiles().add(tile);
       model.showStatus();
       model.fallback().peerJoined(peer.peerId());
     });
+  }
+
+  @Override
+  public void joinStep(String peerId, JoinStep step, long nanos) {
+    model.breakdown().step(peerId, step, nanos);
   }
 
   @Override

@@ -3,6 +3,7 @@ package app.convene.client.call.ui;
 import app.convene.client.call.CallEnd;
 import app.convene.client.call.CallSession;
 import app.convene.client.call.CallState;
+import app.convene.client.call.JoinBreakdown;
 import app.convene.client.call.JoinTicket;
 import app.convene.client.call.LocalMedia;
 import app.convene.client.call.Reconnect;
@@ -25,6 +26,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The call window's view-model: it mirrors a {@link CallSession} into read-only properties and
@@ -34,6 +37,8 @@ import javafx.collections.ObservableList;
  * command given after the call ended does nothing.
  */
 public final class CallModel {
+  private static final Logger log = LoggerFactory.getLogger(CallModel.class);
+
   private final String room;
   private final MediaEngine media;
   private final Executor io;
@@ -57,6 +62,9 @@ public final class CallModel {
   private CallSession session;
   private LocalMedia local;
   private CallEnd end;
+  private volatile JoinBreakdown breakdown = new JoinBreakdown(System.nanoTime());
+  private boolean painted;
+  private boolean onScreen = true;
 
   /**
    * @param room what the window calls the room, e.g. the meeting's title
@@ -99,6 +107,43 @@ public final class CallModel {
               camera == null ? Messages.get("call.testPattern") : camera), fx);
           devices.load(fx);
         }, fx);
+  }
+
+  /**
+   * FX thread, before {@link #connect}: where this join's time goes, measured from the moment the
+   * user asked to join (by default, from when this model was made).
+   */
+  public void measureJoin(JoinBreakdown breakdown) {
+    this.breakdown = Objects.requireNonNull(breakdown, "breakdown == null");
+  }
+
+  /** Any thread: this join's breakdown so far; see {@link #measureJoin}. */
+  public JoinBreakdown breakdown() {
+    return breakdown;
+  }
+
+  /** FX thread: a participant's first frame is on screen; the first time, logs the breakdown. */
+  void firstPaint() {
+    breakdown.mark("first_paint", System.nanoTime());
+    if (!painted) {
+      painted = true;
+      log.info("join breakdown: {}", breakdown.describe());
+    }
+  }
+
+  /**
+   * FX thread: whether the call's window can be seen. While it cannot (minimised, hidden), no
+   * tile draws its frames: converting and copying them is most of what a call costs the app
+   * beyond the media itself.
+   */
+  public void setOnScreen(boolean onScreen) {
+    this.onScreen = onScreen;
+    tiles.forEach(tile -> tile.renderer.setPaused(!onScreen));
+  }
+
+  /** FX thread: see {@link #setOnScreen}. */
+  public boolean onScreen() {
+    return onScreen;
   }
 
   public String room() {

@@ -75,7 +75,14 @@ public final class CallWindow {
     stage.setScene(scene);
     stage.setTitle(Messages.format("call.title", model.room()));
     stage.setOnCloseRequest(e -> model.hangUp());
+    // Frames are drawn only while someone can see them.
+    stage.iconifiedProperty().addListener((o, was, iconified) -> model.setOnScreen(onScreen()));
+    stage.showingProperty().addListener((o, was, showing) -> model.setOnScreen(onScreen()));
     stage.getProperties().put(CallModel.class, model);
+  }
+
+  private boolean onScreen() {
+    return stage.isShowing() && !stage.isIconified();
   }
 
   public Stage stage() {

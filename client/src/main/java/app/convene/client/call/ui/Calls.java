@@ -5,6 +5,7 @@ import app.convene.client.api.ApiException;
 import app.convene.client.google.ui.GoogleModel;
 import app.convene.client.call.HostControls;
 import app.convene.client.call.InviteLink;
+import app.convene.client.call.JoinBreakdown;
 import app.convene.client.call.JoinTicket;
 import app.convene.client.call.TokenSource;
 import app.convene.client.media.MediaEngine;
@@ -100,25 +101,31 @@ public final class Calls {
       return;
     }
     URI signaling = JoinTicket.signalingUri(api.serverUri());
-    // The ticket (a token, maybe refreshed) and the media engine's start block: the I/O pool.
-    // The call's view-model is made on the FX thread, which it belongs to; its connect returns at
-    // once and completes on the FX thread; asking whether we host the room is a request again.
-    CompletableFuture.supplyAsync(() -> {
+    JoinBreakdown breakdown = new JoinBreakdown(System.nanoTime());
+    // The ticket (a token, maybe refreshed) and the media engine's start block: the I/O pool, both
+    // at once. The call's view-model is made on the FX thread, which it belongs to; its connect
+    // returns at once and completes on the FX thread. The window opens once we are in the room;
+    // whether we host it (a request again) is asked afterwards, off the way to the first frame.
+    CompletableFuture<JoinTicket> ticket = CompletableFuture.supplyAsync(() -> {
       try {
-        JoinTicket ticket = new JoinTicket(signaling, api.accessToken(), link.roomId(),
+        JoinTicket made = new JoinTicket(signaling, api.accessToken(), link.roomId(),
             link.invite(), user.displayName(), api.trust());
-        return Map.entry(ticket, media());
+        breakdown.mark("ticket", System.nanoTime());
+        return made;
       } catch (ApiException e) {
         throw new CompletionException(e);
       }
-    }, io).thenComposeAsync(prepared -> {
+    }, io);
+    CompletableFuture<MediaEngine> engine = CompletableFuture.supplyAsync(() -> {
+      MediaEngine started = media();
+      breakdown.mark("media_engine", System.nanoTime());
+      return started;
+    }, io);
+    ticket.thenCombine(engine, Map::entry).thenComposeAsync(prepared -> {
       CallModel call = new CallModel(title, user.displayName(), prepared.getValue(), io, fx, os);
+      call.measureJoin(breakdown);
       MeetMove.offer(call, google, api, user, occurrence, io);
-      return call.connect(prepared.getKey(), TokenSource.of(api)).thenApplyAsync(v -> {
-        hostedRoom(api, link.roomId()).ifPresent(room -> fx.execute(
-            () -> call.host().hostWith(new HostControls(api, room.id(), io), room)));
-        return call;
-      }, io);
+      return call.connect(prepared.getKey(), TokenSource.of(api)).thenApply(v -> call);
     }, fx).whenCompleteAsync((call, e) -> {
       joining.remove(roomId);
       if (e != null) {
@@ -128,6 +135,10 @@ public final class Calls {
         }
       } else {
         open(call, roomId);
+        breakdown.mark("window_shown", System.nanoTime());
+        CompletableFuture.supplyAsync(() -> hostedRoom(api, link.roomId()), io)
+            .thenAcceptAsync(hosted -> hosted.ifPresent(
+                room -> call.host().hostWith(new HostControls(api, room.id(), io), room)), fx);
       }
     }, fx);
   }

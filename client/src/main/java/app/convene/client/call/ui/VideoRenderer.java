@@ -33,8 +33,12 @@ final class VideoRenderer implements VideoTrackSink {
 
   private final Executor fx;
   private final Consumer<Image> onNewImage;
+  private final Runnable onFirstPaint;
+  private boolean painted; // FX thread
   private final AtomicBoolean pending = new AtomicBoolean();
   private volatile boolean stopped;
+  private volatile boolean paused;
+  private volatile long presented;
   private ByteBuffer staging;
   private PixelBuffer<IntBuffer> pixels;
 
@@ -43,15 +47,22 @@ final class VideoRenderer implements VideoTrackSink {
    * @param onNewImage called on the FX thread with the image to show, whenever the size changes
    */
   VideoRenderer(Executor fx, Consumer<Image> onNewImage) {
+    this(fx, onNewImage, () -> { });
+  }
+
+  /** Like {@link #VideoRenderer(Executor, Consumer)}; {@code onFirstPaint} runs once, on the FX
+   * thread, when the first frame is in the image. */
+  VideoRenderer(Executor fx, Consumer<Image> onNewImage, Runnable onFirstPaint) {
     this.fx = fx;
     this.onNewImage = onNewImage;
+    this.onFirstPaint = onFirstPaint;
   }
 
   /** Called on a WebRTC thread. */
   @Override
   public void onVideoFrame(VideoFrame frame) {
     try {
-      if (stopped || !pending.compareAndSet(false, true)) {
+      if (stopped || paused || !pending.compareAndSet(false, true)) {
         return;
       }
       int width = frame.buffer.getWidth();
@@ -70,6 +81,20 @@ final class VideoRenderer implements VideoTrackSink {
     }
   }
 
+  /**
+   * Any thread: while paused (nobody can see the tile: the window is minimised or hidden), frames
+   * are released at once, neither converted nor handed to the FX thread; the image keeps the last
+   * one drawn until the next frame after {@code paused} is false again.
+   */
+  void setPaused(boolean paused) {
+    this.paused = paused;
+  }
+
+  /** How many frames were drawn into the image; any thread. */
+  long presented() {
+    return presented;
+  }
+
   /** Stops drawing; frames that still arrive are released and dropped. */
   void stop() {
     stopped = true;
@@ -77,7 +102,7 @@ final class VideoRenderer implements VideoTrackSink {
 
   private void present(ByteBuffer frame, int width, int height) {
     try {
-      if (stopped) {
+      if (stopped || paused) {
         return;
       }
       if (pixels == null || pixels.getWidth() != width || pixels.getHeight() != height) {
@@ -94,6 +119,11 @@ final class VideoRenderer implements VideoTrackSink {
             target.clear();
             return null;
           });
+      presented++; // FX thread only writes it
+      if (!painted) {
+        painted = true;
+        onFirstPaint.run();
+      }
     } finally {
       pending.set(false);
     }

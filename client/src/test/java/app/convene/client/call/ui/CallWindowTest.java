@@ -75,7 +75,7 @@ class CallWindowTest {
 
       CompletableFuture<HeadlessSummary> borisRun = CompletableFuture.supplyAsync(() ->
           new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), boris.email(),
-              boris.password(), room, null, "Boris", Duration.ofSeconds(20), 90, 1, 640, 360, 30)).run(),
+              boris.password(), room, null, "Boris", Duration.ofSeconds(20), 200, 1, 640, 360, 30)).run(),
           Executors.newSingleThreadExecutor());
 
       Fx.await(() -> Fx.call(() -> call.tiles().size()) == 2);
@@ -89,6 +89,20 @@ class CallWindowTest {
       // Red and blue in their places: the pattern's yellow bar is followed by cyan (swapped, by
       // yellow); the bars scroll, so the order is read across a row.
       assertThat(String.join(" ", barOrder(image))).contains("yellow cyan");
+      // The join's breakdown has the frame decoded, then painted.
+      String breakdown = call.breakdown().describe();
+      assertThat(breakdown).contains("offer_received", "connected", "first_frame", "first_paint");
+      assertThat(breakdown.indexOf("first_frame")).isLessThan(breakdown.indexOf("first_paint"));
+
+      // Minimised, nobody sees the tiles: no frame is drawn. On screen again: drawn again.
+      Fx.run(() -> window.stage().setIconified(true));
+      Fx.await(() -> !Fx.call(call::onScreen));
+      long drawn = remote.renderer.presented();
+      Thread.sleep(700); // some 20 frames arrive meanwhile
+      assertThat(remote.renderer.presented()).isEqualTo(drawn);
+      // Xvfb has no window manager to restore a window: the model is told as the window tells it.
+      Fx.run(() -> call.setOnScreen(true));
+      Fx.await(() -> remote.renderer.presented() > drawn);
       Thread.sleep(2500); // let the quality line fill in before the screenshot
       Fx.screenshot(robot, window.stage().getScene().getRoot(), "call-window.png");
 
