@@ -151,7 +151,7 @@ final class Negotiation {
     if (local == null) {
       return false;
     }
-    link.events().send(new Offer(link.peerId(), local.sdp));
+    link.events().send(new Offer(link.peerId(), StartBitrate.ask(local.sdp)));
     return true;
   }
 
@@ -165,9 +165,8 @@ final class Negotiation {
       }
       link.tracks().applyQuality();
       boolean offer = description.sdpType == RTCSdpType.OFFER;
-      link.events().send(offer
-          ? new Offer(link.peerId(), description.sdp)
-          : new Answer(link.peerId(), description.sdp));
+      String sdp = StartBitrate.ask(description.sdp);
+      link.events().send(offer ? new Offer(link.peerId(), sdp) : new Answer(link.peerId(), sdp));
       link.step(offer ? JoinStep.OFFER_SENT : JoinStep.ANSWER_SENT, System.nanoTime());
     }, executor);
   }

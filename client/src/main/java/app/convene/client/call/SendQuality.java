@@ -3,6 +3,7 @@ package app.convene.client.call;
 import dev.onvoid.webrtc.RTCRtpEncodingParameters;
 import dev.onvoid.webrtc.RTCRtpSendParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
+import java.util.Objects;
 
 /**
  * A cap on the video we send to one peer, applied through the sender's encoding parameters.
@@ -21,11 +22,20 @@ record SendQuality(double scaleDownBy, double maxFramerate, int maxBitrate) {
     if (parameters == null || parameters.encodings == null || parameters.encodings.isEmpty()) {
       return;
     }
+    if (parameters.encodings.stream().allMatch(this::isIn)) {
+      return; // setting them again would reconfigure the encoder for nothing
+    }
     for (RTCRtpEncodingParameters encoding : parameters.encodings) {
       encoding.scaleResolutionDownBy = scaleDownBy;
       encoding.maxFramerate = maxFramerate;
       encoding.maxBitrate = maxBitrate;
     }
     sender.setParameters(parameters);
+  }
+
+  private boolean isIn(RTCRtpEncodingParameters encoding) {
+    return Objects.equals(encoding.scaleResolutionDownBy, scaleDownBy)
+        && Objects.equals(encoding.maxFramerate, maxFramerate)
+        && Objects.equals(encoding.maxBitrate, maxBitrate);
   }
 }
