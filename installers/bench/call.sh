@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A 1:1 call in the installed desktop app (docs/benchmarks.md, "A call in the desktop app"): the
-# app joins a room by its convene:// link, a headless participant (the installed app's
-# --headless, its own process) is the other end, both sending the 640×360 test pattern at 30 fps.
+# app, started 10 s before, is handed a room's convene:// link and joins; a headless participant
+# (the installed app's --headless, its own process) is the other end; both send the 640×360 test
+# pattern at 30 fps.
 # Every SAMPLE seconds the app's memory (PSS of its process, from /proc/PID/smaps_rollup) and its
 # CPU since the last sample (utime + stime from /proc/PID/stat) are printed as one line; at the
 # end the medians over the call, the JVM's own memory (Native Memory Tracking, when
@@ -70,9 +71,13 @@ env -u JAVA_TOOL_OPTIONS "$app/bin/convene" --headless --server=ws://127.0.0.1:$
 pids+=($!)
 sleep 4 # the participant's JVM starts and joins (it prints nothing before its summary)
 
-"$app/bin/convene" --synthetic-media --server="http://127.0.0.1:$port" "convene://join/$room" >"$work/app.log" 2>&1 &
+# The app starts and shows the calendar; 10 s later the meeting's link is opened, as a click on it
+# in an e-mail or a browser does: a second start of the app hands it to the running one and exits.
+"$app/bin/convene" --synthetic-media --server="http://127.0.0.1:$port" >"$work/app.log" 2>&1 &
 apppid=$! # jpackage's launcher starts the JVM in its own process: the app is that process
 pids+=("$apppid")
+sleep 10
+"$app/bin/convene" --server="http://127.0.0.1:$port" "convene://join/$room" >"$work/link.log" 2>&1 || true
 for _ in $(seq 1 150); do
   grep -q 'joined room' "$work/app.log" 2>/dev/null && break
   sleep 0.2

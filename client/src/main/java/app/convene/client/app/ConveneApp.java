@@ -189,6 +189,7 @@ public final class ConveneApp extends Application {
         Stylesheet.url(), this::showMainWindow, this::quit, calls::inCallOf);
     pane.addTool(new NotificationCenter(notifier.model(), context.reminders().clock().getZone()));
     google.start();
+    calls.preload();
     Reminders.follow(notifier, google, pane::open);
     Notifier current = notifier;
     // The feed of server notices connects once the server is up (the embedded one may be starting).

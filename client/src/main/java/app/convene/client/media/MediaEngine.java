@@ -86,6 +86,18 @@ public final class MediaEngine implements AutoCloseable {
   }
 
   /**
+   * Loads webrtc-java's native library (its classes do on first use), without making anything of
+   * it; blocks for as long as that takes. Any thread; a second call does nothing.
+   */
+  public static void preload() {
+    try {
+      Class.forName(PeerConnectionFactory.class.getName(), true, MediaEngine.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("webrtc-java is not on the class path", e);
+    }
+  }
+
+  /**
    * Runs {@code change}, a call that adds or removes a sink of the audio source (adding the audio
    * track to a peer connection, closing one), while no audio is being pushed. Any thread.
    */

@@ -175,4 +175,13 @@ class MediaEngineTest {
     @Override
     public void onIceCandidate(RTCIceCandidate candidate) {}
   }
+
+  @Test
+  void theLibraryLoadsAheadOnceAndAnEngineStartsAfterIt() {
+    MediaEngine.preload();
+    MediaEngine.preload();
+    try (MediaEngine engine = new MediaEngine(MediaOptions.synthetic(160, 90, 15))) {
+      assertThat(engine.cameraTrack()).isNotNull();
+    }
+  }
 }

@@ -15,6 +15,7 @@ import app.convene.protocol.api.OccurrenceView;
 import app.convene.protocol.api.RoomView;
 import app.convene.protocol.api.UserView;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,8 +27,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The app's native calls: joins a room (a ticket from the server, the call, its window), brings a
@@ -38,6 +42,10 @@ import javafx.stage.Stage;
  * run on {@code io}.
  */
 public final class Calls {
+  private static final Logger log = LoggerFactory.getLogger(Calls.class);
+  /** After the calendar's first frame, the embedded server's start and Google's first sync. */
+  private static final Duration PRELOAD_DELAY = Duration.ofSeconds(3);
+
   private final Stage owner;
   private final MediaOptions mediaOptions;
   private final Executor io;
@@ -183,6 +191,22 @@ public final class Calls {
         media = null;
       }
     }
+  }
+
+  /**
+   * Loads WebRTC's native library a few seconds from now, on the I/O pool, so that the first join
+   * does not wait for it (some 0.4 s: webrtc-java copies its 20 MB library out of its jar and
+   * links it). Nothing else starts: no camera, no microphone, no threads of WebRTC's.
+   */
+  public void preload() {
+    CompletableFuture.runAsync(() -> {
+      try {
+        MediaEngine.preload();
+      } catch (RuntimeException | Error e) {
+        // The join will meet it again, and say so.
+        log.info("WebRTC's native library could not be loaded ahead: {}", e.getMessage());
+      }
+    }, CompletableFuture.delayedExecutor(PRELOAD_DELAY.toMillis(), TimeUnit.MILLISECONDS, io));
   }
 
   /** The app's one media engine, started on first use; called on the I/O pool. */
