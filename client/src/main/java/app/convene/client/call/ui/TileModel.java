@@ -72,4 +72,14 @@ public final class TileModel {
   public boolean isLocal() {
     return local.get();
   }
+
+  /**
+   * The tile shows its video in at most {@code width} × {@code height} device pixels: frames are
+   * scaled down to that size before they are drawn ({@link VideoRenderer#showAt}).
+   */
+  public void showAt(double width, double height) {
+    if (renderer != null) {
+      renderer.showAt(width, height);
+    }
+  }
 }

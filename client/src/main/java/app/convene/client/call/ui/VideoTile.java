@@ -1,16 +1,26 @@
 package app.convene.client.call.ui;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /** Draws a {@link TileModel}: the video, or the participant's initial, with name and status. */
 final class VideoTile extends StackPane {
+  private final TileModel model;
+  private final InvalidationListener resize = o -> showAt();
+  private final ChangeListener<Window> windowChanged = (o, was, window) -> watch(window);
+
   VideoTile(TileModel model) {
+    this.model = model;
     getStyleClass().add("video-tile");
     setId("tile-" + model.getPeerId());
     setMinSize(160, 90);
@@ -53,5 +63,29 @@ final class VideoTile extends StackPane {
     StackPane.setMargin(caption, new Insets(8));
 
     getChildren().addAll(initial, video, caption);
+
+    // Frames are scaled to the tile's size in pixels before they reach JavaFX; the window and
+    // its screen's scale are watched weakly, so that a removed tile is not kept by them.
+    widthProperty().addListener(resize);
+    heightProperty().addListener(resize);
+    sceneProperty().addListener((o, was, scene) -> {
+      if (scene != null) {
+        scene.windowProperty().addListener(new WeakChangeListener<>(windowChanged));
+        watch(scene.getWindow());
+      }
+    });
+  }
+
+  private void watch(Window window) {
+    if (window != null) {
+      window.renderScaleXProperty().addListener(new WeakInvalidationListener(resize));
+    }
+    showAt();
+  }
+
+  private void showAt() {
+    Window window = getScene() == null ? null : getScene().getWindow();
+    double scale = window == null ? 1 : window.getRenderScaleX();
+    model.showAt(getWidth() * scale, getHeight() * scale);
   }
 }

@@ -3,6 +3,7 @@ package app.convene.client.call.ui;
 import app.convene.client.i18n.Messages;
 import java.util.concurrent.ForkJoinPool;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import app.convene.client.headless.HeadlessOptions;
 import app.convene.client.headless.HeadlessParticipant;
@@ -83,9 +84,17 @@ class CallWindowTest {
       assertThat(Fx.call(remote::getName)).isEqualTo("Boris");
       Fx.await(() -> Fx.call(remote::getImage) != null && colourful(Fx.call(remote::getImage)));
       Fx.await(() -> Fx.call(remote::getStatus).equals("Connected"));
+      // The 640×360 frames arrive in the image at the tile's size (480×270 in this window),
+      // scaled before JavaFX draws them.
+      VideoTile tile = robot.lookup("#tile-" + remote.getPeerId()).queryAs(VideoTile.class);
+      double[] tileSize = Fx.call(() -> new double[] {tile.getWidth(), tile.getHeight()});
+      Fx.await(() -> Fx.call(remote::getImage).getWidth() < 640);
       Image image = Fx.call(remote::getImage);
-      assertThat(image.getWidth()).isEqualTo(640);
-      assertThat(image.getHeight()).isEqualTo(360);
+      assertThat(image.getWidth()).isLessThanOrEqualTo(tileSize[0]);
+      assertThat(image.getHeight()).isLessThanOrEqualTo(tileSize[1]);
+      assertThat(Math.max(image.getWidth() / tileSize[0], image.getHeight() / tileSize[1]))
+          .as("the image fills its tile one way").isGreaterThan(0.98);
+      assertThat(image.getWidth() / image.getHeight()).isCloseTo(16.0 / 9, within(0.02));
       // Red and blue in their places: the pattern's yellow bar is followed by cyan (swapped, by
       // yellow); the bars scroll, so the order is read across a row.
       assertThat(String.join(" ", barOrder(image))).contains("yellow cyan");
