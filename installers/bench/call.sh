@@ -133,6 +133,8 @@ fi
 grep -E 'join breakdown' "$work/app.log" || true
 if [ -n "$perfpid" ]; then
   wait "$perfpid" || true
+  # Names for the JIT-compiled Java code in the profile (/tmp/perf-PID.map, read by perf report).
+  if [ -x "$jcmd" ]; then "$jcmd" "$apppid" Compiler.perfmap >/dev/null 2>&1 || true; fi
   echo "CPU by library (perf, % of the app's samples):"
   perf report -i "$work/perf.data" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -n 15
   echo "CPU by function:"

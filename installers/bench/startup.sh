@@ -6,6 +6,7 @@
 #
 #   installers/bench/startup.sh [RUNS]          (default 10; needs DISPLAY, curl, a free port 8787)
 #   COLD=no installers/bench/startup.sh [RUNS]  (keep the page cache)
+#   APP=installers/target/image/convene installers/bench/startup.sh   (an app image, not installed)
 #
 # Each start is a new process (a cold JVM). The page cache is dropped before each start when
 # this user may (root) and COLD is not "no": every file is read from disk, as after a reboot;
@@ -13,7 +14,7 @@
 # (--startup-probe) and quits.
 set -euo pipefail
 runs=${1:-10}
-app=/opt/convene
+app=${APP:-/opt/convene}
 : "${DISPLAY:?needs an X display, e.g. Xvfb :99 and DISPLAY=:99}"
 [ -x "$app/bin/convene" ] || { echo "install the package first ($app/bin/convene)" >&2; exit 1; }
 if curl -s -o /dev/null http://127.0.0.1:8787/health; then

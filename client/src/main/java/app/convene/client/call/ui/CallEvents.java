@@ -32,7 +32,8 @@ final class CallEvents implements CallListener {
   public void peerAdded(Peer peer) {
     fx.execute(() -> {
       TileModel tile = new TileModel(peer.peerId(), peer.name(), false);
-      tile.renderer = new VideoRenderer(fx, tile.imageProperty()::set, model::firstPaint);
+      tile.renderer = new VideoRenderer(model.clock(), tile.imageProperty()::set,
+          model::firstPaint);
       tile.renderer.setPaused(!model.onScreen());
       tile.statusProperty().set(Messages.get("state.NEW"));
       model.editableTiles().add(tile);

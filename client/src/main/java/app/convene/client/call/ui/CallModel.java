@@ -47,6 +47,7 @@ public final class CallModel {
   private final ObservableList<TileModel> tiles = FXCollections.observableArrayList();
   private final ObservableList<TileModel> tilesView = FXCollections.unmodifiableObservableList(tiles);
   private final TileModel self;
+  private final VideoClock clock;
   private final ReadOnlyBooleanWrapper microphoneOn = new ReadOnlyBooleanWrapper(this, "microphoneOn", true);
   private final ReadOnlyBooleanWrapper cameraOn = new ReadOnlyBooleanWrapper(this, "cameraOn", true);
   private final ReadOnlyBooleanWrapper sharing = new ReadOnlyBooleanWrapper(this, "sharing");
@@ -81,7 +82,8 @@ public final class CallModel {
     this.fx = Objects.requireNonNull(fx, "fx == null");
     this.host = new HostModel(fx, status::set);
     self = new TileModel("self", name + " (" + Messages.get("call.you") + ")", true);
-    self.renderer = new VideoRenderer(fx, self.imageProperty()::set);
+    this.clock = new VideoClock(fx);
+    self.renderer = new VideoRenderer(clock, self.imageProperty()::set, () -> { });
     tiles.add(self);
     showStatus();
   }
@@ -273,9 +275,15 @@ public final class CallModel {
     status.set(Messages.get("call.inviteCopied"));
   }
 
+  /** What shows the tiles' video together ({@link VideoRenderer}). */
+  VideoClock clock() {
+    return clock;
+  }
+
   /** Leaves the call; the session closes off the FX thread. */
   public CompletableFuture<Void> hangUp() {
     tiles.forEach(tile -> tile.renderer.stop());
+    clock.close();
     CallSession current = session;
     return current == null
         ? CompletableFuture.completedFuture(null)
@@ -328,6 +336,7 @@ public final class CallModel {
     reconnecting.set(next == CallState.RECONNECTING);
     if (next == CallState.ENDED) {
       ended.set(true);
+      clock.close(); // no more frames to show
       host.callEnded();
       showStatus();
     }

@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * largest part of a call's CPU), and converts and copies fewer pixels. A smaller frame is drawn
  * as it came and scaled up by JavaFX.
  *
+ * <p>With a {@link VideoClock}, frames after the first wait for the clock's tick, which shows every
+ * tile's newest frame in one hand-over: one repaint of the window per tick instead of one per
+ * tile's frame.
+ *
  * <p>libyuv's ARGB is the bytes B, G, R, A: read as native-order ints on a little-endian machine
  * (x86-64, ARM64) that is JavaFX's {@code IntArgbPre} (opaque, so premultiplied alike), the format
  * of the software pipeline's textures, so that pipeline copies frames without converting each
@@ -45,6 +49,7 @@ final class VideoRenderer implements VideoTrackSink {
   private static final Logger log = LoggerFactory.getLogger(VideoRenderer.class);
 
   private final Executor fx;
+  private final VideoClock clock; // null: each frame handed over on its own
   private final Consumer<Image> onNewImage;
   private final Runnable onFirstPaint;
   private final Runnable present = this::present;
@@ -53,6 +58,8 @@ final class VideoRenderer implements VideoTrackSink {
   private final AtomicBoolean pending = new AtomicBoolean();
   private volatile boolean stopped;
   private volatile boolean paused;
+  private volatile boolean ready; // a converted frame waits for the clock's tick
+  private boolean handedOver; // WebRTC thread, while a hand-over is not pending
   private volatile long presented;
   /** The tile's size in device pixels, both packed in one long (width high); 0: not known. */
   private volatile long tile;
@@ -74,7 +81,22 @@ final class VideoRenderer implements VideoTrackSink {
   /** Like {@link #VideoRenderer(Executor, Consumer)}; {@code onFirstPaint} runs once, on the FX
    * thread, when the first frame is in the image. */
   VideoRenderer(Executor fx, Consumer<Image> onNewImage, Runnable onFirstPaint) {
+    this(fx, null, onNewImage, onFirstPaint);
+  }
+
+  /**
+   * Like {@link #VideoRenderer(Executor, Consumer, Runnable)}, with frames shown on
+   * {@code clock}'s ticks, together with the call's other tiles; the first frame is shown at once.
+   */
+  VideoRenderer(VideoClock clock, Consumer<Image> onNewImage, Runnable onFirstPaint) {
+    this(clock.fx(), clock, onNewImage, onFirstPaint);
+    clock.add(this);
+  }
+
+  private VideoRenderer(Executor fx, VideoClock clock, Consumer<Image> onNewImage,
+      Runnable onFirstPaint) {
     this.fx = fx;
+    this.clock = clock;
     this.onNewImage = onNewImage;
     this.onFirstPaint = onFirstPaint;
   }
@@ -106,7 +128,12 @@ final class VideoRenderer implements VideoTrackSink {
         readyHeight = height;
       }
       VideoBufferConverter.convertFromI420(source, staging, FourCC.ARGB);
-      fx.execute(present);
+      if (clock == null || !handedOver) {
+        handedOver = true;
+        fx.execute(present);
+      } else {
+        ready = true;
+      }
     } catch (Exception e) {
       pending.set(false);
       log.warn("cannot convert a video frame: {}", e.toString());
@@ -169,6 +196,22 @@ final class VideoRenderer implements VideoTrackSink {
   /** Stops drawing; frames that still arrive are released and dropped. */
   void stop() {
     stopped = true;
+    if (clock != null) {
+      clock.remove(this);
+    }
+  }
+
+  /** Whether a frame waits for the clock's tick; any thread. */
+  boolean ready() {
+    return ready;
+  }
+
+  /** The clock's tick, on the FX thread: the waiting frame, if any, into the image. */
+  void presentIfReady() {
+    if (ready) {
+      ready = false;
+      present();
+    }
   }
 
   private void present() {

@@ -6,8 +6,11 @@ import app.convene.client.media.MediaEngine;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -83,6 +86,65 @@ class VideoRendererTest {
     deliver(renderer);
     assertThat(images.poll(5, TimeUnit.SECONDS).getWidth()).isEqualTo(640);
     assertThat(painted).isEmpty(); // the first paint is told once
+  }
+
+  @Test
+  void onAClockTwoTilesFramesAreShownTogetherOneHandOverPerTick() throws Exception {
+    AtomicInteger handOvers = new AtomicInteger();
+    VideoClock clock = new VideoClock(task -> {
+      handOvers.incrementAndGet();
+      Platform.runLater(task);
+    });
+    LinkedBlockingQueue<Boolean> painted = new LinkedBlockingQueue<>();
+    VideoRenderer a = new VideoRenderer(clock, image -> { }, () -> painted.add(true));
+    VideoRenderer b = new VideoRenderer(clock, image -> { }, () -> painted.add(true));
+    ScheduledExecutorService cameras = Executors.newScheduledThreadPool(2);
+    try {
+      // The first frames are shown at once, each in its own hand-over.
+      deliver(a);
+      deliver(b);
+      assertThat(painted.poll(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(painted.poll(5, TimeUnit.SECONDS)).isTrue();
+      awaitPresented(a, 1);
+      awaitPresented(b, 1);
+
+      // Then two tiles at 30 fps, out of step by half a frame: the window is handed over (and
+      // repainted) once per tick with both tiles' frames, not once per frame.
+      int before = handOvers.get();
+      long shownBefore = a.presented() + b.presented();
+      long period = 1_000_000 / 30;
+      var aFrames = cameras.scheduleAtFixedRate(() -> deliver(a), 0, period, TimeUnit.MICROSECONDS);
+      var bFrames = cameras.scheduleAtFixedRate(() -> deliver(b), period / 2, period, TimeUnit.MICROSECONDS);
+      Thread.sleep(2000);
+      aFrames.cancel(false);
+      bFrames.cancel(false);
+      Thread.sleep(200);
+      int ticks = handOvers.get() - before;
+      long shown = a.presented() + b.presented() - shownBefore;
+      assertThat(a.presented()).isGreaterThan(15);
+      assertThat(b.presented()).isGreaterThan(15);
+      assertThat(ticks).as("hand-overs in 2 s at %d a second", VideoClock.RATE)
+          .isLessThanOrEqualTo(2 * VideoClock.RATE + 3);
+      assertThat((double) shown / ticks).as("frames shown per hand-over").isGreaterThan(1.5);
+
+      // A stopped tile shows no more; a closed clock shows nothing more.
+      b.stop();
+      long bShown = b.presented();
+      deliver(b);
+      deliver(a);
+      awaitPresented(a, a.presented() + 1);
+      assertThat(b.presented()).isEqualTo(bShown);
+      clock.close();
+      long aShown = a.presented();
+      int closedAt = handOvers.get();
+      deliver(a);
+      Thread.sleep(200);
+      assertThat(a.presented()).isEqualTo(aShown);
+      assertThat(handOvers.get()).isEqualTo(closedAt);
+    } finally {
+      cameras.shutdownNow();
+      clock.close();
+    }
   }
 
   /** A 640×360 frame, white on the left half and black on the right. */
