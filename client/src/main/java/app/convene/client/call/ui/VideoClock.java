@@ -37,6 +37,11 @@ final class VideoClock implements AutoCloseable {
     this.fx = fx;
   }
 
+  /** The FX thread's executor, for a renderer's first frame. */
+  Executor fx() {
+    return fx;
+  }
+
   /** {@code renderer}'s frames are shown on this clock's ticks until it stops. Any thread. */
   void add(VideoRenderer renderer) {
     renderers.add(renderer);
@@ -82,10 +87,6 @@ final class VideoClock implements AutoCloseable {
     } catch (RuntimeException e) { // the FX toolkit has exited; a throw would end the ticks
       handedOver.set(false);
     }
-  }
-
-  Executor fx() {
-    return fx;
   }
 
   /** The FX thread: every ready frame into its image. */

@@ -59,7 +59,7 @@ final class VideoRenderer implements VideoTrackSink {
   private volatile boolean stopped;
   private volatile boolean paused;
   private volatile boolean ready; // a converted frame waits for the clock's tick
-  private boolean handedOver; // WebRTC thread, while a hand-over is not pending
+  private boolean firstHandedOver; // WebRTC thread, while a hand-over is not pending
   private volatile long presented;
   /** The tile's size in device pixels, both packed in one long (width high); 0: not known. */
   private volatile long tile;
@@ -128,8 +128,8 @@ final class VideoRenderer implements VideoTrackSink {
         readyHeight = height;
       }
       VideoBufferConverter.convertFromI420(source, staging, FourCC.ARGB);
-      if (clock == null || !handedOver) {
-        handedOver = true;
+      if (clock == null || !firstHandedOver) {
+        firstHandedOver = true;
         fx.execute(present);
       } else {
         ready = true;

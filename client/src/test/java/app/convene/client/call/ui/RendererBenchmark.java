@@ -1,6 +1,7 @@
 package app.convene.client.call.ui;
 
 import app.convene.client.media.MediaEngine;
+import app.convene.client.testing.Fx;
 import com.sun.management.OperatingSystemMXBean;
 import com.sun.management.ThreadMXBean;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
@@ -43,12 +44,12 @@ public final class RendererBenchmark {
     CompletableFuture<Void> started = new CompletableFuture<>();
     Platform.startup(() -> started.complete(null));
     started.join();
-    long fxThread = onFx(() -> Thread.currentThread().threadId());
-    TileModel model = onFx(() -> new TileModel("bench", "Bench", false));
+    long fxThread = Fx.call(() -> Thread.currentThread().threadId());
+    TileModel model = Fx.call(() -> new TileModel("bench", "Bench", false));
     VideoRenderer renderer = new VideoRenderer(Platform::runLater, image ->
         model.imageProperty().set(image));
     model.renderer = renderer;
-    Stage stage = onFx(() -> {
+    Stage stage = Fx.call(() -> {
       Stage shown = new Stage();
       VideoTile tile = new VideoTile(model);
       shown.setScene(new Scene(new StackPane(tile), 480, 270));
@@ -99,10 +100,7 @@ public final class RendererBenchmark {
     System.out.println("| frames | CPU, cores (process) | drawn per second | bytes allocated per frame, delivering thread | bytes allocated per frame drawn, FX thread |");
     System.out.println("| --- | --- | --- | --- | --- |");
     rows.forEach(System.out::println);
-    onFx(() -> {
-      stage.close();
-      return null;
-    });
+    Fx.run(stage::close);
     for (NativeI420Buffer buffer : frames) {
       buffer.release();
     }
@@ -124,17 +122,5 @@ public final class RendererBenchmark {
         plane.put(y * stride + x, (byte) bars[((x + shift) % width) * bars.length / width]);
       }
     }
-  }
-
-  private static <T> T onFx(java.util.concurrent.Callable<T> task) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Platform.runLater(() -> {
-      try {
-        result.complete(task.call());
-      } catch (Exception e) {
-        result.completeExceptionally(e);
-      }
-    });
-    return result.join();
   }
 }

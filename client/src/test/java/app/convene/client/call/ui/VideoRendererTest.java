@@ -3,6 +3,7 @@ package app.convene.client.call.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.convene.client.media.MediaEngine;
+import app.convene.client.testing.Fx;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import java.nio.ByteBuffer;
@@ -176,7 +177,7 @@ class VideoRendererTest {
 
   /** The left quarter is white, the right quarter black, as in the frame. */
   private static void assertHalves(Image image) throws Exception {
-    int[] argb = app.convene.client.testing.Fx.call(() -> new int[] {
+    int[] argb = Fx.call(() -> new int[] {
         image.getPixelReader().getArgb((int) (image.getWidth() / 4), (int) (image.getHeight() / 2)),
         image.getPixelReader().getArgb((int) (image.getWidth() * 3 / 4), (int) (image.getHeight() / 2))
     });
