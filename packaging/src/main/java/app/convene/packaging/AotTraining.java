@@ -80,7 +80,8 @@ final class AotTraining {
    * the bundled runtime with the same class path and options. The native launcher runs
    * {@code rpm -qf}, {@code dpkg -S} and {@code dpkg -L} on every start to find which package
    * installed it (to locate its helper library), which costs 0.6 s to several seconds before the
-   * JVM starts. The script is what the desktop entry runs and what trains the AOT cache.
+   * JVM starts. The script is what the desktop entry runs and what trains the AOT cache. On a
+   * machine without a GPU device it sets {@code GDK_GL=disable} (the app's {@code GraphicsChoice}).
    */
   void writeLinuxLauncher(Path image, boolean withCache) throws IOException {
     Path appDir = image.resolve("lib/app");
@@ -102,6 +103,9 @@ final class AotTraining {
         # class path, its options and the AOT cache. Not jpackage's native launcher, which asks
         # rpm and dpkg on every start which package owns it.
         app=$(dirname "$(dirname "$(readlink -f "$0")")")
+        # No GPU device: Mesa could draw OpenGL only on the CPU, which JavaFX refuses (the app
+        # then draws in software from the start, GraphicsChoice); GTK need not load Mesa either.
+        [ -e /dev/dri ] || { GDK_GL=${GDK_GL-disable}; export GDK_GL; }
         """ + String.join(" \\\n  ", command) + "\n");
     launcher.toFile().setExecutable(true, false);
   }

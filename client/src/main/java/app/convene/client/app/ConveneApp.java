@@ -76,6 +76,7 @@ public final class ConveneApp extends Application {
 
   @Override
   public void start(Stage primaryStage) {
+    context.probe().mark("JavaFX started");
     Thread.setDefaultUncaughtExceptionHandler((thread, e) -> Platform.runLater(() -> showError(e)));
     stage = primaryStage;
     stage.setTitle(Messages.get("app.title"));
@@ -157,8 +158,10 @@ public final class ConveneApp extends Application {
     google = new GoogleModel(context.googleConfig(), files,
         UserFolders.forCurrentUser().configDir(), context.browser(), background, fx,
         model.statusProperty(), clock);
+    context.probe().mark("calendar's models made");
     CalendarPane pane = new CalendarPane(model, google, user.displayName(),
         link -> join(api, user, Messages.get("call.linkTitle"), link, null), () -> signOut(api));
+    context.probe().mark("calendar's views made");
     show(pane, 1180, 760);
     stage.setTitle(Messages.format("app.titleSignedIn", user.displayName()));
     // A link given at start joins once the server is up (it may still be starting).

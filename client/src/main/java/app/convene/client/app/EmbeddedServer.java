@@ -73,7 +73,7 @@ final class EmbeddedServer implements AutoCloseable {
     return baseUri;
   }
 
-  private static boolean listening(int port) {
+  static boolean listening(int port) {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
       return true;

@@ -146,6 +146,7 @@ public final class Launcher {
         .firstScreen(firstScreen)
         .probe(probe)
         .build());
+    GraphicsChoice.apply();
     probe.mark("JavaFX launching");
     try {
       runUntilQuit(app);
