@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -34,6 +35,7 @@ public final class SignInModel {
   private final Executor fx;
   private final Consumer<ApiClient> onSignedIn;
   private final java.time.Clock clock;
+  private CompletionStage<?> serverStarting = CompletableFuture.completedFuture(null);
 
   /** @param clock the app's clock, for the session's token expiry */
   public SignInModel(SessionStore store, Executor background, Executor fx,
@@ -50,6 +52,14 @@ public final class SignInModel {
     this.background = Objects.requireNonNull(background, "background == null");
     this.fx = Objects.requireNonNull(fx, "fx == null");
     this.onSignedIn = Objects.requireNonNull(onSignedIn, "onSignedIn == null");
+  }
+
+  /**
+   * Requests wait for {@code starting} (the embedded server, which starts beside the form on a
+   * first start) before they are sent, whether it starts or fails; FX thread.
+   */
+  public void sendAfter(CompletionStage<?> starting) {
+    serverStarting = Objects.requireNonNull(starting, "starting == null");
   }
 
   /** The server's address, e.g. {@code http://127.0.0.1:8787}. */
@@ -107,7 +117,7 @@ public final class SignInModel {
     boolean create = createAccount.get();
     error.set("");
     busy.set(true);
-    CompletableFuture.supplyAsync(() -> {
+    serverStarting.handle((started, failed) -> null).thenApplyAsync(started -> {
       ApiClient api = new ApiClient(base, null, session -> store.save(base, session), clock,
           trust);
       try {

@@ -104,26 +104,23 @@ public final class ConveneApp extends Application {
             options.trust()),
             background);
     // The window opens with its first screen at that screen's size: the session has usually been
-    // read by the time JavaFX has started. "Loading" shows only while it has not, or while the
-    // embedded server starts for the sign-in form.
-    if (!session.isDone() || session.exceptionally(e -> null).join() == null) {
+    // read by the time JavaFX has started. "Loading" shows only while it has not.
+    if (!session.isDone()) {
       show(new Label(Messages.get("app.loading")), 520, 360);
     }
     session.exceptionally(e -> null).thenAcceptAsync(stored -> {
       context.probe().mark("stored session read");
+      // The sign-in form shows at once; what it sends waits for the embedded server.
       if (stored != null) {
         showCalendar(stored);
+      } else {
+        showSignIn();
       }
       context.serverReady().whenCompleteAsync((ready, e) -> {
         context.probe().mark("embedded server ready");
         if (e != null) { // the embedded server could not start: say why, sign in elsewhere
           showError(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
-          if (stored == null) {
-            showSignIn();
-          }
-        } else if (stored == null) {
-          showSignIn();
-        } else {
+        } else if (stored != null) {
           CompletableFuture.supplyAsync(() -> StoredSessions.stillValid(stored), background)
               .thenAcceptAsync(valid -> {
                 if (!valid) {
@@ -142,6 +139,7 @@ public final class ConveneApp extends Application {
     SignInModel model = new SignInModel(store, background, fx, this::showCalendar, clock,
         options.trust());
     model.serverProperty().set(context.server().toString());
+    model.sendAfter(context.serverReady());
     show(new SignInView(model), 560, 400);
   }
 
