@@ -30,6 +30,11 @@ public final class CalendarPane extends BorderPane {
   private final CalendarToolbar bar;
   private final MeetingDialogs dialogs;
   private boolean pressedOnEntry;
+  /** The pages set up so far ({@link #setUp}). */
+  private final java.util.Set<CalendarView.Page> setUp =
+      java.util.EnumSet.noneOf(CalendarView.Page.class);
+  /** The time of day the day and week views open at. */
+  private java.time.LocalTime scrolledTo = java.time.LocalTime.of(8, 0);
 
   /** Offers "Remind me" in meetings' context menus; {@code changed} runs after a choice. */
   public void setReminderChoices(ReminderOverrides overrides, Runnable changed) {
@@ -62,14 +67,10 @@ public final class CalendarPane extends BorderPane {
     // The user's week and the app's clock and zone, not CalendarFX's defaults (the JVM's locale,
     // zone and clock): the week shown is the week every "this week" in code means.
     view.setWeekFields(week.fields());
-    hideCalendarFxWeekNumbers();
-    EntryViews.install(view);
-    // The week's and the month's heading is a month on its own: "декабрь 2026", not the genitive
-    // "декабря 2026" of CalendarFX's "MMMM yyyy" (a date's month, as in "7 декабря").
-    java.time.format.DateTimeFormatter month =
-        java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", Messages.locale());
-    view.getWeekPage().setDateTimeFormatter(month);
-    view.getMonthPage().setDateTimeFormatter(month);
+    view.getYearMonthView().setShowWeekNumbers(false);
+    // CalendarFX makes a page when it is first asked for: the day, month and year pages are made
+    // and set up when first shown, not during the start (docs/benchmarks.md, "Start-up").
+    view.selectedPageProperty().addListener((o, was, page) -> setUp(page));
     view.setZoneId(week.zone());
     view.setDate(week.today());
     showNow();
@@ -90,7 +91,6 @@ public final class CalendarPane extends BorderPane {
     // The day and week views open at 08:00: CalendarFX would scroll them, when first shown, to
     // its requested time, which defaults to the JVM's time of day (the evening opened at midnight).
     view.setRequestedTime(java.time.LocalTime.of(8, 0));
-    scrollTo(java.time.LocalTime.of(8, 0));
     view.setEntryDetailsCallback(param -> {
       if (param.getInputEvent() instanceof MouseEvent click && click.getClickCount() == 2
           && param.getEntry().getUserObject() instanceof OccurrenceView occurrence) {
@@ -141,6 +141,7 @@ public final class CalendarPane extends BorderPane {
       }
     });
     view.dateProperty().addListener((o, was, date) -> model.ensureLoaded(date));
+    setUp(CalendarView.Page.WEEK);
     view.showWeekPage();
 
     bar = new CalendarToolbar(model, google, userName, view.dateProperty(),
@@ -154,17 +155,46 @@ public final class CalendarPane extends BorderPane {
   }
 
   /**
-   * CalendarFX numbers a row of days by the calendar year of its first day, so the week of
-   * 1 January that starts in December reads "53" (then "2"); the tool bar shows the right number
-   * of the week on screen instead ({@link Week#number}).
+   * Sets a page up once, before it is first shown: our entries, the time it opens at, and no
+   * week numbers. CalendarFX numbers a row of days by the calendar year of its first day, so the
+   * week of 1 January that starts in December reads "53" (then "2"); the tool bar shows the right
+   * number of the week on screen instead ({@link Week#number}). The week's and the month's
+   * heading is a month on its own: "декабрь 2026", not the genitive "декабря 2026" of
+   * CalendarFX's "MMMM yyyy" (a date's month, as in "7 декабря").
    */
-  private void hideCalendarFxWeekNumbers() {
-    view.getYearMonthView().setShowWeekNumbers(false);
-    view.getDayPage().getYearMonthView().setShowWeekNumbers(false);
-    view.getMonthPage().getMonthView().setShowWeekNumbers(false);
-    for (java.time.Month month : java.time.Month.values()) {
-      view.getYearPage().getYearView().getMonthView(month).setShowWeekNumbers(false);
+  private void setUp(CalendarView.Page page) {
+    if (page == null || !setUp.add(page)) {
+      return;
     }
+    java.time.format.DateTimeFormatter month =
+        java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", Messages.locale());
+    switch (page) {
+      case DAY -> {
+        com.calendarfx.view.page.DayPage day = view.getDayPage();
+        EntryViews.install(day);
+        day.getYearMonthView().setShowWeekNumbers(false);
+        day.getDetailedDayView().setScrollTime(scrollTime());
+      }
+      case WEEK -> {
+        com.calendarfx.view.page.WeekPage weekPage = view.getWeekPage();
+        EntryViews.install(weekPage);
+        weekPage.setDateTimeFormatter(month);
+        weekPage.getDetailedWeekView().setScrollTime(scrollTime());
+      }
+      case MONTH -> {
+        view.getMonthPage().setDateTimeFormatter(month);
+        view.getMonthPage().getMonthView().setShowWeekNumbers(false);
+      }
+      case YEAR -> {
+        for (java.time.Month m : java.time.Month.values()) {
+          view.getYearPage().getYearView().getMonthView(m).setShowWeekNumbers(false);
+        }
+      }
+    }
+  }
+
+  private ZonedDateTime scrollTime() {
+    return ZonedDateTime.of(week.today(), scrolledTo, week.zone());
   }
 
   /** Today and the time by the app's clock, for the view's "today" and its current-time line. */
@@ -180,9 +210,13 @@ public final class CalendarPane extends BorderPane {
 
   /** Scrolls the day and week views so that {@code time} is at the top. */
   public void scrollTo(java.time.LocalTime time) {
-    ZonedDateTime at = ZonedDateTime.of(week.today(), time, week.zone());
-    view.getWeekPage().getDetailedWeekView().setScrollTime(at);
-    view.getDayPage().getDetailedDayView().setScrollTime(at);
+    scrolledTo = time;
+    if (setUp.contains(CalendarView.Page.WEEK)) {
+      view.getWeekPage().getDetailedWeekView().setScrollTime(scrollTime());
+    }
+    if (setUp.contains(CalendarView.Page.DAY)) {
+      view.getDayPage().getDetailedDayView().setScrollTime(scrollTime());
+    }
   }
 
   private static boolean inEntry(MouseEvent e) {

@@ -2,10 +2,11 @@ package app.convene.client.calendar;
 
 import app.convene.client.i18n.Messages;
 import com.calendarfx.model.Entry;
-import com.calendarfx.view.CalendarView;
 import com.calendarfx.view.DayEntryView;
 import com.calendarfx.view.WeekDayView;
 import com.calendarfx.view.WeekView;
+import com.calendarfx.view.page.DayPage;
+import com.calendarfx.view.page.WeekPage;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -28,10 +29,14 @@ final class EntryViews {
 
   private EntryViews() {}
 
-  /** Makes the day page's and the week page's entries with {@link #create}. */
-  static void install(CalendarView view) {
-    view.getDayPage().getDetailedDayView().getDayView().setEntryViewFactory(EntryViews::create);
-    WeekView week = view.getWeekPage().getDetailedWeekView().getWeekView();
+  /** Makes the day page's entries with {@link #create}; before the page is first laid out. */
+  static void install(DayPage page) {
+    page.getDetailedDayView().getDayView().setEntryViewFactory(EntryViews::create);
+  }
+
+  /** Makes the week page's entries with {@link #create}; before the page is first laid out. */
+  static void install(WeekPage page) {
+    WeekView week = page.getDetailedWeekView().getWeekView();
     Callback<WeekView.WeekDayParameter, WeekDayView> days = week.getWeekDayViewFactory();
     week.setWeekDayViewFactory(parameter -> {
       WeekDayView day = days.call(parameter);

@@ -141,6 +141,7 @@ class WeekViewTest {
           .isEqualTo(expected);
       // CalendarFX's own numbers would call the week of 1 January "53": they are not shown.
       CalendarView view = robot.lookup("#calendar").queryAs(CalendarView.class);
+      Fx.run(view::showMonthPage); // made and set up when first shown
       assertThat(Fx.call(() -> view.getMonthPage().getMonthView().isShowWeekNumbers())).isFalse();
       assertThat(Fx.call(() -> view.getYearMonthView().isShowWeekNumbers())).isFalse();
     } finally {
@@ -184,6 +185,41 @@ class WeekViewTest {
       Fx.run(stage::close);
       Messages.use(Locale.ENGLISH);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theDayPageMadeWhenFirstShownIsSetUpLikeTheWeek() throws Exception {
+    ZoneId zone = ZoneId.of("Europe/Berlin");
+    Messages.use(Locale.UK);
+    MutableClock clock = new MutableClock(
+        LocalDateTime.parse("2026-12-10T08:00").atZone(zone).toInstant(), zone);
+    schedule("Daily check", LocalDateTime.parse("2026-12-10T09:00"), zone, Duration.ofMinutes(15));
+    Stage stage = open(Week.of(clock, Locale.UK, Locale.ROOT), clock);
+    try {
+      CalendarView view = robot.lookup("#calendar").queryAs(CalendarView.class);
+      screens.await(() -> screens.entry("Daily check").isPresent());
+      Fx.run(view::showDayPage);
+      screens.await(() -> screens.entry("Daily check")
+          .filter(entry -> Fx.call(() -> isIn(entry, view.getDayPage()))).isPresent());
+      // Our entries (the short style, the tooltip's text) and no CalendarFX week numbers.
+      assertThat(dayEntry("Daily check").getPseudoClassStates()).contains(EntryViews.SHORT_STYLE);
+      assertThat(Fx.call(() -> view.getDayPage().getYearMonthView().isShowWeekNumbers()))
+          .isFalse();
+      assertThat(Fx.call(() -> view.getDayPage().getDetailedDayView().getScrollTime()
+          .toLocalTime())).isEqualTo(java.time.LocalTime.of(8, 0));
+    } finally {
+      Fx.run(stage::close);
+      Messages.use(Locale.ENGLISH);
+    }
+  }
+
+  private static boolean isIn(javafx.scene.Node node, javafx.scene.Node ancestor) {
+    for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private com.calendarfx.view.DayEntryView dayEntry(String title) throws Exception {
