@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * cache holds what the app needs up to the calendar's first frame and no more. Every class in the
  * cache is loaded when the JVM starts, and the server's (Jetty, H2, Flyway, Bouncy Castle: some
  * 4,000 of the 11,000 classes of a start) are needed only after that frame, when the embedded
- * server starts; in the cache they cost each start 0.1 s before the calendar shows and each
- * process their share of its memory (docs/benchmarks.md, "Start-up: what the AOT cache holds").
+ * server starts; in the cache they cost each start 0.1 to 0.2 s before the calendar shows and
+ * each process their share of its memory (docs/benchmarks.md, "Start-up: what the AOT cache
+ * holds, and a machine without a GPU").
  */
 final class AotTraining implements AutoCloseable {
   private final Path root;

@@ -9,9 +9,10 @@ import java.util.Optional;
  *
  * <p>Without a GPU device ({@code /dev/dri}) Mesa can render OpenGL only on the CPU (llvmpipe),
  * and JavaFX's ES2 pipeline refuses it ("Failed Graphics Hardware Qualifier check") and falls
- * back to its software pipeline anyway, after loading Mesa and LLVM to find that out: 0.1 s of
- * every start and 30 MiB that stay mapped (docs/benchmarks.md, "Start-up without a GPU"). The
- * Linux launcher also sets {@code GDK_GL=disable} there, so that GTK does not load them either.
+ * back to its software pipeline anyway, after loading Mesa and LLVM to find that out: some 0.1 s
+ * of every start and 30 MiB that stay mapped (docs/benchmarks.md, "Start-up: what the AOT cache
+ * holds, and a machine without a GPU"). The Linux launcher also sets {@code GDK_GL=disable}
+ * there, so that GTK does not load them either.
  * With a GPU device, or with {@code prism.order} given, nothing changes.
  */
 final class GraphicsChoice {
