@@ -26,7 +26,11 @@ public enum JoinStep {
   CANDIDATE_SENT,
   /** The participant's first ICE candidate arrived. */
   CANDIDATE_RECEIVED,
-  /** ICE found a working pair of candidates. */
+  /**
+   * libwebrtc's (legacy) ICE connection state became connected. It waits for the DTLS transport
+   * to be writable too, so it comes at about the moment of {@link #CONNECTED}, in either order
+   * (webrtc-java 0.14 does not pass on the ICE-only, standardized state).
+   */
   ICE_CONNECTED,
   /** DTLS is done: the peer connection is connected and media may flow. */
   CONNECTED,

@@ -46,7 +46,8 @@ final class LinkObserver implements PeerConnectionObserver {
 
   @Override
   public void onConnectionChange(RTCPeerConnectionState next) {
-    link.post(() -> link.onState(next));
+    long nanos = System.nanoTime();
+    link.post(() -> link.onState(next, nanos));
   }
 
   @Override

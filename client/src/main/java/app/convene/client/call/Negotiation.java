@@ -166,8 +166,8 @@ final class Negotiation {
       link.tracks().applyQuality();
       boolean offer = description.sdpType == RTCSdpType.OFFER;
       String sdp = StartBitrate.ask(description.sdp);
-      link.events().send(offer ? new Offer(link.peerId(), sdp) : new Answer(link.peerId(), sdp));
       link.step(offer ? JoinStep.OFFER_SENT : JoinStep.ANSWER_SENT, System.nanoTime());
+      link.events().send(offer ? new Offer(link.peerId(), sdp) : new Answer(link.peerId(), sdp));
     }, executor);
   }
 

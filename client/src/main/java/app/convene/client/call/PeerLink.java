@@ -248,15 +248,15 @@ final class PeerLink {
     rejections.heard(rejected);
   }
 
-  /** The connection's state changed (forwarded by {@link LinkObserver}). */
-  void onState(RTCPeerConnectionState next) {
+  /** The connection's state changed at {@code nanos} (forwarded by {@link LinkObserver}). */
+  void onState(RTCPeerConnectionState next, long nanos) {
     if (closed) {
       return;
     }
     state = next;
     negotiation.stateChanged(next);
     if (next == RTCPeerConnectionState.CONNECTED) {
-      step(JoinStep.CONNECTED, System.nanoTime());
+      step(JoinStep.CONNECTED, nanos);
       tracks.applyQuality();
     }
     events.stateChanged(this, next);
