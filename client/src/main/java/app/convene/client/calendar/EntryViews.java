@@ -29,18 +29,23 @@ final class EntryViews {
 
   private EntryViews() {}
 
-  /** Makes the day page's entries with {@link #create}; before the page is first laid out. */
+  /**
+   * Makes the day page's entries with {@link #create}, its background drawn only when used
+   * ({@link DayBackgrounds}); before the page is first laid out.
+   */
   static void install(DayPage page) {
     page.getDetailedDayView().getDayView().setEntryViewFactory(EntryViews::create);
+    DayBackgrounds.hideWhileEmpty(page.getDetailedDayView().getDayView());
   }
 
-  /** Makes the week page's entries with {@link #create}; before the page is first laid out. */
+  /** Like {@link #install(DayPage)}, for each day of the week page. */
   static void install(WeekPage page) {
     WeekView week = page.getDetailedWeekView().getWeekView();
     Callback<WeekView.WeekDayParameter, WeekDayView> days = week.getWeekDayViewFactory();
     week.setWeekDayViewFactory(parameter -> {
       WeekDayView day = days.call(parameter);
       day.setEntryViewFactory(EntryViews::create);
+      DayBackgrounds.hideWhileEmpty(day);
       return day;
     });
   }
