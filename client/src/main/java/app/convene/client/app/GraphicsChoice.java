@@ -14,6 +14,13 @@ import java.util.Optional;
  * holds, and a machine without a GPU"). The Linux launcher also sets {@code GDK_GL=disable}
  * there, so that GTK does not load them either.
  * With a GPU device, or with {@code prism.order} given, nothing changes.
+ *
+ * <p>In the software pipeline, JavaFX's cache of drawn region backgrounds (Modena's rounded,
+ * shaded buttons and fields) is one 2,048 × 1,024 image in the Java heap, 8 MiB that stay for the
+ * whole session; without it those backgrounds are drawn again when repainted, which in a call
+ * took no CPU we could measure (docs/benchmarks.md, "A call in the desktop app"). So whenever the
+ * pipeline is software first, {@code prism.disableRegionCaching} is set, unless it is given.
+ * On a GPU the cache is in video memory and stays.
  */
 final class GraphicsChoice {
   private GraphicsChoice() {}
@@ -33,10 +40,24 @@ final class GraphicsChoice {
     return Optional.of("sw");
   }
 
-  /** Sets {@code prism.order} for this machine; before JavaFX starts. */
+  /**
+   * The {@code prism.disableRegionCaching} to set before JavaFX starts, if any.
+   *
+   * @param order the {@code prism.order} JavaFX will use, or null for its own choice
+   * @param chosen the {@code prism.disableRegionCaching} already given, or null
+   */
+  static Optional<String> regionCaching(String order, String chosen) {
+    boolean software = order != null && order.trim().startsWith("sw");
+    return software && chosen == null ? Optional.of("true") : Optional.empty();
+  }
+
+  /** Sets {@code prism.order} and the region cache for this machine; before JavaFX starts. */
   static void apply() {
     prismOrder(System.getProperty("os.name"), Path.of("/dev/dri"),
         System.getProperty("prism.order"))
         .ifPresent(order -> System.setProperty("prism.order", order));
+    regionCaching(System.getProperty("prism.order"),
+        System.getProperty("prism.disableRegionCaching"))
+        .ifPresent(off -> System.setProperty("prism.disableRegionCaching", off));
   }
 }

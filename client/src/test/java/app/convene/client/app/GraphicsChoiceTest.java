@@ -34,4 +34,17 @@ class GraphicsChoiceTest {
     assertThat(GraphicsChoice.prismOrder("Mac OS X", dir.resolve("dri"), null)).isEmpty();
     assertThat(GraphicsChoice.prismOrder(null, dir.resolve("dri"), null)).isEmpty();
   }
+
+  @Test
+  void theSoftwarePipelineKeepsNoCacheOfRegionBackgrounds() {
+    assertThat(GraphicsChoice.regionCaching("sw", null)).contains("true");
+    assertThat(GraphicsChoice.regionCaching("sw,es2", null)).contains("true");
+  }
+
+  @Test
+  void gpuPipelinesAndAGivenRegionCacheSettingAreLeftAlone() {
+    assertThat(GraphicsChoice.regionCaching(null, null)).isEmpty();
+    assertThat(GraphicsChoice.regionCaching("es2,sw", null)).isEmpty();
+    assertThat(GraphicsChoice.regionCaching("sw", "false")).isEmpty();
+  }
 }
