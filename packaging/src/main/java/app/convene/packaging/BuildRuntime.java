@@ -31,6 +31,7 @@ import java.util.zip.ZipFile;
  *       them out of the jar into {@code ~/.openjfx/cache} on every start.
  *   <li>Links {@code OUT/runtime} with those modules, English and Russian locale data, no debug
  *       attributes, headers or man pages, and a default CDS archive.
+ *   <li>Cuts the image's list of security providers to those it has ({@link SecurityProviders}).
  * </ol>
  *
  * The module list is written to {@code OUT/runtime-modules.txt}. Runs on Linux, Windows and macOS
@@ -109,6 +110,7 @@ public final class BuildRuntime {
         "--strip-debug", "--no-header-files", "--no-man-pages",
         "--generate-cds-archive",
         "--output", runtime.toString());
+    SecurityProviders.rewrite(runtime);
     System.out.println("[runtime] " + runtime + ": " + size(runtime) / (1024 * 1024) + " MiB");
   }
 
