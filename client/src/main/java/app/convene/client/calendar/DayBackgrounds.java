@@ -2,38 +2,55 @@ package app.convene.client.calendar;
 
 import com.calendarfx.view.DayView;
 import com.calendarfx.view.DayViewBase;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Skin;
+import javafx.scene.control.SkinBase;
 
 /**
- * A day view's background canvas drawn only while it has something to draw. CalendarFX's day
- * skin keeps a canvas as large as the whole day (some 160 × 1,300 pixels) for availability,
+ * A day view's background canvas in the scene only while it has something to draw. CalendarFX's
+ * day skin keeps a canvas as large as the whole day (some 160 × 1,300 pixels) for availability,
  * its lasso and custom grid lines; the hours' lines are nodes of their own. The app uses none of
  * those (the view's availability calendar stays empty), yet the canvas is cleared whenever the
- * view is resized, and JavaFX keeps the image of every canvas it draws: in the software pipeline
- * (a machine without a GPU) that is 0.8 MiB of the Java heap per day, 5.5 MiB for a week
- * (docs/benchmarks.md, "A call in the desktop app"). A canvas that is not visible is not drawn
- * and gets no image. It is visible again while availability is edited or the grid is custom.
- * FX thread.
+ * view is resized, and JavaFX keeps an image for every canvas in the scene that it has drawn,
+ * visible or not: in the software pipeline (a machine without a GPU) 0.8 MiB of the Java heap per
+ * day, 5.5 MiB for a week (docs/benchmarks.md, "A call in the desktop app"). So the canvas is
+ * taken out of the skin's children, and put back, where it was, while availability is edited or
+ * the grid is custom. FX thread.
  */
 final class DayBackgrounds {
   private DayBackgrounds() {}
 
-  /** Hides {@code day}'s background canvas, now or when its skin is made, while it draws nothing. */
+  /** Keeps {@code day}'s background canvas out of the scene while it draws nothing. */
   static void hideWhileEmpty(DayView day) {
-    hide(day);
-    day.skinProperty().addListener((o, was, skin) -> hide(day));
+    InvalidationListener update = o -> update(day);
+    day.skinProperty().addListener(update);
+    day.editAvailabilityProperty().addListener(update);
+    day.gridTypeProperty().addListener(update);
+    update(day);
   }
 
-  private static void hide(DayView day) {
-    for (Node child : day.getChildrenUnmodifiable()) {
-      if (child instanceof Canvas canvas && !canvas.visibleProperty().isBound()) {
-        BooleanBinding used = Bindings.createBooleanBinding(
-            () -> day.isEditAvailability() || day.getGridType() == DayViewBase.GridType.CUSTOM,
-            day.editAvailabilityProperty(), day.gridTypeProperty());
-        canvas.visibleProperty().bind(used);
+  private static void update(DayView day) {
+    Skin<?> skin = day.getSkin();
+    if (!(skin instanceof SkinBase<?> base)) {
+      return;
+    }
+    ObservableList<Node> children = base.getChildren();
+    boolean used = day.isEditAvailability() || day.getGridType() == DayViewBase.GridType.CUSTOM;
+    Object kept = day.getProperties().get(DayBackgrounds.class);
+    if (used && kept instanceof Canvas canvas && !children.contains(canvas)) {
+      int at = (Integer) day.getProperties().get(Canvas.class);
+      children.add(Math.min(at, children.size()), canvas);
+    } else if (!used) {
+      for (int i = 0; i < children.size(); i++) {
+        if (children.get(i) instanceof Canvas canvas) {
+          day.getProperties().put(DayBackgrounds.class, canvas);
+          day.getProperties().put(Canvas.class, i);
+          children.remove(i);
+          return;
+        }
       }
     }
   }
