@@ -72,7 +72,8 @@ public final class BuildInstallers {
    * <p>The young generation at most 12 MiB. It starts at a third of the 32 MiB start, and the
    * first full collection (one comes in most calls, when the code cache is cleaned) made it half
    * of the old generation, 24 MiB, all of it touched again between two collections; a call
-   * allocates so little Java memory that 12 MiB last it some 25 seconds.
+   * allocates so little Java memory that 12 MiB last it some 25 seconds (docs/benchmarks.md,
+   * "What the heap kept").
    */
   static final List<String> JAVA_OPTIONS = List.of(
       "--enable-native-access=ALL-UNNAMED,javafx.graphics",

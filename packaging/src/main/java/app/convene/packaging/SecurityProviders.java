@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * path: it makes every one it finds, Bouncy Castle's two (the embedded server's jars) among them,
  * to compare their names, and throws them away. That made some 2,900 provider services and loaded
  * Bouncy Castle's classes and its jars' manifests in every client, in the Java heap for the whole
- * session (docs/benchmarks.md, "A call in the desktop app"). A provider the table does not know is
+ * session (docs/benchmarks.md, "What the heap kept"). A provider the table does not know is
  * kept.
  */
 final class SecurityProviders {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * <p>In the software pipeline, JavaFX's cache of drawn region backgrounds (Modena's rounded,
  * shaded buttons and fields) is one 2,048 × 1,024 image in the Java heap, 8 MiB that stay for the
  * whole session; without it those backgrounds are drawn again when repainted, which in a call
- * took no CPU we could measure (docs/benchmarks.md, "A call in the desktop app"). So whenever the
+ * cost at most 0.02 cores, inside the spread of calls of one build (docs/benchmarks.md, "What the
+ * heap kept"). So whenever the
  * pipeline is software first, {@code prism.disableRegionCaching} is set, unless it is given.
  * On a GPU the cache is in video memory and stays.
  */

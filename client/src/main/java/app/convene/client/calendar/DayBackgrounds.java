@@ -16,7 +16,7 @@ import javafx.scene.control.SkinBase;
  * those (the view's availability calendar stays empty), yet the canvas is cleared whenever the
  * view is resized, and JavaFX keeps an image for every canvas in the scene that it has drawn,
  * visible or not: in the software pipeline (a machine without a GPU) 0.8 MiB of the Java heap per
- * day, 5.5 MiB for a week (docs/benchmarks.md, "A call in the desktop app"). So the canvas is
+ * day, 5.5 MiB for a week (docs/benchmarks.md, "What the heap kept"). So the canvas is
  * taken out of the skin's children, and put back, where it was, while availability is edited or
  * the grid is custom. FX thread.
  */
@@ -32,6 +32,9 @@ final class DayBackgrounds {
     update(day);
   }
 
+  /** The canvas taken out of a day skin's children, and where it was among them. */
+  private record Kept(Canvas canvas, int at) {}
+
   private static void update(DayView day) {
     Skin<?> skin = day.getSkin();
     if (!(skin instanceof SkinBase<?> base)) {
@@ -39,18 +42,18 @@ final class DayBackgrounds {
     }
     ObservableList<Node> children = base.getChildren();
     boolean used = day.isEditAvailability() || day.getGridType() == DayViewBase.GridType.CUSTOM;
-    Object kept = day.getProperties().get(DayBackgrounds.class);
-    if (used && kept instanceof Canvas canvas && !children.contains(canvas)) {
-      int at = (Integer) day.getProperties().get(Canvas.class);
-      children.add(Math.min(at, children.size()), canvas);
-    } else if (!used) {
-      for (int i = 0; i < children.size(); i++) {
-        if (children.get(i) instanceof Canvas canvas) {
-          day.getProperties().put(DayBackgrounds.class, canvas);
-          day.getProperties().put(Canvas.class, i);
-          children.remove(i);
-          return;
-        }
+    if (used) {
+      if (day.getProperties().remove(DayBackgrounds.class) instanceof Kept kept
+          && !children.contains(kept.canvas())) {
+        children.add(Math.min(kept.at(), children.size()), kept.canvas());
+      }
+      return;
+    }
+    for (int i = 0; i < children.size(); i++) {
+      if (children.get(i) instanceof Canvas canvas) {
+        children.remove(i);
+        day.getProperties().put(DayBackgrounds.class, new Kept(canvas, i));
+        return;
       }
     }
   }
