@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Answer.class, name = "answer"),
     @JsonSubTypes.Type(value = Candidate.class, name = "candidate"),
     @JsonSubTypes.Type(value = Rejected.class, name = "rejected"),
+    @JsonSubTypes.Type(value = View.class, name = "view"),
     @JsonSubTypes.Type(value = Leave.class, name = "leave"),
     @JsonSubTypes.Type(value = ErrorMessage.class, name = "error"),
     @JsonSubTypes.Type(value = Notice.class, name = "notice"),
@@ -30,7 +31,7 @@ public sealed interface SignalMessage
         Notice, Removed {
 
   /** A message that the server forwards from one peer to another. */
-  sealed interface Relayed extends SignalMessage permits Offer, Answer, Candidate, Rejected {
+  sealed interface Relayed extends SignalMessage permits Offer, Answer, Candidate, Rejected, View {
     /** The sender's peer id; set by the server, absent when a client sends the message. */
     String from();
 

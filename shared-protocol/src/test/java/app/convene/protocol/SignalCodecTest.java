@@ -32,6 +32,7 @@ class SignalCodecTest {
         Arguments.of("answer.json", Answer.class),
         Arguments.of("candidate.json", Candidate.class),
         Arguments.of("rejected.json", Rejected.class),
+        Arguments.of("view.json", View.class),
         Arguments.of("leave.json", Leave.class),
         Arguments.of("error.json", ErrorMessage.class),
         Arguments.of("notice.json", Notice.class),
@@ -309,6 +310,37 @@ class SignalCodecTest {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
             assertThat(e.getMessage()).contains("'").doesNotContain("app.convene", "construct");
           });
+    }
+  }
+
+  @Test
+  void aViewIsATileBoxOrNothingAndAnythingElseIsInvalidInPlainWords() throws Exception {
+    View view = (View) SignalCodec.parse("{\"type\":\"view\",\"to\":\"p-1\",\"width\":480,"
+        + "\"height\":270}");
+    assertThat(view).isEqualTo(new View("p-1", 480, 270));
+    assertThat(view.isHidden()).isFalse();
+    View hidden = View.hidden("p-1").withFrom("p-2");
+    assertThat(SignalCodec.parse(SignalCodec.write(hidden))).isEqualTo(hidden);
+    assertThat(hidden.isHidden()).isTrue();
+
+    for (String text : List.of(
+        "{\"type\":\"view\",\"to\":\"p-1\",\"width\":-1,\"height\":270}",
+        "{\"type\":\"view\",\"to\":\"p-1\",\"width\":480,\"height\":0}",
+        "{\"type\":\"view\",\"to\":\"p-1\",\"width\":0,\"height\":270}",
+        "{\"type\":\"view\",\"to\":\"p-1\",\"width\":16385,\"height\":270}",
+        "{\"type\":\"view\",\"to\":\"p-1\",\"width\":\"wide\",\"height\":270}")) {
+      assertThatThrownBy(() -> SignalCodec.parse(text)).as(text)
+          .isInstanceOfSatisfying(ProtocolException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_FIELD);
+            assertThat(e.getMessage()).doesNotContain("app.convene", "construct", "Integer");
+          });
+    }
+    for (String text : List.of(
+        "{\"type\":\"view\",\"to\":\"p-1\",\"height\":270}",
+        "{\"type\":\"view\",\"width\":480,\"height\":270}")) {
+      assertThatThrownBy(() -> SignalCodec.parse(text)).as(text)
+          .isInstanceOfSatisfying(ProtocolException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_FIELD));
     }
   }
 

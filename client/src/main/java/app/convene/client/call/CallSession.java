@@ -48,6 +48,7 @@ public final class CallSession implements AutoCloseable {
   private final CallLifecycle lifecycle;
   private final Resumption resumption;
   private final PeerLinks links;
+  private final TileViews views = new TileViews(this);
   private final SignalingLine line;
   private final CallStats stats;
   /** The room's join steps told to the listener; call executor. */
@@ -153,6 +154,15 @@ public final class CallSession implements AutoCloseable {
   }
 
   /**
+   * Any thread: we show peer {@code peerId}'s video in {@code width} × {@code height} device
+   * pixels, or not at all (0 × 0: the window is minimised or hidden). The peer then sends us no
+   * more than that ({@link TileViews}). Nothing happens once the call ended.
+   */
+  public void showPeerAt(String peerId, int width, int height) {
+    whileLive(() -> views.show(peerId, width, height));
+  }
+
+  /**
    * A statistics snapshot of every peer connection. Completes within about 2 s even when a link
    * closes meanwhile (it then reports its last figures), and with an empty list once the session
    * is closed; never fails.
@@ -201,6 +211,7 @@ public final class CallSession implements AutoCloseable {
 
   /** A {@code joined}: the first, or one on a new socket after a drop. */
   void onJoined(Joined joined) {
+    views.joined(joined.protocol());
     if (localId != null) {
       resumption.joinedAgain(joined);
       return;
@@ -273,6 +284,10 @@ public final class CallSession implements AutoCloseable {
 
   PeerLinks links() {
     return links;
+  }
+
+  TileViews views() {
+    return views;
   }
 
   SignalingLine line() {

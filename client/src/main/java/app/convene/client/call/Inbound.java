@@ -14,6 +14,7 @@ import app.convene.protocol.PeerLeft;
 import app.convene.protocol.Rejected;
 import app.convene.protocol.Removed;
 import app.convene.protocol.SignalMessage;
+import app.convene.protocol.View;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,7 @@ final class Inbound implements SignalingListener {
         links.with(candidate.from(), link -> link.onCandidate(candidate));
       }
       case Rejected rejected -> links.with(rejected.from(), link -> link.onRejected(rejected));
+      case View view -> links.onView(view);
       case ErrorMessage error -> onError(error);
       case Join join -> log.warn("unexpected join from the server");
       case Leave leave -> log.warn("unexpected leave from the server");

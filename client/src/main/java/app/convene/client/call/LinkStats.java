@@ -42,6 +42,7 @@ final class LinkStats {
       pc.getStats(report -> {
         // Native thread: read the report here (it is a plain Java object) and hand it back.
         PeerStats stats = StatsReader.read(link, report, joinNanos);
+        link.post(() -> link.tracks().sentSize(stats.sentWidth(), stats.sentHeight()));
         last = stats;
         result.complete(stats);
       });

@@ -4,6 +4,7 @@ import app.convene.client.media.MediaEngine;
 import app.convene.protocol.IceServer;
 import app.convene.protocol.Peer;
 import app.convene.protocol.SignalMessage;
+import app.convene.protocol.View;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCIceServer;
 import dev.onvoid.webrtc.RTCIceTransportPolicy;
@@ -12,6 +13,7 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,8 @@ final class PeerLinks {
   private final boolean relayOnly;
   private final Map<String, PeerLink> links = new LinkedHashMap<>();
   private final SendLadder ladder = new SendLadder();
+  // What each peer last said of its tile of us; kept for a link made again for the same peer.
+  private final Map<String, View> views = new HashMap<>();
   private RTCConfiguration configuration;
   private VideoTrack outgoingVideo;
 
@@ -92,6 +96,10 @@ final class PeerLinks {
     link.post(() -> link.step(JoinStep.LINK_CREATED, created));
     VideoTrack video = outgoingVideo;
     link.post(() -> link.start(media.audioTrack(), video, offer));
+    View view = views.get(peer.peerId());
+    if (view != null) {
+      link.post(() -> link.tracks().setView(view));
+    }
     updateQuality();
     return link;
   }
@@ -99,6 +107,8 @@ final class PeerLinks {
   /** Closes the connection to {@code peerId}, if we have one, and tells the listener. */
   void remove(String peerId) {
     PeerLink link = links.remove(peerId);
+    views.remove(peerId);
+    call.views().forget(peerId);
     if (link != null) {
       link.dispose();
       call.listener().peerRemoved(peerId);
@@ -114,6 +124,16 @@ final class PeerLinks {
       return;
     }
     link.post(() -> task.accept(link));
+  }
+
+  /** A peer said how large it shows our video: what we send it follows (see {@link View}). */
+  void onView(View view) {
+    if (!links.containsKey(view.from())) {
+      log.debug("ignoring a view from unknown peer {}", view.from());
+      return;
+    }
+    views.put(view.from(), view);
+    with(view.from(), link -> link.tracks().setView(view));
   }
 
   /** Shows {@code track} of {@code peerId} in {@code sink}, ordered against the link's close. */

@@ -10,6 +10,7 @@ import app.convene.protocol.Offer;
 import app.convene.protocol.Rejected;
 import app.convene.protocol.Peer;
 import app.convene.protocol.SignalMessage;
+import app.convene.protocol.View;
 import dev.onvoid.webrtc.RTCConfiguration;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCSignalingState;
@@ -161,6 +162,7 @@ class PerfectNegotiationTest {
                   case Answer o -> target.onDescription(o);
                   case Candidate c -> target.onCandidate(c);
                   case Rejected r -> target.onRejected(r);
+                  case View v -> target.tracks().setView(v);
                 }
               });
     }

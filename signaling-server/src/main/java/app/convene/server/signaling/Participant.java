@@ -8,9 +8,11 @@ import app.convene.protocol.Leave;
 import app.convene.protocol.Notice;
 import app.convene.protocol.PeerJoined;
 import app.convene.protocol.PeerLeft;
+import app.convene.protocol.ProtocolVersion;
 import app.convene.protocol.Removed;
 import app.convene.protocol.SignalCodec;
 import app.convene.protocol.SignalMessage;
+import app.convene.protocol.View;
 import app.convene.server.http.Caller;
 import app.convene.server.rooms.Member;
 import app.convene.server.rooms.Room;
@@ -42,6 +44,10 @@ final class Participant {
   private final Caller caller;
   private final SignalingService service;
   private final Consumer<SignalMessage> outbox;
+  private final Consumer<SignalMessage> seatOutbox = this::fromRoom;
+  // The protocol version of this connection's last accepted join; an older client does not know
+  // every relayed type (View since 3).
+  private volatile int protocol = ProtocolVersion.CURRENT;
   private final Runnable closeSocket;
   private final Joining joining;
   private final Object lock = new Object();
@@ -177,8 +183,19 @@ final class Participant {
     return caller;
   }
 
+  /**
+   * Where the room's messages for this connection go: its client's queue, without the relayed
+   * types that the protocol version it joined with does not know.
+   */
   Consumer<SignalMessage> outbox() {
-    return outbox;
+    return seatOutbox;
+  }
+
+  private void fromRoom(SignalMessage message) {
+    if (message instanceof View && !ProtocolVersion.hearsViews(protocol)) {
+      return;
+    }
+    outbox.accept(message);
   }
 
   private String peerId() {
@@ -192,6 +209,7 @@ final class Participant {
     if (ticket.isEmpty()) {
       return;
     }
+    protocol = join.protocol();
     Participant previous = null;
     synchronized (lock) {
       if (refusedAsAlreadyInRoom()) {

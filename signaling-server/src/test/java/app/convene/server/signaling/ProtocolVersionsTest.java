@@ -2,9 +2,12 @@ package app.convene.server.signaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.convene.protocol.Candidate;
+import app.convene.protocol.ErrorMessage;
 import app.convene.protocol.Joined;
 import app.convene.protocol.ProtocolVersion;
 import app.convene.protocol.Removed;
+import app.convene.protocol.View;
 import app.convene.server.testing.TestClient;
 import app.convene.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients of protocol version 1 (the room's id in {@code room}) and version 2 ({@code roomId}) on
- * the same server, as the messages are on the wire.
+ * Clients of protocol version 1 (the room's id in {@code room}), version 2 ({@code roomId}) and
+ * version 3 ({@code view}) on the same server, as the messages are on the wire.
  */
 class ProtocolVersionsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,7 +56,7 @@ class ProtocolVersionsTest {
 
     Joined joined = v2.expect(Joined.class);
     assertThat(joined.roomId()).isEqualTo(roomId);
-    assertThat(joined.protocol()).isEqualTo(ProtocolVersion.CURRENT).isEqualTo(2);
+    assertThat(joined.protocol()).isEqualTo(ProtocolVersion.CURRENT).isEqualTo(3);
   }
 
   @Test
@@ -68,6 +71,32 @@ class ProtocolVersionsTest {
 
     assertThat(v2.expect(Joined.class).peers()).singleElement()
         .satisfies(p -> assertThat(p.peerId()).isEqualTo(annaPeer));
+  }
+
+  @Test
+  void aViewReachesAVersion3PeerAndNeverAVersion2OneWhoStillGetsEverythingElse() throws Exception {
+    String roomId = server.roomId("standup");
+    TestClient anna = server.connect();
+    anna.sendText("{\"type\":\"join\",\"protocol\":3,\"roomId\":\"" + roomId + "\",\"name\":\"Anna\"}");
+    String annaPeer = anna.expect(Joined.class).peerId();
+    TestClient boris = server.connect();
+    boris.sendText("{\"type\":\"join\",\"protocol\":3,\"roomId\":\"" + roomId + "\",\"name\":\"Boris\"}");
+    String borisPeer = boris.expect(Joined.class).peerId();
+    TestClient old = server.connect();
+    old.sendText("{\"type\":\"join\",\"protocol\":2,\"roomId\":\"" + roomId + "\",\"name\":\"Vera\"}");
+    String oldPeer = old.expect(Joined.class).peerId();
+
+    anna.send(new View(borisPeer, 480, 270));
+    anna.send(View.hidden(oldPeer));
+    anna.send(new Candidate(oldPeer, "0", 0, "candidate:1 1 udp 1 127.0.0.1 9 typ host"));
+
+    View heard = boris.awaitMessage(View.class, v -> true);
+    assertThat(heard).isEqualTo(new View(borisPeer, 480, 270).withFrom(annaPeer));
+    // The candidate sent after the view arrives; the view before it never does.
+    old.awaitMessage(Candidate.class, c -> c.from().equals(annaPeer));
+    assertThat(old.hasReceived(m -> m instanceof View)).isFalse();
+    assertThat(anna.hasReceived(m -> m instanceof ErrorMessage)).as("the sender hears no error")
+        .isFalse();
   }
 
   @Test

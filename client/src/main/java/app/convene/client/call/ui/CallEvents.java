@@ -35,6 +35,7 @@ final class CallEvents implements CallListener {
       tile.renderer = new VideoRenderer(model.clock(), tile.imageProperty()::set,
           model::firstPaint);
       tile.renderer.setPaused(!model.onScreen());
+      tile.shown = () -> model.tellView(tile);
       tile.statusProperty().set(Messages.get("state.NEW"));
       model.editableTiles().add(tile);
       model.showStatus();

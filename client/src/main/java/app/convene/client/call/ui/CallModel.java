@@ -104,6 +104,7 @@ public final class CallModel {
         })
         .thenAcceptAsync(joined -> {
           session = joined;
+          tiles.forEach(this::tellView); // tiles laid out before the session was ours
           local = new LocalMedia(joined, media, self.renderer);
           local.startPreview().thenAcceptAsync(camera -> cameraName.set(
               camera == null ? Messages.get("call.testPattern") : camera), fx);
@@ -136,11 +137,29 @@ public final class CallModel {
   /**
    * FX thread: whether the call's window can be seen. While it cannot (minimised, hidden), no
    * tile draws its frames: converting and copying them is most of what a call costs the app
-   * beyond the media itself.
+   * beyond the media itself. The peers hear it too, and stop sending video here until it can.
    */
   public void setOnScreen(boolean onScreen) {
     this.onScreen = onScreen;
-    tiles.forEach(tile -> tile.renderer.setPaused(!onScreen));
+    tiles.forEach(tile -> {
+      tile.renderer.setPaused(!onScreen);
+      tellView(tile);
+    });
+  }
+
+  /**
+   * FX thread: tells the tile's peer how large its video is shown here (the tile, in device
+   * pixels), or that it is not shown while the window cannot be seen; the peer then sends no more
+   * than that ({@link CallSession#showPeerAt}).
+   */
+  void tellView(TileModel tile) {
+    CallSession current = session;
+    if (tile.isLocal() || current == null) {
+      return;
+    }
+    boolean seen = onScreen && tile.shownWidth() >= 1 && tile.shownHeight() >= 1;
+    current.showPeerAt(tile.getPeerId(), seen ? (int) Math.ceil(tile.shownWidth()) : 0,
+        seen ? (int) Math.ceil(tile.shownHeight()) : 0);
   }
 
   /** FX thread: see {@link #setOnScreen}. */

@@ -20,6 +20,10 @@ public final class TileModel {
   private final BooleanProperty videoOff = new SimpleBooleanProperty(this, "videoOff");
   private final BooleanProperty local = new SimpleBooleanProperty(this, "local");
   VideoRenderer renderer;
+  /** Hears every {@link #showAt}: the call tells the peer how large its video is shown. */
+  Runnable shown = () -> { };
+  private double shownWidth;
+  private double shownHeight;
 
   TileModel(String peerId, String name, boolean local) {
     this.peerId = new ReadOnlyStringWrapper(this, "peerId", peerId);
@@ -78,8 +82,21 @@ public final class TileModel {
    * scaled down to that size before they are drawn ({@link VideoRenderer#showAt}).
    */
   public void showAt(double width, double height) {
+    shownWidth = width;
+    shownHeight = height;
     if (renderer != null) {
       renderer.showAt(width, height);
     }
+    shown.run();
+  }
+
+  /** The tile's width in device pixels, as last {@linkplain #showAt shown}; 0 before. */
+  double shownWidth() {
+    return shownWidth;
+  }
+
+  /** The tile's height in device pixels, as last {@linkplain #showAt shown}; 0 before. */
+  double shownHeight() {
+    return shownHeight;
   }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.ForkJoinPool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import app.convene.client.call.PeerStats;
 import app.convene.client.headless.HeadlessOptions;
 import app.convene.client.headless.HeadlessParticipant;
 import app.convene.client.headless.HeadlessSummary;
@@ -76,7 +77,7 @@ class CallWindowTest {
 
       CompletableFuture<HeadlessSummary> borisRun = CompletableFuture.supplyAsync(() ->
           new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), boris.email(),
-              boris.password(), room, null, "Boris", Duration.ofSeconds(20), 200, 1, 640, 360, 30)).run(),
+              boris.password(), room, null, "Boris", Duration.ofSeconds(30), 500, 1, 640, 360, 30)).run(),
           Executors.newSingleThreadExecutor());
 
       Fx.await(() -> Fx.call(() -> call.tiles().size()) == 2);
@@ -103,15 +104,29 @@ class CallWindowTest {
       assertThat(breakdown).contains("offer_received", "connected", "first_frame", "first_paint");
       assertThat(breakdown.indexOf("first_frame")).isLessThan(breakdown.indexOf("first_paint"));
 
-      // Minimised, nobody sees the tiles: no frame is drawn. On screen again: drawn again.
+      // Boris hears how large the tile is and encodes no larger: 640×360 shrunk by a quarter step
+      // to no less than the tile (512×288 for 480×270), once his stats saw his picture's size.
+      Fx.await(() -> borisSeen(call, remote).width() < 640);
+      PeerStats shrunk = borisSeen(call, remote);
+      assertThat(shrunk.width()).isGreaterThanOrEqualTo((int) tileSize[0]);
+      assertThat(shrunk.height()).isGreaterThanOrEqualTo((int) tileSize[1]);
+
+      // Minimised, nobody sees the tiles: no frame is drawn, and Boris stops sending video here
+      // (his frames stop arriving). On screen again: sent and drawn again.
       Fx.run(() -> window.stage().setIconified(true));
       Fx.await(() -> !Fx.call(call::onScreen));
       long drawn = remote.renderer.presented();
       Thread.sleep(700); // some 20 frames arrive meanwhile
       assertThat(remote.renderer.presented()).isEqualTo(drawn);
+      Thread.sleep(1000); // the view reaches Boris within TileViews.SETTLE and a relay
+      long decoded = borisSeen(call, remote).framesDecoded();
+      Thread.sleep(1000);
+      assertThat(borisSeen(call, remote).framesDecoded()).as("frames from Boris while minimised")
+          .isLessThanOrEqualTo(decoded + 1);
       // Xvfb has no window manager to restore a window: the model is told as the window tells it.
       Fx.run(() -> call.setOnScreen(true));
       Fx.await(() -> remote.renderer.presented() > drawn);
+      assertThat(borisSeen(call, remote).framesDecoded()).isGreaterThan(decoded + 1);
       Thread.sleep(2500); // let the quality line fill in before the screenshot
       Fx.screenshot(robot, window.stage().getScene().getRoot(), "call-window.png");
 
@@ -128,6 +143,13 @@ class CallWindowTest {
       // when an assertion failed; the other order crashes in the native library.
       Fx.call(call::hangUp).get(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** What Anna's side sees of Boris's video: the frames decoded and their size. */
+  private static PeerStats borisSeen(CallModel call, TileModel boris) {
+    List<PeerStats> all = call.session().stats().orTimeout(5, TimeUnit.SECONDS).join();
+    return all.stream().filter(p -> p.peerId().equals(boris.getPeerId())).findFirst()
+        .orElseThrow(() -> new AssertionError("no link to " + boris.getPeerId() + ": " + all));
   }
 
   @Test
