@@ -134,7 +134,7 @@ class CalendarFlowTest {
       main.setY(0);
     });
     screens.scrollIntoView("Design review");
-    robot.doubleClickOn(screens.entry("Design review").orElseThrow());
+    robot.doubleClickOn(screens.visibleCentre(screens.entry("Design review").orElseThrow()));
     screens.await(() -> callWindow().isPresent());
     CallModel call = (CallModel) callWindow().orElseThrow().getProperties().get(CallModel.class);
 
@@ -156,7 +156,7 @@ class CalendarFlowTest {
     // instead of opening a second one in which you would see yourself.
     Stage first = callWindow().orElseThrow();
     Fx.run(() -> first.setX(1900)); // out of the way of the calendar: almost off the screen
-    robot.doubleClickOn(screens.entry("Design review").orElseThrow());
+    robot.doubleClickOn(screens.visibleCentre(screens.entry("Design review").orElseThrow()));
     Thread.sleep(2000); // a second call would have opened its window by now
     assertThat(callWindows()).containsExactly(first);
     assertThat(Fx.call(() -> call.tiles().size())).isEqualTo(2);

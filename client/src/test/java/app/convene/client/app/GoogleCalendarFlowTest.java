@@ -130,17 +130,17 @@ class GoogleCalendarFlowTest {
     screens.await(() -> robot.lookup("#google-tokens-in-file").tryQuery().isPresent());
     robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
 
-    robot.doubleClickOn(screens.entry("Team retro").orElseThrow());
+    robot.doubleClickOn(screens.visibleCentre(screens.entry("Team retro").orElseThrow()));
     screens.await(() -> google.opened().contains(URI.create(MEET)));
 
-    robot.rightClickOn(screens.entry("Vendor call").orElseThrow());
+    robot.rightClickOn(screens.visibleCentre(screens.entry("Vendor call").orElseThrow()));
     robot.clickOn(Messages.format("calendar.joinWith", "Zoom"));
     screens.await(() -> google.opened().contains(URI.create("https://zoom.us/j/5551234567")));
 
     // An invitation from someone else: no "Cancel meeting" (deleting it would only remove this
     // copy), but the answers; Accept patches this calendar's own answer, for the organiser.
     screens.await(() -> screens.entry("Board meeting").isPresent());
-    robot.rightClickOn(screens.entry("Board meeting").orElseThrow());
+    robot.rightClickOn(screens.visibleCentre(screens.entry("Board meeting").orElseThrow()));
     screens.await(() -> robot.lookup(Messages.get("google.rsvp.ACCEPTED")).tryQuery().isPresent());
     assertThat(robot.lookup(Messages.get("calendar.cancel")).tryQuery()).isEmpty();
     robot.clickOn(Messages.get("google.rsvp.ACCEPTED"));
@@ -154,7 +154,7 @@ class GoogleCalendarFlowTest {
         i++) {
       screens.await(() -> screens.entry("Vendor call").isPresent());
       try {
-        robot.rightClickOn(screens.entry("Vendor call").orElseThrow());
+        robot.rightClickOn(screens.visibleCentre(screens.entry("Vendor call").orElseThrow()));
       } catch (RuntimeException detached) {
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
       }

@@ -126,7 +126,7 @@ class ScreensTest {
       Fx.run(() -> calendar.setDate(LocalDate.ofInstant(soon, zone)));
       screens.await(() -> screens.entry("Design review").isPresent());
       screens.scrollIntoView("Design review");
-      robot.rightClickOn(screens.entry("Design review").orElseThrow());
+      robot.rightClickOn(screens.visibleCentre(screens.entry("Design review").orElseThrow()));
       screens.await(() -> robot.lookup("#copy-room-id").tryQuery().isPresent());
       Thread.sleep(300);
       shootScreen(robot, main, "meeting-menu", tag);
@@ -163,7 +163,7 @@ class ScreensTest {
 
       // The call, from a double-click.
       screens.scrollIntoView("Design review");
-      robot.doubleClickOn(screens.entry("Design review").orElseThrow());
+      robot.doubleClickOn(screens.visibleCentre(screens.entry("Design review").orElseThrow()));
       screens.await(() -> callWindow().isPresent());
       Stage call = callWindow().orElseThrow();
       screens.await(() -> Fx.call(() -> ((CallModel) call.getProperties().get(CallModel.class))

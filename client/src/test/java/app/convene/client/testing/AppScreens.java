@@ -5,6 +5,8 @@ import com.calendarfx.view.DayEntryView;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
@@ -51,6 +53,37 @@ public final class AppScreens {
       robot.scroll(1, javafx.geometry.VerticalDirection.UP);
     }
     Thread.sleep(300);
+  }
+
+  /**
+   * The centre of the part of {@code node} that can be seen: its screen bounds cut by every
+   * ancestor's clip and by its window. A meeting scrolled to the bottom of the day may show only a
+   * few pixels above the view's edge; the centre of the whole entry would be below it (seen with
+   * the clock at 23:30 on a Saturday, where a meeting 20 minutes ahead ends in the next day).
+   */
+  public Point2D visibleCentre(Node node) {
+    return Fx.call(() -> {
+      Bounds b = node.localToScreen(node.getBoundsInLocal());
+      double[] box = {b.getMinX(), b.getMinY(), b.getMaxX(), b.getMaxY()};
+      for (Node n = node.getParent(); n != null; n = n.getParent()) {
+        if (n.getClip() != null) {
+          cut(box, n.localToScreen(n.getClip().getBoundsInParent()));
+        }
+      }
+      Node root = node.getScene().getRoot();
+      cut(box, root.localToScreen(root.getBoundsInLocal()));
+      if (box[0] >= box[2] || box[1] >= box[3]) {
+        throw new AssertionError("no part of " + node + " can be seen");
+      }
+      return new Point2D((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+    });
+  }
+
+  private static void cut(double[] box, Bounds by) {
+    box[0] = Math.max(box[0], by.getMinX());
+    box[1] = Math.max(box[1], by.getMinY());
+    box[2] = Math.min(box[2], by.getMaxX());
+    box[3] = Math.min(box[3], by.getMaxY());
   }
 
   private double entryY(String title) {
