@@ -28,6 +28,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param mediaGaps intervals without a newly decoded frame of this peer since its first
  * @param route the type of our local candidate in the selected pair: "host", "srflx", "prflx" or
  *     "relay" (through a TURN server); "" before a pair was selected
+ * @param videoBytesSent bytes of video payload we sent to this peer so far
+ * @param encodeMillis milliseconds our encoder spent on this peer's video so far
  */
 public record PeerStats(
     String peerId,
@@ -48,7 +50,19 @@ public record PeerStats(
     double sendLossPercent,
     double decodedFps,
     MediaGaps mediaGaps,
-    String route) {
+    String route,
+    long videoBytesSent,
+    double encodeMillis) {
+
+  /** Figures without the encoder's totals (0). */
+  public PeerStats(String peerId, String name, String state, boolean left, long framesDecoded,
+      int width, int height, long firstFrameMs, double rttMs, long packetsReceived,
+      long packetsLost, long framesSent, int sentWidth, int sentHeight, String sendLimitation,
+      double sendLossPercent, double decodedFps, MediaGaps mediaGaps, String route) {
+    this(peerId, name, state, left, framesDecoded, width, height, firstFrameMs, rttMs,
+        packetsReceived, packetsLost, framesSent, sentWidth, sentHeight, sendLimitation,
+        sendLossPercent, decodedFps, mediaGaps, route, 0, 0);
+  }
 
   /**
    * Intervals without a newly decoded frame of one peer, from its first frame on, up to the
@@ -70,6 +84,6 @@ public record PeerStats(
   public PeerStats departed() {
     return new PeerStats(peerId, name, state, true, framesDecoded, width, height, firstFrameMs,
         rttMs, packetsReceived, packetsLost, framesSent, sentWidth, sentHeight, sendLimitation,
-        sendLossPercent, decodedFps, mediaGaps, route);
+        sendLossPercent, decodedFps, mediaGaps, route, videoBytesSent, encodeMillis);
   }
 }

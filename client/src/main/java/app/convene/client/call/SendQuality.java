@@ -27,9 +27,11 @@ record SendQuality(double scaleDownBy, double maxFramerate, int maxBitrate, bool
 
   /**
    * This cap, lowered to what the peer shows of us: nothing while it shows no video of ours, and
-   * no larger than its tile (in device pixels) when it said how large that is. The scale is
-   * rounded down to a quarter, so that the frames stay at least as large as the tile and a window
-   * being resized does not reconfigure the encoder for every few pixels.
+   * halved as often as the picture still covers its tile (in device pixels) when it said how large
+   * that is. Halving only: libyuv halves and quarters a frame with fast dedicated loops, while a
+   * scale such as 1.25 went through its general filter and cost the sender more CPU than the
+   * smaller encoding saved (docs/benchmarks.md, "Encoding for the tile"). Whole steps also keep a
+   * window being resized from reconfiguring the encoder every few pixels.
    *
    * @param view what the peer last said, or {@code null} before it said anything
    * @param sourceWidth the width of the picture we send before any scaling; 0 when not known
@@ -48,7 +50,10 @@ record SendQuality(double scaleDownBy, double maxFramerate, int maxBitrate, bool
     // The picture keeps its aspect ratio in the tile: it fills the tile one way.
     double needed = Math.max((double) sourceWidth / view.width(),
         (double) sourceHeight / view.height());
-    double scale = Math.min(MAX_VIEW_SCALE, Math.floor(needed * 4) / 4);
+    double scale = 1;
+    while (scale * 2 <= needed && scale * 2 <= MAX_VIEW_SCALE) {
+      scale *= 2;
+    }
     return scale <= scaleDownBy ? this : new SendQuality(scale, maxFramerate, maxBitrate, active);
   }
 

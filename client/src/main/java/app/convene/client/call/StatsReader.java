@@ -19,6 +19,8 @@ final class StatsReader {
     int sentWidth = 0;
     int sentHeight = 0;
     String limitation = "none";
+    long videoBytes = 0;
+    double encodeMillis = 0;
     double sendLoss = 0;
     Object localCandidate = null;
     for (RTCStats stats : report.getStats().values()) {
@@ -34,6 +36,10 @@ final class StatsReader {
         lost += Math.max(0, number(a.get("packetsLost")));
       } else if (stats.getType() == RTCStatsType.OUTBOUND_RTP && "video".equals(a.get("kind"))) {
         framesSent += number(a.get("framesSent"));
+        videoBytes += number(a.get("bytesSent"));
+        if (a.get("totalEncodeTime") instanceof Number seconds) {
+          encodeMillis += seconds.doubleValue() * 1000;
+        }
         sentWidth = (int) Math.max(sentWidth, number(a.get("frameWidth")));
         sentHeight = (int) Math.max(sentHeight, number(a.get("frameHeight")));
         if (a.get("qualityLimitationReason") instanceof String reason && !reason.equals("none")) {
@@ -49,7 +55,7 @@ final class StatsReader {
     PeerStats figures =
         new PeerStats(link.peerId(), link.remote().name(), link.state().name(), false, 0, 0, 0,
             -1, rttMs, received, lost, framesSent, sentWidth, sentHeight, limitation, sendLoss, 0,
-            NO_GAPS, route);
+            NO_GAPS, route, videoBytes, encodeMillis);
     return withMeter(link, figures, joinNanos);
   }
 
@@ -88,7 +94,9 @@ final class StatsReader {
         figures.sendLossPercent(),
         Math.round(fps * 10) / 10.0,
         new PeerStats.MediaGaps(meter.longestGapNanos(now) / 1_000_000, meter.gaps(now)),
-        figures.route());
+        figures.route(),
+        figures.videoBytesSent(),
+        figures.encodeMillis());
   }
 
   private static long number(Object value) {

@@ -20,11 +20,23 @@ import java.time.Duration;
  * @param caCert a PEM file of an extra certificate authority to trust for {@code wss://}, or
  *     {@code null} for the system's only
  * @param relayOnly whether ICE may use relayed candidates only (TURN), never host or reflexive ones
+ * @param viewWidth tell every peer that we show its video this wide, in device pixels, as a call
+ *     window's tile would (0 with a 0 {@code viewHeight}: not shown, as in a minimised window); -1:
+ *     say nothing, so that peers send everything their caps allow
+ * @param viewHeight the height that goes with {@code viewWidth}
  */
 public record HeadlessOptions(
     URI server, String email, String password, String roomId, String invite, String name,
     Duration duration, long frames, int peers, int width, int height, int fps, Path caCert,
-    boolean relayOnly) {
+    boolean relayOnly, int viewWidth, int viewHeight) {
+
+  /** Options that say nothing of how peers are shown. */
+  public HeadlessOptions(URI server, String email, String password, String roomId, String invite,
+      String name, Duration duration, long frames, int peers, int width, int height, int fps,
+      Path caCert, boolean relayOnly) {
+    this(server, email, password, roomId, invite, name, duration, frames, peers, width, height, fps,
+        caCert, relayOnly, -1, -1);
+  }
 
   /** Options that trust the system's certificate authorities only and use every kind of ICE candidate. */
   public HeadlessOptions(URI server, String email, String password, String roomId, String invite,
@@ -64,6 +76,9 @@ public record HeadlessOptions(
         --width=W --height=H --fps=F   test pattern (default 640x360 at 30)
         --ca-cert=FILE     also trust this CA (PEM) for a wss:// server, besides the system's
         --relay-only       connect through the server's TURN relay only (ICE policy "relay")
+        --view=WxH         tell every peer we show its video in W×H pixels, as a call window's
+                           tile would (0x0: not shown, as in a minimised window); peers then
+                           encode no more for us than that (default: say nothing)
       Prints a one-line JSON summary; exits 0 only if remote video was decoded.
       """;
 
@@ -82,6 +97,8 @@ public record HeadlessOptions(
     int fps = 30;
     Path caCert = null;
     boolean relayOnly = false;
+    int viewWidth = -1;
+    int viewHeight = -1;
     for (String arg : args) {
       if (arg.equals("--headless")) {
         continue;
@@ -110,6 +127,17 @@ public record HeadlessOptions(
         case "height" -> height = (int) positive(key, value);
         case "fps" -> fps = (int) positive(key, value);
         case "ca-cert" -> caCert = Path.of(value);
+        case "view" -> {
+          java.util.regex.Matcher box =
+              java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})").matcher(value);
+          if (!box.matches() || (Integer.parseInt(box.group(1)) == 0)
+              != (Integer.parseInt(box.group(2)) == 0)) {
+            throw new IllegalArgumentException(
+                "--view must be WIDTHxHEIGHT, e.g. 480x270, or 0x0; not '" + value + "'");
+          }
+          viewWidth = Math.min(app.convene.protocol.View.MAX_SIDE, Integer.parseInt(box.group(1)));
+          viewHeight = Math.min(app.convene.protocol.View.MAX_SIDE, Integer.parseInt(box.group(2)));
+        }
         default -> throw new IllegalArgumentException("unknown flag --" + key);
       }
     }
@@ -120,7 +148,7 @@ public record HeadlessOptions(
       throw new IllegalArgumentException("--email and --password are required");
     }
     return new HeadlessOptions(server, email, password, roomId, invite, name, duration, frames,
-        peers, width, height, fps, caCert, relayOnly);
+        peers, width, height, fps, caCert, relayOnly, viewWidth, viewHeight);
   }
 
   private static double positive(String key, String value) {

@@ -128,6 +128,11 @@ public final class HeadlessParticipant {
     while (System.nanoTime() < leaveAt && !outages.hasEnded()) {
       List<PeerStats> current = session.stats().join();
       current.forEach(s -> seen.put(s.peerId(), s));
+      if (options.viewWidth() >= 0) {
+        // Told once per peer (the session sends only what changed).
+        current.forEach(s ->
+            session.showPeerAt(s.peerId(), options.viewWidth(), options.viewHeight()));
+      }
       if (options.frames() > 0) {
         long reached = seen.values().stream().filter(s -> s.framesDecoded() >= options.frames()).count();
         if (reached >= options.peers() && leaveAt == deadline) {

@@ -61,13 +61,16 @@ class SendLadderTest {
   }
 
   @Test
-  void aPeersTileLowersTheRungToItsSizeInQuarterStepsAndAHiddenTileStopsTheVideo() {
+  void aPeersTileHalvesTheRungWhileThePictureStillCoversItAndAHiddenTileStopsTheVideo() {
     SendQuality full = SendQuality.FULL;
 
     assertThat(full.forView(null, 640, 360)).as("the peer said nothing").isEqualTo(full);
-    assertThat(full.forView(new View("p", 480, 270), 0, 0)).as("our size unknown").isEqualTo(full);
-    // 640×360 into 480×270: 1.33, a quarter step down is 1.25 (512×288, not below the tile).
-    assertThat(full.forView(new View("p", 480, 270), 640, 360).scaleDownBy()).isEqualTo(1.25);
+    assertThat(full.forView(new View("p", 320, 180), 0, 0)).as("our size unknown").isEqualTo(full);
+    // 640×360 into 480×270: half would be smaller than the tile.
+    assertThat(full.forView(new View("p", 480, 270), 640, 360)).isEqualTo(full);
+    assertThat(full.forView(new View("p", 320, 180), 640, 360).scaleDownBy()).isEqualTo(2);
+    assertThat(full.forView(new View("p", 200, 112), 640, 360).scaleDownBy()).isEqualTo(2);
+    assertThat(full.forView(new View("p", 160, 90), 640, 360).scaleDownBy()).isEqualTo(4);
     // A tall, narrow tile: the width decides (the picture keeps its shape).
     assertThat(full.forView(new View("p", 320, 1000), 640, 360).scaleDownBy()).isEqualTo(2);
     assertThat(full.forView(new View("p", 1920, 1080), 640, 360)).isEqualTo(full);
@@ -75,7 +78,7 @@ class SendLadderTest {
         .isEqualTo(SendQuality.MAX_VIEW_SCALE);
     // The room's rung already sends less than the tile needs: it stays.
     SendQuality five = SendLadder.RUNGS.get(2);
-    assertThat(five.forView(new View("p", 480, 270), 640, 360)).isEqualTo(five);
+    assertThat(five.forView(new View("p", 320, 180), 640, 360)).isEqualTo(five);
     // Frame rate and bitrate are the rung's; a hidden tile keeps them and stops the video.
     SendQuality hidden = five.forView(View.hidden("p"), 640, 360);
     assertThat(hidden.active()).isFalse();

@@ -31,18 +31,33 @@ public final class Mesh {
    */
   public static Run run(TestBackend backend, int size, double warmUpSeconds, long timeoutSeconds,
       String... flags) throws Exception {
+    List<List<String>> each = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      each.add(List.of(flags));
+    }
+    return run(backend, each, warmUpSeconds, timeoutSeconds);
+  }
+
+  /**
+   * Like {@link #run(TestBackend, int, double, long, String...)}, with each participant's own
+   * flags: {@code flags.get(i)} go to participant i + 1.
+   */
+  public static Run run(TestBackend backend, List<List<String>> flags, double warmUpSeconds,
+      long timeoutSeconds) throws Exception {
+    int size = flags.size();
     List<Account> accounts = new ArrayList<>();
     for (int i = 1; i <= size; i++) {
       accounts.add(backend.account("P" + i));
     }
     String room = backend.meeting(accounts.getFirst(), "Mesh of " + size,
         accounts.subList(1, size).toArray(Account[]::new));
-    List<String> all = new ArrayList<>(List.of(flags));
-    all.add("--peers=" + (size - 1));
     List<HeadlessProcess> processes = new ArrayList<>();
     try {
-      for (Account account : accounts) {
-        processes.add(HeadlessProcess.start(backend, account, room, all.toArray(String[]::new)));
+      for (int i = 0; i < size; i++) {
+        List<String> own = new ArrayList<>(flags.get(i));
+        own.add("--peers=" + (size - 1));
+        processes.add(HeadlessProcess.start(backend, accounts.get(i), room,
+            own.toArray(String[]::new)));
         Thread.sleep(300);
       }
       long windowStart = System.nanoTime() + (long) (warmUpSeconds * 1e9);

@@ -77,7 +77,7 @@ class CallWindowTest {
 
       CompletableFuture<HeadlessSummary> borisRun = CompletableFuture.supplyAsync(() ->
           new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), boris.email(),
-              boris.password(), room, null, "Boris", Duration.ofSeconds(30), 500, 1, 640, 360, 30)).run(),
+              boris.password(), room, null, "Boris", Duration.ofSeconds(30), 500, 1, 1280, 720, 30)).run(),
           Executors.newSingleThreadExecutor());
 
       Fx.await(() -> Fx.call(() -> call.tiles().size()) == 2);
@@ -85,7 +85,7 @@ class CallWindowTest {
       assertThat(Fx.call(remote::getName)).isEqualTo("Boris");
       Fx.await(() -> Fx.call(remote::getImage) != null && colourful(Fx.call(remote::getImage)));
       Fx.await(() -> Fx.call(remote::getStatus).equals("Connected"));
-      // The 640×360 frames arrive in the image at the tile's size (480×270 in this window),
+      // The frames (1280×720, then 640×360) arrive in the image at the tile's size (480×270 here),
       // scaled before JavaFX draws them.
       VideoTile tile = robot.lookup("#tile-" + remote.getPeerId()).queryAs(VideoTile.class);
       double[] tileSize = Fx.call(() -> new double[] {tile.getWidth(), tile.getHeight()});
@@ -104,12 +104,12 @@ class CallWindowTest {
       assertThat(breakdown).contains("offer_received", "connected", "first_frame", "first_paint");
       assertThat(breakdown.indexOf("first_frame")).isLessThan(breakdown.indexOf("first_paint"));
 
-      // Boris hears how large the tile is and encodes no larger: 640×360 shrunk by a quarter step
-      // to no less than the tile (512×288 for 480×270), once his stats saw his picture's size.
-      Fx.await(() -> borisSeen(call, remote).width() < 640);
-      PeerStats shrunk = borisSeen(call, remote);
-      assertThat(shrunk.width()).isGreaterThanOrEqualTo((int) tileSize[0]);
-      assertThat(shrunk.height()).isGreaterThanOrEqualTo((int) tileSize[1]);
+      // Boris's camera gives 1280×720; he hears how large the tile is and encodes half of that,
+      // 640×360, which still covers the 480×270 tile, once his stats saw his picture's size.
+      Fx.await(() -> borisSeen(call, remote).width() == 640);
+      PeerStats halved = borisSeen(call, remote);
+      assertThat(halved.height()).isEqualTo(360);
+      assertThat(halved.width()).isGreaterThanOrEqualTo((int) tileSize[0]);
 
       // Minimised, nobody sees the tiles: no frame is drawn, and Boris stops sending video here
       // (his frames stop arriving). On screen again: sent and drawn again.
