@@ -11,12 +11,15 @@ import dev.onvoid.webrtc.RTCIceTransportPolicy;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +45,12 @@ final class PeerLinks {
   private final boolean relayOnly;
   private final Map<String, PeerLink> links = new LinkedHashMap<>();
   private final SendLadder ladder = new SendLadder();
+  /** How often a peer's view changes what we send it, at most. */
+  static final Duration VIEW_EVERY = Duration.ofMillis(250);
+
   // What each peer last said of its tile of us; kept for a link made again for the same peer.
   private final Map<String, View> views = new HashMap<>();
+  private final Set<String> viewsDue = new HashSet<>();
   private RTCConfiguration configuration;
   private VideoTrack outgoingVideo;
 
@@ -72,8 +79,8 @@ final class PeerLinks {
     return List.copyOf(links.values());
   }
 
-  java.util.Set<String> peerIds() {
-    return java.util.Set.copyOf(links.keySet());
+  Set<String> peerIds() {
+    return Set.copyOf(links.keySet());
   }
 
   /** Opens a connection to {@code peer}; null when the native layer refuses to make one. */
@@ -126,14 +133,27 @@ final class PeerLinks {
     link.post(() -> task.accept(link));
   }
 
-  /** A peer said how large it shows our video: what we send it follows (see {@link View}). */
+  /**
+   * A peer said how large it shows our video: what we send it follows (see {@link View}), at most
+   * once per {@link #VIEW_EVERY} and with its latest view, so that a room-mate sending views in a
+   * loop reconfigures our encoder for it no more often than that.
+   */
   void onView(View view) {
-    if (!links.containsKey(view.from())) {
-      log.debug("ignoring a view from unknown peer {}", view.from());
+    String peerId = view.from();
+    if (!links.containsKey(peerId)) {
+      log.debug("ignoring a view from unknown peer {}", peerId);
       return;
     }
-    views.put(view.from(), view);
-    with(view.from(), link -> link.tracks().setView(view));
+    views.put(peerId, view);
+    if (viewsDue.add(peerId)) {
+      call.later(VIEW_EVERY, () -> {
+        viewsDue.remove(peerId);
+        View latest = views.get(peerId);
+        if (latest != null) {
+          with(peerId, link -> link.tracks().setView(latest));
+        }
+      });
+    }
   }
 
   /** Shows {@code track} of {@code peerId} in {@code sink}, ordered against the link's close. */

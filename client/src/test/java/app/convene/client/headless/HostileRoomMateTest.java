@@ -16,6 +16,7 @@ import app.convene.protocol.PeerJoined;
 import app.convene.protocol.Rejected;
 import app.convene.protocol.SignalCodec;
 import app.convene.protocol.SignalMessage;
+import app.convene.protocol.View;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
@@ -219,6 +220,11 @@ class HostileRoomMateTest {
         new Answer(peer, validLookingOffer(FINGERPRINT).replace("actpass", "active")),
         new Offer(peer, "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\nm=video 9 RTP/AVP 96\r\n"
             + "a=" + huge.substring(0, 30_000) + "\r\n"),
+        // Views in a loop: a tile that changes every message, hidden, the largest there is.
+        new View(peer, 1 + round % 700, 1 + round % 400),
+        View.hidden(peer),
+        new View(peer, View.MAX_SIDE, View.MAX_SIDE),
+        new View(peer, 2 + round % 700, 1),
         unparseable.get((round / 3) % unparseable.size())); // rounds 2, 5, 8… are bursts
   }
 
