@@ -72,7 +72,7 @@ class SignalingServerTest {
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.contentType()).startsWith("application/json");
     assertThat(health.json().get("status").asText()).isEqualTo("ok");
-    assertThat(health.json().get("protocol").asInt()).isEqualTo(2);
+    assertThat(health.json().get("protocol").asInt()).isEqualTo(3);
     assertThat(health.json().get("rooms").asInt()).isEqualTo(2);
     assertThat(health.json().get("peers").asInt()).isEqualTo(3);
   }
