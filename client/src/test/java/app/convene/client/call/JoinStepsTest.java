@@ -53,6 +53,10 @@ class JoinStepsTest {
             Reconnect.withTokens(boris::accessToken)).get(10, TimeUnit.SECONDS)) {
       newcomer.firstFrame.get(15, TimeUnit.SECONDS);
       inRoom.firstFrame.get(15, TimeUnit.SECONDS);
+      // A link may connect on the other side's checks before that side's own candidates went
+      // out through the server (seen in CI); they still go out, so wait for them before the
+      // server is stopped, or they would be lost in the outage.
+      awaitCandidates(newcomer, inRoom);
       int toldBefore = newcomer.told.size() + inRoom.told.size();
 
       backend.stop(); // the server restarts under the call: the links resync, nobody joins anew
@@ -86,6 +90,18 @@ class JoinStepsTest {
     }
     // A was in the room first: the room's steps are B's alone to tell during B's join.
     assertThat(inRoom.order().indexOf(JoinStep.JOINED)).isLessThan(inRoom.order().indexOf(JoinStep.LINK_CREATED));
+  }
+
+  private static void awaitCandidates(Steps... sides) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!java.util.Arrays.stream(sides)
+        .allMatch(side -> side.order().contains(JoinStep.CANDIDATE_RECEIVED))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no candidate arrived through the server: "
+            + java.util.Arrays.stream(sides).map(Steps::order).toList());
+      }
+      Thread.sleep(20);
+    }
   }
 
   private static void awaitConnectedAgain(CallSession a, CallSession b) throws Exception {
