@@ -110,6 +110,11 @@ final class Inbound implements SignalingListener {
   }
 
   private void onError(ErrorMessage error) {
+    if ("view".equals(error.ref())) {
+      log.debug("view refused: {} {}", error.code(), error.message());
+      call.views().refused();
+      return;
+    }
     if (call.resumption().handles(error)
         || call.refuseJoin(new CallException(error.message(), error.code()))) {
       return;

@@ -23,6 +23,9 @@ final class TileViews {
   /** How long changes gather before the peers hear them. */
   static final Duration SETTLE = Duration.ofMillis(300);
 
+  /** How long after a refused view every view is told again. */
+  static final Duration RETRY = Duration.ofSeconds(2);
+
   private final CallSession call;
   private final Map<String, View> wanted = new HashMap<>();
   private final Map<String, View> told = new HashMap<>();
@@ -47,6 +50,20 @@ final class TileViews {
         : new View(peerId, Math.min(width, View.MAX_SIDE), Math.min(height, View.MAX_SIDE));
     if (!next.equals(wanted.put(peerId, next))) {
       flushSoon();
+    }
+  }
+
+  /**
+   * The server refused a view: after its restart a peer we know may not be back in the room yet
+   * ({@code UNKNOWN_PEER}; the others hear nothing when it comes back), or we are not back
+   * ourselves. Every view is told again after {@link #RETRY}, until the peer is back or has been
+   * given up ({@link #forget}). The user hears nothing of it.
+   */
+  void refused() {
+    told.clear();
+    if (!flushing) {
+      flushing = true;
+      call.later(RETRY, this::flush);
     }
   }
 
