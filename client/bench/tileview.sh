@@ -5,11 +5,4 @@
 # TileViewBenchmark:
 #   client/bench/tileview.sh [seconds] [rounds]      e.g. client/bench/tileview.sh 30 2
 # Needs JAVA_HOME (or java on the PATH) at Java 25 and Maven.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-mvn -q -B -ntp -pl client -am -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$java" --enable-native-access=ALL-UNNAMED \
-  -cp "client/target/test-classes:client/target/classes:$(cat client/target/bench-classpath.txt)" \
-  app.convene.client.bench.TileViewBenchmark "$@"
+exec "$(dirname "$0")/run.sh" TileViewBenchmark "$@"

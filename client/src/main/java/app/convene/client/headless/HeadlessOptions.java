@@ -3,6 +3,8 @@ package app.convene.client.headless;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Flags of the headless participant; see {@link #USAGE}.
@@ -82,6 +84,8 @@ public record HeadlessOptions(
       Prints a one-line JSON summary; exits 0 only if remote video was decoded.
       """;
 
+  private static final Pattern VIEW = Pattern.compile("(\\d{1,5})x(\\d{1,5})");
+
   public static HeadlessOptions parse(String[] args) {
     URI server = URI.create("ws://127.0.0.1:8787/signal");
     String roomId = null;
@@ -128,15 +132,14 @@ public record HeadlessOptions(
         case "fps" -> fps = (int) positive(key, value);
         case "ca-cert" -> caCert = Path.of(value);
         case "view" -> {
-          java.util.regex.Matcher box =
-              java.util.regex.Pattern.compile("(\\d{1,5})x(\\d{1,5})").matcher(value);
+          Matcher box = VIEW.matcher(value);
           if (!box.matches() || (Integer.parseInt(box.group(1)) == 0)
               != (Integer.parseInt(box.group(2)) == 0)) {
             throw new IllegalArgumentException(
                 "--view must be WIDTHxHEIGHT, e.g. 480x270, or 0x0; not '" + value + "'");
           }
-          viewWidth = Math.min(app.convene.protocol.View.MAX_SIDE, Integer.parseInt(box.group(1)));
-          viewHeight = Math.min(app.convene.protocol.View.MAX_SIDE, Integer.parseInt(box.group(2)));
+          viewWidth = Integer.parseInt(box.group(1)); // the session keeps it to View.MAX_SIDE
+          viewHeight = Integer.parseInt(box.group(2));
         }
         default -> throw new IllegalArgumentException("unknown flag --" + key);
       }

@@ -6,6 +6,7 @@ import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -94,11 +95,11 @@ class JoinStepsTest {
 
   private static void awaitCandidates(Steps... sides) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!java.util.Arrays.stream(sides)
+    while (!Arrays.stream(sides)
         .allMatch(side -> side.order().contains(JoinStep.CANDIDATE_RECEIVED))) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("no candidate arrived through the server: "
-            + java.util.Arrays.stream(sides).map(Steps::order).toList());
+            + Arrays.stream(sides).map(Steps::order).toList());
       }
       Thread.sleep(20);
     }
@@ -138,7 +139,7 @@ class JoinStepsTest {
         index[i] = i;
       }
       java.util.Arrays.sort(index, java.util.Comparator.comparingLong(nanos::get));
-      return java.util.Arrays.stream(index).map(i -> told.get(i).getValue()).toList();
+      return Arrays.stream(index).map(i -> told.get(i).getValue()).toList();
     }
   }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.convene.client.media.MediaEngine;
 import app.convene.client.media.MediaOptions;
 import app.convene.client.signaling.Backoff;
+import app.convene.client.testing.Fx;
 import app.convene.client.testing.TestBackend;
 import app.convene.client.testing.TestBackend.Account;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,28 +56,28 @@ class TileViewsTest {
         slowly).get(10, TimeUnit.SECONDS);
     try {
       String borisId = borisCall.localId().get(5, TimeUnit.SECONDS);
-      await(() -> annaCall.stats().join().size() == 1);
-      await(() -> seen(annaCall).framesDecoded() > 10);
+      Fx.await(() -> annaCall.stats().join().size() == 1);
+      Fx.await(() -> seen(annaCall).framesDecoded() > 10);
       assertThat(seen(annaCall).width()).as("before Anna says anything").isEqualTo(640);
 
       // A 320×180 tile: Boris sends 320×180 (his stats need two reports at one scale first).
       annaCall.showPeerAt(borisId, 320, 180);
-      await(() -> seen(annaCall).width() == 320);
+      Fx.await(() -> seen(annaCall).width() == 320);
       assertThat(seen(annaCall).height()).isEqualTo(180);
 
       // The server goes away; meanwhile Anna minimises her window. The view cannot reach Boris
       // yet, and their media needs no server: frames keep coming.
       backend.stop();
-      await(() -> annaHeard.states.contains(CallState.RECONNECTING));
+      Fx.await(() -> annaHeard.states.contains(CallState.RECONNECTING));
       annaCall.showPeerAt(borisId, 0, 0);
       long during = seen(annaCall).framesDecoded();
-      await(() -> seen(annaCall).framesDecoded() > during + 15);
+      Fx.await(() -> seen(annaCall).framesDecoded() > during + 15);
 
       // Back: Anna is in the room again and tells Boris once he is back too; his frames stop.
       // The server's refusals while he is not back are not the user's business.
       backend.startAgain();
-      await(() -> annaHeard.states.size() == 3 && borisHeard.states.size() == 3);
-      await(() -> {
+      Fx.await(() -> annaHeard.states.size() == 3 && borisHeard.states.size() == 3);
+      Fx.await(() -> {
         long before = seen(annaCall).framesDecoded();
         sleep(800);
         return seen(annaCall).framesDecoded() <= before + 1;
@@ -86,7 +86,7 @@ class TileViewsTest {
       // A large tile again: everything Boris has, not more.
       annaCall.showPeerAt(borisId, 1920, 1080);
       long hidden = seen(annaCall).framesDecoded();
-      await(() -> seen(annaCall).framesDecoded() > hidden + 15 && seen(annaCall).width() == 640);
+      Fx.await(() -> seen(annaCall).framesDecoded() > hidden + 15 && seen(annaCall).width() == 640);
       assertThat(annaHeard.states).containsExactly(
           CallState.CONNECTED, CallState.RECONNECTING, CallState.CONNECTED);
       assertThat(annaHeard.errors).as("errors shown to Anna").isEmpty();
@@ -127,13 +127,4 @@ class TileViewsTest {
     }
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 20 s");
-      }
-      Thread.sleep(50);
-    }
-  }
 }

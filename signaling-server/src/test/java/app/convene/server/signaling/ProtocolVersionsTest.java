@@ -77,14 +77,11 @@ class ProtocolVersionsTest {
   void aViewReachesAVersion3PeerAndNeverAVersion2OneWhoStillGetsEverythingElse() throws Exception {
     String roomId = server.roomId("standup");
     TestClient anna = server.connect();
-    anna.sendText("{\"type\":\"join\",\"protocol\":3,\"roomId\":\"" + roomId + "\",\"name\":\"Anna\"}");
-    String annaPeer = anna.expect(Joined.class).peerId();
+    String annaPeer = joinWith(anna, 3, roomId, "Anna");
     TestClient boris = server.connect();
-    boris.sendText("{\"type\":\"join\",\"protocol\":3,\"roomId\":\"" + roomId + "\",\"name\":\"Boris\"}");
-    String borisPeer = boris.expect(Joined.class).peerId();
+    String borisPeer = joinWith(boris, 3, roomId, "Boris");
     TestClient old = server.connect();
-    old.sendText("{\"type\":\"join\",\"protocol\":2,\"roomId\":\"" + roomId + "\",\"name\":\"Vera\"}");
-    String oldPeer = old.expect(Joined.class).peerId();
+    String oldPeer = joinWith(old, 2, roomId, "Vera");
 
     anna.send(new View(borisPeer, 480, 270));
     anna.send(View.hidden(oldPeer));
@@ -112,5 +109,13 @@ class ProtocolVersionsTest {
     JsonNode removed = JSON.readTree(v1.textOf(v1.awaitMessage(Removed.class, r -> true)));
     assertThat(removed.get("room").asText()).isEqualTo(roomId);
     assertThat(removed.get("roomId").asText()).isEqualTo(roomId);
+  }
+
+  /** Joins with {@code version} as its join is on the wire; returns the peer id given. */
+  private static String joinWith(TestClient client, int version, String roomId, String name)
+      throws InterruptedException {
+    client.sendText("{\"type\":\"join\",\"protocol\":" + version + ",\"roomId\":\"" + roomId
+        + "\",\"name\":\"" + name + "\"}");
+    return client.expect(Joined.class).peerId();
   }
 }
