@@ -69,21 +69,43 @@ public final class BuildInstallers {
    * a heap that gives back what is more than 30 % free after a full collection: docs/benchmarks.md,
    * "A call in the desktop app".
    *
-   * <p>The young generation at most 12 MiB. It starts at a third of the 32 MiB start, and the
-   * first full collection (one comes in most calls, when the code cache is cleaned) made it half
-   * of the old generation, 24 MiB, all of it touched again between two collections; a call
-   * allocates so little Java memory that 12 MiB last it some 25 seconds (docs/benchmarks.md,
-   * "What the heap kept").
+   * <p>The young generation 4 MiB. A call allocates some 0.5 MB of Java objects a second, so a
+   * young collection comes every 8 s or so and takes a few milliseconds; every byte of the young
+   * generation is touched between two collections, so its size is resident for good. Against the
+   * 12 MiB before: 3 MiB less in a call, and a start spends 15 ms more in collections (139 against
+   * 154 ms over ten starts, the medians within the noise; docs/benchmarks.md, "Memory: the
+   * last 15 MiB").
    */
-  static final List<String> JAVA_OPTIONS = List.of(
+  private static final List<String> JAVA_OPTIONS = List.of(
       "--enable-native-access=ALL-UNNAMED,javafx.graphics",
       "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC",
       "-Xms32m",
       "-Xmx256m",
-      "-XX:MaxNewSize=12m",
+      "-XX:NewSize=4m",
+      "-XX:MaxNewSize=4m",
       "-XX:MinHeapFreeRatio=10",
       "-XX:MaxHeapFreeRatio=30");
+
+  /**
+   * Linux only: every 2 s the JVM asks glibc's malloc to give back what is free in its arenas
+   * ({@code malloc_trim}). libwebrtc, GTK and JavaFX free memory in the middle of the arenas,
+   * which malloc otherwise keeps: 6 to 8 MiB less in a call, at no CPU cost that a call shows
+   * (docs/benchmarks.md, "Memory: the last 15 MiB"). Other systems' JVMs do not trim and would
+   * warn at every start.
+   */
+  private static final List<String> LINUX_JAVA_OPTIONS = List.of(
+      "-XX:TrimNativeHeapInterval=2000");
+
+  /** JVM options of the installed launcher on {@code os}; the training run uses the same ones. */
+  static List<String> javaOptions(Os os) {
+    List<String> options = new ArrayList<>(JAVA_OPTIONS);
+    if (os == Os.LINUX) {
+      options.addAll(LINUX_JAVA_OPTIONS);
+    }
+    return List.copyOf(options);
+  }
+
   enum Os { LINUX, WINDOWS, MAC }
 
   private final Os os;

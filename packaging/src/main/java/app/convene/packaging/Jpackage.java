@@ -73,7 +73,7 @@ final class Jpackage {
         "--main-jar", "convene.jar", "--main-class", BuildInstallers.MAIN_CLASS,
         "--runtime-image", runtime.toString(), "--app-version", appVersion, "--vendor", VENDOR,
         "--description", DESCRIPTION, "--copyright", "Convene", "--icon", icon().toString()));
-    BuildInstallers.JAVA_OPTIONS.forEach(
+    BuildInstallers.javaOptions(os).forEach(
         option -> args.addAll(List.of("--java-options", option)));
     if (os == Os.MAC) {
       args.addAll(List.of("--mac-package-identifier", "app.convene.client",

@@ -34,8 +34,11 @@ final class CallEvents implements CallListener {
       TileModel tile = new TileModel(peer.peerId(), peer.name(), false);
       tile.renderer = new VideoRenderer(model.clock(), tile.imageProperty()::set,
           model::firstPaint);
-      tile.renderer.setPaused(!model.onScreen());
-      tile.shown = () -> model.tellView(tile);
+      model.drawIfShown(tile);
+      tile.shown = () -> {
+        model.drawIfShown(tile);
+        model.tellView(tile);
+      };
       tile.statusProperty().set(Messages.get("state.NEW"));
       model.editableTiles().add(tile);
       model.showStatus();

@@ -84,6 +84,8 @@ public final class CallModel {
     self = new TileModel("self", name + " (" + Messages.get("call.you") + ")", true);
     this.clock = new VideoClock(fx);
     self.renderer = new VideoRenderer(clock, self.imageProperty()::set, () -> { });
+    self.shown = () -> drawIfShown(self);
+    drawIfShown(self);
     tiles.add(self);
     showStatus();
   }
@@ -142,9 +144,20 @@ public final class CallModel {
   public void setOnScreen(boolean onScreen) {
     this.onScreen = onScreen;
     tiles.forEach(tile -> {
-      tile.renderer.setPaused(!onScreen);
+      drawIfShown(tile);
       tellView(tile);
     });
+  }
+
+  /**
+   * FX thread: the tile draws its frames only while the window can be seen and the tile has its
+   * size. Our camera's frames come before the call window is laid out: drawn then, each at the
+   * camera's size, they left a converted copy, a pixel buffer and a texture of 640×360 that
+   * nobody saw, until a full collection (2.7 MiB of a call; docs/benchmarks.md, "Memory: the last
+   * 15 MiB").
+   */
+  void drawIfShown(TileModel tile) {
+    tile.renderer.setPaused(!(onScreen && tile.shownWidth() >= 1 && tile.shownHeight() >= 1));
   }
 
   /**

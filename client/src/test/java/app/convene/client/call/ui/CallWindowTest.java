@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -67,13 +68,27 @@ class CallWindowTest {
     Account boris = backend.account("Boris");
     String room = backend.meeting(anna, "Design review", boris);
     CallModel call = Fx.call(() -> new CallModel("Design review", "Anna", media, ForkJoinPool.commonPool(), Platform::runLater, OsFamily.LINUX));
+    // Every image our own tile is given, from before the window exists.
+    List<Double> selfWidths = new CopyOnWriteArrayList<>();
+    Fx.run(() -> call.tiles().get(0).imageProperty().addListener((o, was, image) -> {
+      if (image != null) {
+        selfWidths.add(image.getWidth());
+      }
+    }));
     call.connect(backend.ticket(anna, room)).get(10, TimeUnit.SECONDS);
+    Thread.sleep(500); // our camera's frames flow before the window is made
     try {
       CallWindow window = Fx.call(() -> {
         CallWindow opened = new CallWindow(call);
         opened.show();
         return opened;
       });
+      // None of them was drawn at the camera's size (640×360) before the tile had its own: each
+      // such image would have stayed in memory, unseen.
+      VideoTile selfTile = robot.lookup("#tile-self").queryAs(VideoTile.class);
+      Fx.await(() -> !selfWidths.isEmpty());
+      double selfWidth = Fx.call(selfTile::getWidth);
+      assertThat(selfWidths).allSatisfy(width -> assertThat(width).isLessThanOrEqualTo(selfWidth));
 
       CompletableFuture<HeadlessSummary> borisRun = CompletableFuture.supplyAsync(() ->
           new HeadlessParticipant(new HeadlessOptions(backend.signalingUri(), boris.email(),
