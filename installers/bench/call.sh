@@ -128,7 +128,7 @@ awk '/^[0-9a-f]+-[0-9a-f]+ / { n = $6; if (n == "") n = "[anonymous]"; sub(".*/"
   END { for (n in pss) if (pss[n] >= 1024) printf "%8.1f  %s\n", pss[n] / 1024, n }' \
   "/proc/$apppid/smaps" | sort -rn | head -n 15
 if [ -x "$jcmd" ]; then
-  "$jcmd" "$apppid" GC.heap_info 2>/dev/null | grep -E 'total|used' | head -n 3 || true
+  "$jcmd" "$apppid" GC.heap_info 2>/dev/null | grep -E 'total|used' | head -n 6 || true
 fi
 grep -E 'join breakdown' "$work/app.log" || true
 if [ -n "$perfpid" ]; then
