@@ -35,10 +35,7 @@ final class CallEvents implements CallListener {
       tile.renderer = new VideoRenderer(model.clock(), tile.imageProperty()::set,
           model::firstPaint);
       model.drawIfShown(tile);
-      tile.shown = () -> {
-        model.drawIfShown(tile);
-        model.tellView(tile);
-      };
+      tile.shown = () -> model.shownChanged(tile);
       tile.statusProperty().set(Messages.get("state.NEW"));
       model.editableTiles().add(tile);
       model.showStatus();

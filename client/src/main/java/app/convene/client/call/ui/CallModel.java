@@ -84,7 +84,7 @@ public final class CallModel {
     self = new TileModel("self", name + " (" + Messages.get("call.you") + ")", true);
     this.clock = new VideoClock(fx);
     self.renderer = new VideoRenderer(clock, self.imageProperty()::set, () -> { });
-    self.shown = () -> drawIfShown(self);
+    self.shown = () -> shownChanged(self);
     drawIfShown(self);
     tiles.add(self);
     showStatus();
@@ -143,10 +143,18 @@ public final class CallModel {
    */
   public void setOnScreen(boolean onScreen) {
     this.onScreen = onScreen;
-    tiles.forEach(tile -> {
-      drawIfShown(tile);
-      tellView(tile);
-    });
+    tiles.forEach(this::shownChanged);
+  }
+
+  /** FX thread: the tile's size or the window's state changed: draw or not, and tell the peer. */
+  void shownChanged(TileModel tile) {
+    drawIfShown(tile);
+    tellView(tile);
+  }
+
+  /** Whether the tile can be seen: the window on screen and the tile laid out. */
+  private boolean seen(TileModel tile) {
+    return onScreen && tile.shownWidth() >= 1 && tile.shownHeight() >= 1;
   }
 
   /**
@@ -157,7 +165,7 @@ public final class CallModel {
    * 15 MiB").
    */
   void drawIfShown(TileModel tile) {
-    tile.renderer.setPaused(!(onScreen && tile.shownWidth() >= 1 && tile.shownHeight() >= 1));
+    tile.renderer.setPaused(!seen(tile));
   }
 
   /**
@@ -165,12 +173,12 @@ public final class CallModel {
    * pixels), or that it is not shown while the window cannot be seen; the peer then sends no more
    * than that ({@link CallSession#showPeerAt}).
    */
-  void tellView(TileModel tile) {
+  private void tellView(TileModel tile) {
     CallSession current = session;
     if (tile.isLocal() || current == null) {
       return;
     }
-    boolean seen = onScreen && tile.shownWidth() >= 1 && tile.shownHeight() >= 1;
+    boolean seen = seen(tile);
     current.showPeerAt(tile.getPeerId(), seen ? (int) Math.ceil(tile.shownWidth()) : 0,
         seen ? (int) Math.ceil(tile.shownHeight()) : 0);
   }
